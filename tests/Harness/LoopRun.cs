@@ -23,7 +23,7 @@ public sealed record LoopRun(
     public string Explain()
     {
         var text = new StringBuilder();
-        text.Append(Kata.Id).Append(' ').Append(Kata.Folder).Append(": ");
+        text.Append(Kata.Id).Append(' ').Append(Kata.Folder[4..]).Append(": ");
         switch (Outcome)
         {
             case LoopOutcome.Completed:

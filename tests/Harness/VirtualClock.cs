@@ -42,7 +42,6 @@ public sealed class VirtualClock : FakeTimeProvider
     {
         ArgumentNullException.ThrowIfNull(callback);
         var timer = new VirtualTimer(this, callback, state);
-        Loop.OnTimerCreated(timer);
         timer.Change(dueTime, period);
         return timer;
     }

@@ -32,6 +32,7 @@ public sealed class VirtualLoop
     private long _timersFired;
     private int _outstandingAsyncVoid;
     private int _realTimersAtStart;
+    private int _poolBaseline = int.MaxValue;
     private (LoopOutcome Outcome, string Detail, Exception? Exception)? _failure;
 
     private VirtualLoop(Kata kata, LoopOptions options)
@@ -126,6 +127,7 @@ public sealed class VirtualLoop
     private void Pump()
     {
         long? idleSince = null;
+        long? poolBusySince = null;
         VirtualWorker? waitingFor = null;
         long waitingSince = 0;
         while (!HasFailed)
@@ -164,6 +166,22 @@ public sealed class VirtualLoop
             // 4. The main task has ended and nothing is ready: the run is over.
             if (_main!.IsCompleted) return;
 
+            // Work on the shared thread pool (a CancelAsync callback, a Task.Run the program awaits)
+            // may still post to the loop or cancel a timer: time must not move before it settles.
+            if (!SharedPoolIsQuiet())
+            {
+                idleSince = null;
+                poolBusySince ??= Stopwatch.GetTimestamp();
+                if (Stopwatch.GetElapsedTime(poolBusySince.Value) > _options.WorkerTurnBudget)
+                {
+                    Fail(LoopOutcome.WorkerBlocked, "work on the shared thread pool that never finished");
+                    return;
+                }
+                _wake.WaitOne(TimeSpan.FromMilliseconds(1));
+                continue;
+            }
+            poolBusySince = null;
+
             // 5. Jump to the next timer and fire every timer due at that instant, in creation order.
             if (Clock.TryPeekNextDue(out var due))
             {
@@ -196,6 +214,30 @@ public sealed class VirtualLoop
             }
             return;
         }
+    }
+
+    /// <summary>
+    /// True when the process's shared thread pool has nothing queued and no more threads at work than
+    /// the least the loop has seen (threads stuck for good, e.g. left by an earlier failed run, stay
+    /// in that baseline).
+    /// </summary>
+    private bool SharedPoolIsQuiet()
+    {
+        if (ThreadPool.PendingWorkItemCount > 0) return false;
+        var busy = BusyPoolThreads();
+        if (busy <= _poolBaseline)
+        {
+            _poolBaseline = busy;
+            return true;
+        }
+        return false;
+    }
+
+    private static int BusyPoolThreads()
+    {
+        ThreadPool.GetMaxThreads(out var max, out _);
+        ThreadPool.GetAvailableThreads(out var available, out _);
+        return max - available;
     }
 
     private bool FireTimersDueAt(long due)
@@ -303,12 +345,15 @@ public sealed class VirtualLoop
         Signal();
     }
 
-    internal void OnTimerCreated(VirtualTimer timer) { }
-
-    /// <summary>Sorts out who arms a timer: the loop, one of its workers (a blocking sleep), or a stranger.</summary>
-    internal void OnTimerArming(VirtualTimer timer, TimeSpan dueTime)
+    /// <summary>A timer is re-armed or disarmed: a worker blocked on it counts as running again.</summary>
+    internal void OnTimerChanging(VirtualTimer timer)
     {
-        if (timer.Owner is not null) Threads.OnWorkerTimerReleased(timer); // re-armed or disarmed
+        if (timer.Owner is not null) Threads.OnWorkerTimerReleased(timer);
+    }
+
+    /// <summary>Sorts out who armed a timer: the loop, one of its workers (a blocking sleep), or a stranger.</summary>
+    internal void OnTimerArmed(VirtualTimer timer, TimeSpan dueTime)
+    {
         if (dueTime == Timeout.InfiniteTimeSpan || IsOnLoopThread) return;
         if (VirtualWorker.Current is { } worker)
         {

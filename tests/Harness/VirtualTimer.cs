@@ -29,8 +29,11 @@ public sealed class VirtualTimer : ITimer
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
         if (_disposed) return false;
-        _clock.Loop.OnTimerArming(this, dueTime);
+        // Queue first, then tell the loop: once a worker's turn is handed back, its timer must already
+        // be on the clock (with its creation sequence), or the loop could jump past it.
+        _clock.Loop.OnTimerChanging(this);
         _clock.Arm(this, dueTime, period);
+        _clock.Loop.OnTimerArmed(this, dueTime);
         return true;
     }
 

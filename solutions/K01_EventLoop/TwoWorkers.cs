@@ -8,7 +8,7 @@ public static class TwoWorkers
     {
         for (var round = 0; round < 5; round++)
         {
-            await output.WriteLineAsync($"我是异步任务{number}");
+            output.WriteLine($"我是异步任务{number}");
             await Task.Delay(TimeSpan.FromSeconds(1), time);
         }
     }

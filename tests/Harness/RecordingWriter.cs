@@ -39,6 +39,22 @@ internal sealed class RecordingWriter : TextWriter
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
+    public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
+
+    // TextWriter's default async methods hop to the thread pool; a console on the loop writes at once,
+    // in order, on the caller's thread (as StringWriter does).
+    public override Task WriteAsync(char value) { Write(value); return Task.CompletedTask; }
+    public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
+    public override Task WriteAsync(char[] buffer, int index, int count) { Write(buffer, index, count); return Task.CompletedTask; }
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { Write(buffer.Span); return Task.CompletedTask; }
+    public override Task WriteLineAsync() { WriteLine(); return Task.CompletedTask; }
+    public override Task WriteLineAsync(char value) { WriteLine(value); return Task.CompletedTask; }
+    public override Task WriteLineAsync(string? value) { WriteLine(value); return Task.CompletedTask; }
+    public override Task WriteLineAsync(char[] buffer, int index, int count) { WriteLine(buffer, index, count); return Task.CompletedTask; }
+    public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) { WriteLine(buffer.Span); return Task.CompletedTask; }
+    public override Task FlushAsync() => Task.CompletedTask;
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private void Append(char c)
     {
         _all.Append(c);

@@ -12,10 +12,10 @@ public sealed record LoopOptions
     public long MaxSteps { get; init; } = 2_000_000;
 
     /// <summary>Real time one callback on the loop thread may take before the loop counts as blocked.</summary>
-    public TimeSpan LoopStepBudget { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan LoopStepBudget { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Real time a worker thread may hold its turn without blocking on the virtual clock or ending.</summary>
-    public TimeSpan WorkerTurnBudget { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan WorkerTurnBudget { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Real time the loop waits, when it has nothing at all to do, for a post from a thread it does not

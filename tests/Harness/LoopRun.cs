@@ -13,6 +13,7 @@ public sealed record LoopRun(
     IReadOnlyList<PrintedLine> Lines,
     TimeSpan Elapsed,
     TimeSpan WallTime,
+    TimeSpan CpuTime,
     long Steps,
     long TimersFired,
     int TimersLeft,

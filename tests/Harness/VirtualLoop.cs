@@ -29,6 +29,8 @@ public sealed class VirtualLoop
     private Task? _main;
     private long _stepStartedAt; // Stopwatch timestamp while a step runs on the loop thread, else 0
     private long _steps;
+    private long _stepsThisInstant;
+    private long _instant;
     private long _timersFired;
     private int _outstandingAsyncVoid;
     private int _realTimersAtStart;
@@ -63,20 +65,19 @@ public sealed class VirtualLoop
     private LoopRun RunToEnd(Func<ProgramIO, Task> program)
     {
         var wall = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         _realTimersAtStart = (int)Timer.ActiveCount;
         _thread = new Thread(() => LoopThread(program)) { IsBackground = true, Name = $"virtual loop {_kata.Id}" };
         _thread.Start();
 
         // The calling thread is the watchdog: the loop thread itself may be the one that is stuck.
+        var detector = new StuckThreadDetector(_options);
         while (!_finished.Wait(TimeSpan.FromMilliseconds(20)))
         {
             var started = Interlocked.Read(ref _stepStartedAt);
-            if (started != 0 && Stopwatch.GetElapsedTime(started) > _options.LoopStepBudget)
+            if (started != 0 && detector.Check(_thread, started, started) is { } how)
             {
-                var state = _thread.ThreadState;
-                Fail(LoopOutcome.LoopBlocked, (state & System.Threading.ThreadState.WaitSleepJoin) != 0
-                    ? "blocked in a wait"
-                    : "busy without ever yielding");
+                Fail(LoopOutcome.LoopBlocked, how);
                 break;
             }
             if (wall.Elapsed > _options.WallBudget)
@@ -86,8 +87,9 @@ public sealed class VirtualLoop
             }
         }
         wall.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
         Threads.ShutDown();
-        return BuildResult(wall.Elapsed);
+        return BuildResult(wall.Elapsed, cpu);
     }
 
     private void LoopThread(Func<ProgramIO, Task> program)
@@ -128,24 +130,14 @@ public sealed class VirtualLoop
     {
         long? idleSince = null;
         long? poolBusySince = null;
-        VirtualWorker? waitingFor = null;
-        long waitingSince = 0;
         while (!HasFailed)
         {
             // 1. A worker thread holds the turn: nothing else moves until it ends or blocks on the clock.
-            var running = Threads.Running;
-            if (running is not null)
+            if (Threads.Running is not null)
             {
-                if (running != waitingFor) { waitingFor = running; waitingSince = Stopwatch.GetTimestamp(); }
-                if (Stopwatch.GetElapsedTime(waitingSince) > _options.WorkerTurnBudget)
-                {
-                    Fail(LoopOutcome.WorkerBlocked, running.Thread.Name ?? "a worker thread");
-                    return;
-                }
-                _wake.WaitOne(TimeSpan.FromMilliseconds(50));
+                if (!WaitForWorkers()) return;
                 continue;
             }
-            waitingFor = null;
 
             // 2. Ready work on the loop, oldest first.
             if (TryDequeue(out var item))
@@ -172,7 +164,7 @@ public sealed class VirtualLoop
             {
                 idleSince = null;
                 poolBusySince ??= Stopwatch.GetTimestamp();
-                if (Stopwatch.GetElapsedTime(poolBusySince.Value) > _options.WorkerTurnBudget)
+                if (Stopwatch.GetElapsedTime(poolBusySince.Value) > _options.SharedPoolBudget)
                 {
                     Fail(LoopOutcome.WorkerBlocked, "work on the shared thread pool that never finished");
                     return;
@@ -272,18 +264,22 @@ public sealed class VirtualLoop
         return true;
     }
 
+    /// <summary>Waits (in real time) until no worker holds the turn; false if one is stuck.</summary>
     private bool WaitForWorkers()
     {
-        var since = Stopwatch.GetTimestamp();
+        VirtualWorker? watched = null;
+        long watchedSince = 0;
+        var detector = new StuckThreadDetector(_options);
         while (Threads.Running is { } running)
         {
             if (HasFailed) return false;
-            if (Stopwatch.GetElapsedTime(since) > _options.WorkerTurnBudget)
+            if (running != watched) { watched = running; watchedSince = Stopwatch.GetTimestamp(); }
+            if (detector.Check(running.Thread, watchedSince, watchedSince) is { } how)
             {
-                Fail(LoopOutcome.WorkerBlocked, running.Thread.Name ?? "a worker thread");
+                Fail(LoopOutcome.WorkerBlocked, $"{running.Thread.Name}, {how}");
                 return false;
             }
-            _wake.WaitOne(TimeSpan.FromMilliseconds(50));
+            _wake.WaitOne(TimeSpan.FromMilliseconds(10));
         }
         return !HasFailed;
     }
@@ -307,9 +303,19 @@ public sealed class VirtualLoop
 
     private bool CountStep()
     {
-        if (++_steps <= _options.MaxSteps) return true;
-        Fail(LoopOutcome.StepLimit, $"{_options.MaxSteps:N0} steps without finishing");
-        return false;
+        var now = Clock.GetUtcNow().UtcTicks;
+        if (now != _instant) { _instant = now; _stepsThisInstant = 0; }
+        if (++_steps > _options.MaxSteps)
+        {
+            Fail(LoopOutcome.StepLimit, $"{_options.MaxSteps:N0} steps without finishing");
+            return false;
+        }
+        if (++_stepsThisInstant > _options.MaxStepsPerInstant)
+        {
+            Fail(LoopOutcome.StepLimit, $"{_options.MaxStepsPerInstant:N0} steps at {FormatSeconds(Clock.Elapsed)}");
+            return false;
+        }
+        return true;
     }
 
     private void BeginStep() => Interlocked.Exchange(ref _stepStartedAt, Stopwatch.GetTimestamp());
@@ -323,7 +329,8 @@ public sealed class VirtualLoop
     internal void Post(SendOrPostCallback callback, object? state)
     {
         lock (_gate) { _ready.Enqueue((callback, state)); }
-        Signal();
+        // The loop only ever waits for other threads; its own posts need no wake-up call.
+        if (!IsOnLoopThread) Signal();
     }
 
     internal void Signal() => _wake.Set();
@@ -376,7 +383,7 @@ public sealed class VirtualLoop
         Signal();
     }
 
-    private LoopRun BuildResult(TimeSpan wallTime)
+    private LoopRun BuildResult(TimeSpan wallTime, TimeSpan cpuTime)
     {
         (LoopOutcome Outcome, string Detail, Exception? Exception)? failure;
         lock (_gate) { failure = _failure; }
@@ -404,7 +411,7 @@ public sealed class VirtualLoop
             outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
             detail = leftovers;
         }
-        return new LoopRun(_kata, outcome, detail, exception, _out.Text, _out.Lines, elapsed, wallTime,
+        return new LoopRun(_kata, outcome, detail, exception, _out.Text, _out.Lines, elapsed, wallTime, cpuTime,
             _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main);
     }
 

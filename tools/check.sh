@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The maintainer check: proves both directions in one command.
+#   1. katas/ and solutions/ declare the same public API (solutions/PublicAPI.*.txt);
+#   2. every test passes against solutions/;
+#   3. against katas/ (as shipped) every Harness test passes and every kata (Kxx) test fails.
+# Ends with "N passed, N failed" for the solutions run; exits non-zero when anything is off.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+problems=()
+note() { printf '\n== %s\n' "$*"; }
+
+# Runs `dotnet test` with the given arguments; sets $counts to "failed passed total" from its summary.
+run_tests() {
+  local log
+  log=$(mktemp)
+  dotnet test "$@" >"$log" 2>&1
+  local status=$?
+  local summary
+  summary=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$log" | tail -n 1)
+  if [ -z "$summary" ]; then
+    tail -n 40 "$log"
+    counts=""
+  else
+    counts=$(echo "$summary" | sed -E 's/Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+), Total: +([0-9]+)/\1 \2 \4/')
+  fi
+  last_log=$log
+  return $status
+}
+
+note "Public API: katas/ must match solutions/PublicAPI.*.txt (the solutions build checks itself)"
+if ! dotnet build katas/Katas.csproj -p:CheckPublicApi=true -nologo -v q 2>&1 | grep -E 'error|warn' | sort -u; then :; fi
+if ! dotnet build katas/Katas.csproj -p:CheckPublicApi=true -nologo -v q >/dev/null 2>&1; then
+  problems+=("katas/ does not build, or its public API differs from solutions/PublicAPI.*.txt")
+fi
+
+note "Solutions: every test must pass (dotnet test -p:Solutions=true)"
+run_tests -p:Solutions=true
+read -r s_failed s_passed s_total <<<"${counts:-x x x}"
+if [ "$s_failed" = "x" ]; then
+  problems+=("the solutions run did not report a summary (build error?)")
+  s_failed=0; s_passed=0
+elif [ "$s_failed" != "0" ] || [ "$s_passed" = "0" ]; then
+  grep -E '^\s+Failed ' "$last_log" | head -n 20
+  problems+=("solutions: $s_failed test(s) failed")
+fi
+echo "solutions: $s_passed passed, $s_failed failed of $s_total"
+
+note "Katas as shipped: every Harness test must pass"
+run_tests --filter TestCategory=Harness
+read -r h_failed h_passed h_total <<<"${counts:-x x x}"
+if [ "$h_failed" != "0" ] || [ "$h_passed" = "0" ] || [ "$h_passed" = "x" ]; then
+  grep -E '^\s+Failed ' "$last_log" | head -n 20
+  problems+=("katas: Harness tests failed ($h_failed) or did not run")
+fi
+echo "katas, Harness: $h_passed passed, $h_failed failed"
+
+note "Katas as shipped: every kata test must fail, on behaviour (no build error)"
+run_tests --filter 'TestCategory!=Harness'
+read -r k_failed k_passed k_total <<<"${counts:-x x x}"
+if [ "$k_passed" = "x" ]; then
+  problems+=("katas: the kata tests did not run (a stub that does not compile?)")
+elif [ "$k_passed" != "0" ]; then
+  grep -E '^\s+Passed ' "$last_log" | head -n 20
+  problems+=("katas: $k_passed kata test(s) pass as shipped; a kata must be red until the learner solves it")
+fi
+echo "katas, Kxx: $k_passed passed, $k_failed failed (all must fail)"
+# The expected failures above wrote .received.txt files; they are not news.
+find tests -name '*.received.txt' -delete
+
+note "Every kata test failed for its own reason: no harness error, no missing snapshot"
+if grep -qE 'there is no verified snapshot|the test gives [0-9]+ line times' "$last_log"; then
+  grep -E 'there is no verified snapshot|the test gives [0-9]+ line times' "$last_log" | head
+  problems+=("a kata test fails because a snapshot or a timeline is missing, not because of the stub")
+fi
+
+if [ ${#problems[@]} -gt 0 ]; then
+  note "CHECK FAILED"
+  printf ' - %s\n' "${problems[@]}"
+fi
+echo
+echo "$s_passed passed, $s_failed failed"
+[ ${#problems[@]} -eq 0 ]

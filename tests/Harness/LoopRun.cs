@@ -77,7 +77,7 @@ public sealed record LoopRun(
                     .Append("  Likely: an endless loop with a sleep in it, or a periodic timer nobody stops. Fix: give the loop an end condition.");
                 break;
             case LoopOutcome.StepLimit:
-                text.Append("the program never ends: ").Append(Detail).AppendLine(" without time moving on.")
+                text.Append("the program never ends: ").Append(Detail).AppendLine(", and virtual time is not moving.")
                     .Append("  Likely: an endless loop of awaits (await Task.Yield() or a completed task in a while(true)). Fix: give the loop an end condition.");
                 break;
             case LoopOutcome.WallTimeExceeded:

@@ -59,7 +59,9 @@ public sealed class VirtualLoop
     {
         ArgumentNullException.ThrowIfNull(program);
         var loop = new VirtualLoop(KataCatalog.Get(kataId), options ?? LoopOptions.Default);
-        return loop.RunToEnd(program);
+        var run = loop.RunToEnd(program);
+        RunLog.Append(run);
+        return run;
     }
 
     private LoopRun RunToEnd(Func<ProgramIO, Task> program)

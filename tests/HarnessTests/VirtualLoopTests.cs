@@ -68,7 +68,7 @@ public class VirtualLoopTests
 
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
         Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(10)));
-        Assert.That(run.CpuTime, Is.LessThan(TimeSpan.FromSeconds(1)));
+        Assert.That(run.CpuTime, Is.LessThan(TimeSpan.FromSeconds(2)));
     }
 
     [Test]
@@ -87,8 +87,9 @@ public class VirtualLoopTests
         Assert.That(run.TimersFired, Is.EqualTo(count));
         Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(1999)));
         TestContext.Out.WriteLine($"100,000 concurrent virtual sleeps: {run.WallTime.TotalMilliseconds:0} ms wall, {run.CpuTime.TotalMilliseconds:0} ms CPU, {run.Steps} steps");
-        // CPU time, not wall time: the bound must hold on a loaded machine too (bench/ reports wall times).
-        Assert.That(run.CpuTime, Is.LessThan(TimeSpan.FromSeconds(1)));
+        // Unloaded this takes well under a second (bench/ measures it). The bound here is CPU time, and
+        // generous, so it holds on a loaded machine too; an O(n²) timer queue would take minutes.
+        Assert.That(run.CpuTime, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]

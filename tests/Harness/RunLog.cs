@@ -1,4 +1,5 @@
 using System.Globalization;
+using NUnit.Framework;
 using System.Text;
 
 namespace AsyncKatas.Tests.Harness;
@@ -14,6 +15,7 @@ internal static class RunLog
 
     public static void Append(LoopRun run)
     {
+        AppendTiming(run);
         var path = Environment.GetEnvironmentVariable("KATAS_RUN_LOG");
         if (string.IsNullOrEmpty(path)) return;
         var text = new StringBuilder();
@@ -22,6 +24,16 @@ internal static class RunLog
             .Append(" | timers left ").Append(run.TimersLeft).Append('\n');
         foreach (var line in run.Lines) text.Append("  ").Append(Ms(line.At)).Append(' ').Append(line.Text).Append('\n');
         lock (Gate) { File.AppendAllText(path, text.ToString(), new UTF8Encoding(false)); }
+    }
+
+    /// <summary>With KATAS_TIMING_LOG=path: one tab-separated line per run (test, wall ms, virtual ms), for bench/run.sh.</summary>
+    private static void AppendTiming(LoopRun run)
+    {
+        var path = Environment.GetEnvironmentVariable("KATAS_TIMING_LOG");
+        if (string.IsNullOrEmpty(path)) return;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{TestContext.CurrentContext.Test.FullName}\t{run.Kata.Id}\t{run.WallTime.TotalMilliseconds:0.0}\t{run.Elapsed.TotalMilliseconds:0}\n");
+        lock (Gate) { File.AppendAllText(path, line, new UTF8Encoding(false)); }
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";

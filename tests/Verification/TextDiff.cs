@@ -81,6 +81,10 @@ public static class TextDiff
                 ? "the article's output ends with a newline and yours does not (use WriteLine for the last line)."
                 : "your output ends with a newline the article's does not have.";
         }
+        if (actual.EndsWith("\n\n", StringComparison.Ordinal) && !expected.EndsWith("\n\n", StringComparison.Ordinal))
+        {
+            yield return "your output ends with an empty line the article does not have.";
+        }
         if (actual.Contains('\r'))
         {
             yield return "your output contains \\r (carriage return): print with WriteLine on the given TextWriter, or \"\\n\".";
@@ -110,27 +114,23 @@ public static class TextDiff
         {
             var line = actualLines[i];
             if (expectedSet.Contains(line) || !byFolded.TryGetValue(Fold(line), out var twin)) continue;
-            var diffs = new List<string>();
-            for (var k = 0; k < Math.Min(line.Length, twin.Length); k++)
-            {
-                if (line[k] != twin[k] && diffs.Count < 3)
-                {
-                    diffs.Add($"'{line[k]}' ({CodePoint(line[k])}) where the article has '{twin[k]}' ({CodePoint(twin[k])})");
-                }
-            }
-            if (diffs.Count == 0 && line.Length != twin.Length)
-            {
-                diffs.Add(line.Length > twin.Length ? "extra spaces" : "missing spaces");
-            }
-            var key = string.Join(";", diffs);
-            if (reported.Add(key))
-            {
-                yield return $"your line {i + 1} looks like the article's but has {string.Join(", ", diffs)}.";
-            }
+            // The part that differs: what is left once the common start and end are cut off.
+            var start = 0;
+            while (start < line.Length && start < twin.Length && line[start] == twin[start]) start++;
+            var end = 0;
+            while (end < line.Length - start && end < twin.Length - start && line[^(end + 1)] == twin[^(end + 1)]) end++;
+            var yours = line[start..^end];
+            var theirs = twin[start..^end];
+            var what = yours.Length == 0 ? $"is missing {Show(theirs)}"
+                : theirs.Length == 0 ? $"has an extra {Show(yours)}"
+                : $"has {Show(yours)} where the article has {Show(theirs)}";
+            if (reported.Add(what)) yield return $"your line {i + 1} looks like the article's but {what}.";
         }
     }
 
-    /// <summary>Folds full-width forms and the ideographic space to ASCII, and runs of spaces to one.</summary>
+    private static string Show(string text) => $"'{text}' ({string.Join(" ", text.Select(CodePoint))})";
+
+    /// <summary>Folds full-width forms to ASCII and drops white space: what a reader's eye does.</summary>
     private static string Fold(string line)
     {
         var text = new StringBuilder(line.Length);
@@ -139,16 +139,14 @@ public static class TextDiff
             var folded = c switch
             {
                 >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' or '\u00A0' => ' ',
                 '\u3002' => '.',
                 '\u201C' or '\u201D' => '"',
                 '\u2018' or '\u2019' => '\'',
                 _ => c,
             };
-            if (folded == ' ' && text.Length > 0 && text[^1] == ' ') continue;
-            text.Append(folded);
+            if (!char.IsWhiteSpace(folded)) text.Append(folded);
         }
-        return text.ToString().TrimEnd();
+        return text.ToString();
     }
 
     private static string CodePoint(char c) => $"U+{(int)c:X4}";

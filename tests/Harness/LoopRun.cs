@@ -20,11 +20,13 @@ public sealed record LoopRun(
     int ThreadsCreated,
     Task? MainTask)
 {
-    /// <summary>The explanation a learner sees: what happened, the likely cause, and what to do.</summary>
-    public string Explain()
+    /// <summary>The explanation a learner sees: the kata, what happened, the likely cause, and what to do.</summary>
+    public string Explain() => $"{Kata.Id} {Kata.Folder[4..]}: {ExplainOutcome()}";
+
+    /// <summary>What happened, the likely cause, and what to do (without the kata's name).</summary>
+    public string ExplainOutcome()
     {
         var text = new StringBuilder();
-        text.Append(Kata.Id).Append(' ').Append(Kata.Folder[4..]).Append(": ");
         switch (Outcome)
         {
             case LoopOutcome.Completed:

@@ -89,8 +89,7 @@ public static class KataVerifier
     private static string FailedRunMessage(LoopRun run, string header, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
     {
         var message = new StringBuilder();
-        message.Append(header).Append(": ").AppendLine(run.Outcome == LoopOutcome.NotStarted ? "not started yet" : "the program did not finish normally");
-        message.AppendLine(run.Explain());
+        message.Append(header).Append(": ").AppendLine(run.ExplainOutcome());
         if (run.Lines.Count > 0)
         {
             message.AppendLine("  What it printed before that (virtual time in brackets):");

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
 using AsyncKatas.Tests;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+
+[assembly: InternalsVisibleTo("AsyncKatas.Tests")]
 
 namespace AsyncKatas.TestLogger;
 

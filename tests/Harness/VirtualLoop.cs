@@ -19,7 +19,6 @@ public sealed class VirtualLoop
 {
     private readonly Kata _kata;
     private readonly LoopOptions _options;
-    private readonly LoopSynchronizationContext _context;
     private readonly object _gate = new();
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _ready = new();
     private readonly AutoResetEvent _wake = new(false);
@@ -41,7 +40,6 @@ public sealed class VirtualLoop
     {
         _kata = kata;
         _options = options;
-        _context = new LoopSynchronizationContext(this);
         Clock = new VirtualClock(this);
         Threads = new VirtualThreadPool(this);
         _out = new RecordingWriter(this);
@@ -100,7 +98,7 @@ public sealed class VirtualLoop
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            SynchronizationContext.SetSynchronizationContext(_context);
+            EnterStepContext();
             BeginStep();
             try
             {
@@ -257,7 +255,6 @@ public sealed class VirtualLoop
             finally
             {
                 EndStep();
-                SynchronizationContext.SetSynchronizationContext(_context);
             }
             // A worker woken by this timer runs to its next blocking sleep (or its end) before the next
             // timer due at the same instant fires: same-instant wake-ups happen in timer order.
@@ -286,8 +283,17 @@ public sealed class VirtualLoop
         return !HasFailed;
     }
 
+    /// <summary>
+    /// Each step runs under its own instance of the loop's SynchronizationContext. .NET resumes an
+    /// await inline when the task completes on the very context the await captured; with a new
+    /// instance per step that never happens, so every continuation is queued behind work that was
+    /// already ready, as asyncio does (a finished task's waiter runs on a later turn of the loop).
+    /// </summary>
+    private void EnterStepContext() => SynchronizationContext.SetSynchronizationContext(new LoopSynchronizationContext(this));
+
     private void RunCallback(SendOrPostCallback callback, object? state)
     {
+        EnterStepContext();
         BeginStep();
         try
         {
@@ -342,7 +348,7 @@ public sealed class VirtualLoop
     /// <summary>True when the calling code runs neither in the loop's context nor on one of its worker threads.</summary>
     internal bool IsOutsideLoop()
     {
-        if (IsOnLoopThread) return SynchronizationContext.Current != _context;
+        if (IsOnLoopThread) return SynchronizationContext.Current is not LoopSynchronizationContext context || context.Loop != this;
         return VirtualWorker.Current is null;
     }
 
@@ -436,6 +442,8 @@ public sealed class VirtualLoop
 
     private sealed class LoopSynchronizationContext(VirtualLoop loop) : SynchronizationContext
     {
+        public VirtualLoop Loop => loop;
+
         public override void Post(SendOrPostCallback d, object? state) => loop.Post(d, state);
 
         public override void Send(SendOrPostCallback d, object? state)

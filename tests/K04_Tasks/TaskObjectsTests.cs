@@ -32,8 +32,8 @@ public class TaskObjectsTests
     public void TwoTasks_StartedBeforeAwaiting_RunTogether()
     {
         var run = VirtualLoop.Run("K04", io => TaskObjects.TwoTasksAsync(io.Out, io.Time));
-        // At t = 2 s both sleeps end at once. C# prints task_1's result before task_2 prints "end"
-        // (the awaiting method resumes inline); asyncio prints both "end" lines first. See the README.
+        // At t = 2 s both sleeps end at once; as in asyncio, the awaiting method resumes through the
+        // loop's queue, behind task_2's wake-up, so both "end" lines come first. See the README.
         VerifyRun(run, timeline: [0, 0, 0, 2, 2, 2, 2], total: 2);
     }
 

@@ -24,7 +24,7 @@ public class ThreeTasksTests
         var run = VirtualLoop.Run("K05", io => ThreeTasks.TimedAsync(
             () => Task.Delay(TimeSpan.FromMilliseconds(milliseconds), io.Time), io.Out, io.Time));
         AssertCompleted(run);
-        Assert.That(run.Lines.Select(l => l.Text), Is.EqualTo(new[] { expected }),
+        Assert.That(run.Output, Is.EqualTo(expected + "\n"),
             $"TimedAsync around a main that sleeps {milliseconds} ms must print exactly one line, \"{expected}\": " +
             "the time between before and after main, read on the injected clock (not a Stopwatch, not a fixed number).");
         Assert.That(run.Lines[0].At, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)),

@@ -50,6 +50,9 @@ public class WaitWithTimeoutTests
         }
         AssertCompleted(run);
 
+        Assert.That(run.Elapsed, Is.EqualTo(TwoSeconds),
+            "the wait must end when the 2 s timeout runs out, on the injected clock " +
+            "(e.g. WaitAsync(timeout, time), Task.Delay(timeout, time) or new CancellationTokenSource(timeout, time))");
         Assert.That(tasks, Is.Not.Null.And.Count.EqualTo(3), "MainAsync must return the three tasks it started");
         Assert.That(tasks!.Select(t => t.Name), Is.EqualTo(new[] { "MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3" }));
         Assert.Multiple(() =>

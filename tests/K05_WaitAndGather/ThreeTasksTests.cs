@@ -1,0 +1,77 @@
+using AsyncKatas.K05_WaitAndGather;
+
+namespace AsyncKatas.Tests.K05_WaitAndGather;
+
+[Category("K05")]
+public class ThreeTasksTests
+{
+    [Test]
+    public void DoWork_PrintsWaiting_ThenReturnsItsResultXSecondsLater()
+    {
+        var run = VirtualLoop.Run("K05", async io =>
+        {
+            var result = await ThreeTasks.DoWorkAsync(2, io.Out, io.Time);
+            io.Out.WriteLine(result); // the test prints the value DoWorkAsync returned
+        });
+        VerifyRun(run, timeline: [0, 2], total: 2);
+    }
+
+    [TestCase(1500, "Time: 1.5")]
+    [TestCase(3000, "Time: 3.0")]
+    [TestCase(250, "Time: 0.25")]
+    public void Timed_PrintsTheElapsedVirtualTime_AsPythonPrintsAFloat(int milliseconds, string expected)
+    {
+        var run = VirtualLoop.Run("K05", io => ThreeTasks.TimedAsync(
+            () => Task.Delay(TimeSpan.FromMilliseconds(milliseconds), io.Time), io.Out, io.Time));
+        AssertCompleted(run);
+        Assert.That(run.Output, Is.EqualTo(expected + "\n"),
+            $"TimedAsync around a main that sleeps {milliseconds} ms must print exactly one line, \"{expected}\": " +
+            "the time between before and after main, read on the injected clock (not a Stopwatch, not a fixed number).");
+        Assert.That(run.Lines[0].At, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)),
+            "the \"Time:\" line must be printed after main has finished.");
+    }
+
+    [Test]
+    public void ThreeTasks_RunTogether_ResultsInOrder_InThreeSeconds()
+    {
+        var run = VirtualLoop.Run("K05", io => ThreeTasks.RunAsync(io.Out, io.Time));
+        VerifyRun(run, timeline: [0, 0, 0, 3, 3, 3, 3], total: 3);
+    }
+
+    [Test]
+    public void NamedTasks_AreAllStartedAtOnce_WithTheirNames()
+    {
+        IReadOnlyList<NamedTask>? named = null;
+        var printedWhenStarted = "";
+        var doneWhenStarted = -1;
+        var run = VirtualLoop.Run("K05", async io =>
+        {
+            named = ThreeTasks.StartNamedTasks(io.Out, io.Time);
+            printedWhenStarted = io.PrintedSoFar;
+            doneWhenStarted = named.Count(n => n.Task.IsCompleted);
+            await Task.WhenAll(named.Select(n => n.Task));
+        });
+        AssertCompleted(run);
+        Assert.Multiple(() =>
+        {
+            Assert.That(named!.Select(n => n.Name), Is.EqualTo(new[] { "MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3" }),
+                "the tasks' names, in order");
+            Assert.That(printedWhenStarted, Is.EqualTo("waiting: 1\nwaiting: 2\nwaiting: 3\n"),
+                "when StartNamedTasks returns, all three tasks must already have started (each printed its \"waiting:\" line): " +
+                "call DoWorkAsync for each and keep the Task, without awaiting it.");
+            Assert.That(doneWhenStarted, Is.Zero,
+                "StartNamedTasks must not wait for the tasks: none of them may be finished when it returns.");
+            Assert.That(named!.Select(n => n.Task.Result), Is.EqualTo(new[] { "Done after 1s", "Done after 2s", "Done after 3s" }),
+                "each named task must carry the result of its own DoWorkAsync");
+            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(3)),
+                "three tasks of 1, 2 and 3 s that run together are all done after 3 s");
+        });
+    }
+
+    [Test]
+    public void NamedForm_PrintsTheSameAsTheUnnamedOne()
+    {
+        var run = VirtualLoop.Run("K05", io => ThreeTasks.RunNamedAsync(io.Out, io.Time));
+        VerifyRun(run, timeline: [0, 0, 0, 3, 3, 3, 3], total: 3);
+    }
+}

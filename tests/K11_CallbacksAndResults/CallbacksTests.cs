@@ -30,7 +30,7 @@ public class CallbacksTests
         var run = VirtualLoop.Run("K11", async io =>
         {
             var loopThread = Environment.CurrentManagedThreadId;
-            var bothCalled = new TaskCompletionSource();
+            var bothCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             void Record(string name, Task<string> task)
             {
                 lock (calls)

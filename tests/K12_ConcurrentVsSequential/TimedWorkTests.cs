@@ -1,0 +1,29 @@
+using AsyncKatas.K12_ConcurrentVsSequential;
+
+namespace AsyncKatas.Tests.K12_ConcurrentVsSequential;
+
+[Category("K12")]
+public class TimedWorkTests
+{
+    [Test]
+    public void AwaitedWork_PrintsResultAndVirtualTime()
+    {
+        var run = VirtualLoop.Run("K12", io => TimedWork.RunAsync(io.Out, io.Time));
+        VerifyRun(run, timeline: [0, 3, 3], total: 3);
+    }
+
+    [Test]
+    public void DoWork_SleepsForItsArgument()
+    {
+        string? result = null;
+        var run = VirtualLoop.Run("K12", async io => result = await TimedWork.DoWorkAsync(2, io.Out, io.Time));
+        AssertCompleted(run);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Output, Is.EqualTo("waiting: 2\n"), "DoWorkAsync(2, ...) must print \"waiting: 2\" and nothing else.");
+            Assert.That(result, Is.EqualTo("Done after 2 s"), "DoWorkAsync(2, ...) must return \"Done after 2 s\" (mind the space before the s).");
+            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)),
+                $"DoWorkAsync(2, ...) must sleep two virtual seconds; it took {run.Elapsed.TotalSeconds:0.0##} s.");
+        });
+    }
+}

@@ -14,6 +14,7 @@ internal sealed class RecordingWriter : TextWriter
     private readonly StringBuilder _line = new();
     private readonly List<PrintedLine> _lines = [];
     private bool _lineOutsideLoop;
+    private bool _lineOnUnknownThread;
 
     public RecordingWriter(VirtualLoop loop) : base(System.Globalization.CultureInfo.InvariantCulture)
     {
@@ -59,11 +60,13 @@ internal sealed class RecordingWriter : TextWriter
     {
         _all.Append(c);
         _lineOutsideLoop |= _loop.IsOutsideLoop();
+        _lineOnUnknownThread |= _loop.IsOnUnknownThread();
         if (c == '\n')
         {
-            _lines.Add(new PrintedLine(_line.ToString(), _loop.Clock.Elapsed, _lineOutsideLoop));
+            _lines.Add(new PrintedLine(_line.ToString(), _loop.Clock.Elapsed, _lineOutsideLoop, _lineOnUnknownThread));
             _line.Clear();
             _lineOutsideLoop = false;
+            _lineOnUnknownThread = false;
         }
         else
         {
@@ -81,7 +84,7 @@ internal sealed class RecordingWriter : TextWriter
             lock (_gate)
             {
                 var lines = new List<PrintedLine>(_lines);
-                if (_line.Length > 0) lines.Add(new PrintedLine(_line.ToString(), _loop.Clock.Elapsed, _lineOutsideLoop));
+                if (_line.Length > 0) lines.Add(new PrintedLine(_line.ToString(), _loop.Clock.Elapsed, _lineOutsideLoop, _lineOnUnknownThread));
                 return lines;
             }
         }

@@ -34,6 +34,7 @@ public sealed class VirtualLoop
     private int _outstandingAsyncVoid;
     private int _realTimersAtStart;
     private int _poolBaseline = int.MaxValue;
+    private long _pendingBaseline = long.MaxValue;
     private (LoopOutcome Outcome, string Detail, Exception? Exception)? _failure;
 
     private VirtualLoop(Kata kata, LoopOptions options)
@@ -209,20 +210,18 @@ public sealed class VirtualLoop
     }
 
     /// <summary>
-    /// True when the process's shared thread pool has nothing queued and no more threads at work than
-    /// the least the loop has seen (threads stuck for good, e.g. left by an earlier failed run, stay
-    /// in that baseline).
+    /// True when the process's shared thread pool has no more work queued and no more threads at work
+    /// than the least the loop has seen. Work stranded for good (threads blocked on the clock of an
+    /// earlier run that failed, and the items queued behind them) stays in that baseline.
     /// </summary>
     private bool SharedPoolIsQuiet()
     {
-        if (ThreadPool.PendingWorkItemCount > 0) return false;
+        var pending = ThreadPool.PendingWorkItemCount;
         var busy = BusyPoolThreads();
-        if (busy <= _poolBaseline)
-        {
-            _poolBaseline = busy;
-            return true;
-        }
-        return false;
+        var quiet = pending <= _pendingBaseline && busy <= _poolBaseline;
+        _pendingBaseline = Math.Min(_pendingBaseline, pending);
+        _poolBaseline = Math.Min(_poolBaseline, busy);
+        return quiet;
     }
 
     private static int BusyPoolThreads()
@@ -351,6 +350,9 @@ public sealed class VirtualLoop
         if (IsOnLoopThread) return SynchronizationContext.Current is not LoopSynchronizationContext context || context.Loop != this;
         return VirtualWorker.Current is null;
     }
+
+    /// <summary>True on a thread that is neither the loop's nor one of its workers (the shared thread pool, a new Thread).</summary>
+    internal bool IsOnUnknownThread() => !IsOnLoopThread && VirtualWorker.Current is null;
 
     internal void OperationStarted() => Interlocked.Increment(ref _outstandingAsyncVoid);
 

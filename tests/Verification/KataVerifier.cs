@@ -54,12 +54,15 @@ public static class KataVerifier
         var textMatches = string.Equals(verified, received, StringComparison.Ordinal);
         var timesMatch = textMatches && expectedTimes.SequenceEqual(actualTimes.Select(Round));
         var totalMatches = Round(run.Elapsed) == Seconds(total);
-        if (textMatches && timesMatch && totalMatches) return;
+        var strangers = run.Lines.Where(l => l.OnUnknownThread).ToList();
+        if (textMatches && timesMatch && totalMatches && strangers.Count == 0) return;
 
         snapshot.WriteReceived(received);
-        var verdict = !textMatches ? "the output differs from the article's"
+        var expectedName = run.Kata.FromArticle ? "the article's" : "the expected output";
+        var verdict = !textMatches ? $"the output differs from {expectedName}"
             : !timesMatch ? "the right lines, printed at the wrong virtual times"
-            : $"the right output at the right times, but the program took {TextDiff.Seconds(run.Elapsed)} of virtual time instead of {TextDiff.Seconds(Seconds(total))}";
+            : !totalMatches ? $"the right output at the right times, but the program took {TextDiff.Seconds(run.Elapsed)} of virtual time instead of {TextDiff.Seconds(Seconds(total))}"
+            : $"the right output, but {strangers.Count} line(s) were printed from a thread the loop does not know (the shared thread pool), so their order was luck";
         var message = new StringBuilder();
         message.Append(header).Append(": ").AppendLine(verdict);
         message.AppendLine(TextDiff.Describe(verified, received, expectedTimes, actualTimes.Select(Round).ToList(), run.Lines.Select(l => l.OutsideLoop).ToList()));
@@ -67,7 +70,13 @@ public static class KataVerifier
         {
             message.AppendLine($"  Total virtual time: yours {TextDiff.Seconds(run.Elapsed)}, article {TextDiff.Seconds(Seconds(total))}.");
         }
-        if (run.Lines.Any(l => l.OutsideLoop))
+        if (strangers.Count > 0)
+        {
+            message.AppendLine("  Lines printed on the shared thread pool (Task.Run, ContinueWith on TaskScheduler.Default, after ConfigureAwait(false) " +
+                               "on a pool thread) race the loop. Keep printing code on the loop: await instead of ContinueWith, or give " +
+                               "ContinueWith TaskScheduler.FromCurrentSynchronizationContext().");
+        }
+        else if (run.Lines.Any(l => l.OutsideLoop))
         {
             message.AppendLine("  Some lines were printed outside the loop: code after ConfigureAwait(false) (or on a thread the loop does not know) " +
                                "no longer runs in the loop's order. Drop ConfigureAwait(false) in kata code.");

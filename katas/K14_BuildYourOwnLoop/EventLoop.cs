@@ -24,7 +24,7 @@ public sealed class EventLoop : SynchronizationContext
         // Deliberately naive: this is what the base SynchronizationContext does. It hands the callback to
         // the thread pool, so it runs at once, on some other thread. Put it at the back of this loop's
         // ready queue instead (Post may be called from any thread, so guard the queue).
-        base.Post(d, state);
+        ThreadPool.QueueUserWorkItem(_ => d(state));
     }
 
     /// <summary>

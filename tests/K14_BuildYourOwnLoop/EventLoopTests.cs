@@ -1,3 +1,5 @@
+using AsyncKatas.K14_BuildYourOwnLoop;
+
 namespace AsyncKatas.Tests.K14_BuildYourOwnLoop;
 
 [Category("K14")]
@@ -56,7 +58,10 @@ public class EventLoopTests
         var loop = new LoopUnderTest();
         loop.Run(async () =>
         {
-            void Note(string where) => seen.Add((where, Environment.CurrentManagedThreadId));
+            void Note(string where)
+            {
+                lock (seen) seen.Add((where, Environment.CurrentManagedThreadId));
+            }
             Note("main, before its first await");
             await Task.Delay(OneSecond, loop.Time);
             Note("after await Task.Delay(1 s, time)");
@@ -69,13 +74,17 @@ public class EventLoopTests
             await Task.WhenAll(Task.Delay(OneSecond, loop.Time), Task.Delay(2 * OneSecond, loop.Time));
             Note("after await Task.WhenAll(two delays)");
         });
-        loop.AssertReturned();
-        var elsewhere = seen.Where(s => s.Thread != loop.LoopThreadId).ToList();
+        // Checked before Run's outcome: code that escaped the loop is often why a loop then fails or hangs.
+        List<(string Where, int Thread)> elsewhere;
+        lock (seen) { elsewhere = seen.Where(s => s.Thread != loop.LoopThreadId).ToList(); }
+        var fix = elsewhere.Any(s => s.Where == "in a posted callback")
+            ? "Post handed a callback to another thread: Post must put callbacks in the loop's queue, and Run must run them."
+            : "Make the loop the thread's SynchronizationContext while main runs (SynchronizationContext.SetSynchronizationContext), " +
+              "so that every await posts its continuation back to the loop.";
         Assert.That(elsewhere, Is.Empty,
             $"code ran off the loop's thread ({loop.LoopThreadId}): " +
-            string.Join("; ", elsewhere.Select(s => $"{s.Where} on thread {s.Thread}")) +
-            ". Make the loop the thread's SynchronizationContext while main runs (SynchronizationContext.SetSynchronizationContext), " +
-            "so that every await posts its continuation back to the loop.");
+            string.Join("; ", elsewhere.Select(s => $"{s.Where} on thread {s.Thread}")) + ". " + fix);
+        loop.AssertReturned();
         Assert.That(seen, Has.Count.EqualTo(6), "the program did not reach its end: " + string.Join(", ", seen.Select(s => s.Where)));
         Assert.That(loop.Clock.Elapsed, Is.EqualTo(3 * OneSecond), "the program sleeps 1 s, then 2 s: it should end at 3.0 s of virtual time.");
     }
@@ -175,7 +184,7 @@ public class EventLoopTests
         {
             try
             {
-                afterFailure.Loop.Run(() => throw new FormatException("inner"));
+                new EventLoop(afterFailure.Clock).Run(() => throw new FormatException("inner")); // a second loop, run inside the first
             }
             catch (FormatException)
             {
@@ -194,7 +203,7 @@ public class EventLoopTests
     [Test]
     public void MainThatNeverCompletes_FailsFast()
     {
-        var loop = new LoopUnderTest();
+        var loop = new LoopUnderTest(horizon: TimeSpan.FromMinutes(1)); // a loop that steps time up to its horizon stays fast too
         loop.Run(async () =>
         {
             loop.Out.WriteLine("waiting for a result nobody will ever set");

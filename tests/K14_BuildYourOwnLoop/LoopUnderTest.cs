@@ -130,6 +130,11 @@ internal sealed class LoopUnderTest
             text.Append(Header()).Append(": your loop's Run threw ").Append(Thrown!.GetType().Name).Append(": ").AppendLine(Thrown.Message)
                 .Append("  (virtual clock at ").Append(TextDiff.Seconds(Clock.Elapsed)).AppendLine(")");
             if (StubFile(Thrown) is { } at) text.Append("  At: ").AppendLine(at);
+            if (Thrown is InvalidOperationException)
+            {
+                text.AppendLine("  If main should have completed here: while main runs, the loop must be the thread's SynchronizationContext")
+                    .AppendLine("  and Post must queue callbacks on the loop; otherwise awaits continue on the thread pool, where your loop never sees them.");
+            }
             AppendPrinted(text);
         }
         text.Append(HintLine);

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text;
+using AsyncKatas.K14_BuildYourOwnLoop;
+using AsyncKatas.Tests.Verification;
+
+namespace AsyncKatas.Tests.K14_BuildYourOwnLoop;
+
+/// <summary>
+/// One run of the learner's <see cref="EventLoop"/> on a virtual clock. The loop runs on a thread of
+/// its own, and the test waits for it at most <see cref="Guard"/> of real time, so a loop that hangs
+/// fails the test with a message instead of hanging the test run.
+/// </summary>
+internal sealed class LoopUnderTest
+{
+    /// <summary>Real time a run may take. A correct loop needs a few milliseconds.</summary>
+    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(5);
+
+    private static readonly Kata Kata = KataCatalog.Get("K14");
+    private int _loopThreadId = -1;
+
+    public LoopUnderTest(TimeSpan? horizon = null)
+    {
+        Clock = new LoopTestClock();
+        Out = new TimedWriter(Clock, () => Volatile.Read(ref _loopThreadId));
+        Loop = horizon is { } h ? new EventLoop(Clock) { Horizon = h } : new EventLoop(Clock);
+    }
+
+    public LoopTestClock Clock { get; }
+    public TimedWriter Out { get; }
+    public TimeProvider Time => Clock;
+    public EventLoop Loop { get; }
+
+    /// <summary>The managed id of the thread that called <see cref="EventLoop.Run"/>.</summary>
+    public int LoopThreadId => Volatile.Read(ref _loopThreadId);
+
+    /// <summary>What Run threw, if it threw.</summary>
+    public Exception? Thrown { get; private set; }
+
+    /// <summary>True when Run had not returned after <see cref="Guard"/> of real time.</summary>
+    public bool Hung { get; private set; }
+
+    public TimeSpan WallTime { get; private set; }
+
+    /// <summary>Calls <c>Loop.Run(main)</c> on a new thread and waits for it, at most <see cref="Guard"/>.</summary>
+    public LoopUnderTest Run(Func<Task> main)
+    {
+        var wall = Stopwatch.StartNew();
+        var thread = new Thread(() =>
+        {
+            Volatile.Write(ref _loopThreadId, Environment.CurrentManagedThreadId);
+            try
+            {
+                Loop.Run(main);
+            }
+            catch (Exception e)
+            {
+                Thrown = e;
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "your event loop",
+        };
+        thread.Start();
+        if (!thread.Join(Guard))
+        {
+            Hung = true;
+            Clock.Abandon();
+        }
+        WallTime = wall.Elapsed;
+        TestContext.Out.WriteLine($"K14: Run took {WallTime.TotalMilliseconds:0} ms of real time, {TextDiff.Seconds(Clock.Elapsed)} of virtual time.");
+        return this;
+    }
+
+    /// <summary>Fails unless Run returned normally.</summary>
+    public void AssertReturned(string? whenHung = null)
+    {
+        if (Hung) Assert.Fail(HungMessage(whenHung));
+        if (Thrown is not null) Assert.Fail(ThrewMessage());
+    }
+
+    /// <summary>Fails unless Run threw (returns what it threw).</summary>
+    public Exception AssertThrew(string whatShouldHappen, string? whenHung = null)
+    {
+        if (Hung) Assert.Fail(HungMessage(whenHung ?? whatShouldHappen));
+        if (Thrown is NotImplementedException) Assert.Fail(ThrewMessage());
+        if (Thrown is null) Assert.Fail($"{Header()}: Run returned normally (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}), but {whatShouldHappen}\n{HintLine}");
+        return Thrown!;
+    }
+
+    /// <summary>The run as the harness describes one, for <c>VerifyRun</c>. Call <see cref="AssertReturned"/> first.</summary>
+    public LoopRun ToLoopRun() => new(
+        Kata, LoopOutcome.Completed, null, null, Out.Text, Out.Lines, Clock.Elapsed, WallTime,
+        Steps: 0, TimersFired: 0, TimersLeft: Clock.ArmedCount, ThreadsCreated: 0, MainTask: null);
+
+    public static string Header()
+    {
+        var test = TestContext.CurrentContext.Test;
+        var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
+        return $"{Kata.Id} {Kata.Folder[4..]} › {type}.{test.Name}";
+    }
+
+    public static string HintLine => $"Hint: {Kata.HintsPath}";
+
+    private string HungMessage(string? whenHung)
+    {
+        var text = new StringBuilder();
+        text.Append(Header()).Append(": your loop's Run had not returned after ").Append(Guard.TotalSeconds)
+            .Append(" s of real time (virtual clock at ").Append(TextDiff.Seconds(Clock.Elapsed)).AppendLine(").");
+        if (whenHung is not null) text.Append("  ").AppendLine(whenHung);
+        text.AppendLine("  Run must return as soon as main's task is complete, and throw InvalidOperationException when nothing is ready")
+            .AppendLine("  and no timer is armed (main can never complete). Never block or spin waiting for work that is not queued,")
+            .AppendLine("  and move time on with clock.Advance, never by waiting on the real clock.");
+        AppendPrinted(text);
+        text.Append(HintLine);
+        return text.ToString();
+    }
+
+    private string ThrewMessage()
+    {
+        var text = new StringBuilder();
+        if (Thrown is NotImplementedException nie)
+        {
+            text.Append(Header()).Append(": not started yet: open ").Append(StubFile(nie) ?? $"katas/{Kata.Folder}/EventLoop.cs")
+                .AppendLine(" and replace the NotImplementedException.")
+                .Append("  The stub says: ").AppendLine(nie.Message);
+        }
+        else
+        {
+            text.Append(Header()).Append(": your loop's Run threw ").Append(Thrown!.GetType().Name).Append(": ").AppendLine(Thrown.Message)
+                .Append("  (virtual clock at ").Append(TextDiff.Seconds(Clock.Elapsed)).AppendLine(")");
+            if (StubFile(Thrown) is { } at) text.Append("  At: ").AppendLine(at);
+            if (Thrown is InvalidOperationException)
+            {
+                text.AppendLine("  If main should have completed here: while main runs, the loop must be the thread's SynchronizationContext")
+                    .AppendLine("  and Post must queue callbacks on the loop; otherwise awaits continue on the thread pool, where your loop never sees them.");
+            }
+            AppendPrinted(text);
+        }
+        text.Append(HintLine);
+        return text.ToString();
+    }
+
+    private void AppendPrinted(StringBuilder text)
+    {
+        var lines = Out.Lines;
+        if (lines.Count == 0) return;
+        text.AppendLine("  What the program printed before that (virtual time in brackets):");
+        foreach (var line in lines) text.Append("    ").Append(line.Text).Append(" [").Append(TextDiff.Seconds(line.At)).AppendLine("]");
+    }
+
+    /// <summary>The first stack frame in kata code ("katas/K14_BuildYourOwnLoop/EventLoop.cs:30"), if any.</summary>
+    private static string? StubFile(Exception e)
+    {
+        foreach (var frame in new StackTrace(e, fNeedFileInfo: true).GetFrames())
+        {
+            var path = frame.GetFileName()?.Replace('\\', '/');
+            if (path is null) continue;
+            foreach (var tree in new[] { "/katas/", "/solutions/" })
+            {
+                var at = path.LastIndexOf(tree, StringComparison.Ordinal);
+                if (at >= 0) return $"{path[(at + 1)..]}:{frame.GetFileLineNumber()}";
+            }
+        }
+        return null;
+    }
+}

@@ -67,10 +67,10 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
         bool Solved(Kata k) => byKata.TryGetValue(k.Id, out var c) && c.Failed == 0 && c.Passed > 0;
         var ran = KataCatalog.All.Where(k => byKata.ContainsKey(k.Id)).ToList();
         var lines = new List<string>();
-        if (ran.Count == KataCatalog.All.Count)
+        if (ran.Count > 1)
         {
             var solved = ran.Count(Solved);
-            lines.Add($"Katas solved: {solved} of {ran.Count}.");
+            lines.Add(ran.Count == KataCatalog.All.Count ? $"Katas solved: {solved} of {ran.Count}." : $"Katas solved: {solved} of the {ran.Count} that ran.");
             var next = ran.FirstOrDefault(k => !Solved(k));
             lines.Add(next is null
                 ? "Every kata is solved. Well done!"

@@ -1,0 +1,119 @@
+using AsyncKatas.K09_RunInExecutor;
+
+namespace AsyncKatas.Tests.K09_RunInExecutor;
+
+[Category("K09")]
+public class BlockingCallsTests
+{
+    private const string LoopWorker = "virtual-loop worker";
+    private const string DedicatedThread = "virtual-loop dedicated thread";
+
+    [Test]
+    public void RunAsync_AwaitsTheBlockingFunctionThreeTimesInARow()
+    {
+        var run = VirtualLoop.Run("K09", io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
+        VerifyRun(run, timeline: [2, 4, 6], total: 6);
+        Assert.That(run.ThreadsCreated, Is.EqualTo(2),
+            "The first two calls run on the loop's shared threads (one thread, used twice); the third needs a dedicated thread of its own (TaskCreationOptions.LongRunning).");
+    }
+
+    [Test]
+    public void BlockingFunction_BlocksItsThreadTwoSeconds_ThenReturnsTheValue()
+    {
+        string? result = null;
+        var run = VirtualLoop.Run("K09", async io =>
+        {
+            result = await Task.Factory.StartNew(() => BlockingCalls.BlockingFunction(io.Time),
+                CancellationToken.None, TaskCreationOptions.None, io.Threads);
+        });
+
+        AssertCompleted(run);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result, Is.EqualTo("这是一个任务的返回值..."));
+            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)), "BlockingFunction must block its thread for two virtual seconds.");
+        });
+    }
+
+    [Test]
+    public void RunInExecutorAsync_WithoutAnExecutor_RunsOnTheLoopsThreads_AndLeavesTheLoopFree()
+    {
+        var (run, thread) = RunWhileTheLoopTicks(io => BlockingCalls.RunInExecutorAsync(io.Threads, null, NamedSleeper(io, 2)));
+        Assert.That(thread, Does.StartWith(LoopWorker),
+            "Without an executor the function runs on the loop's threads (the TaskScheduler you were given), as run_in_executor(None, ...) uses the loop's default pool.");
+    }
+
+    [Test]
+    public void RunInExecutorAsync_WithAnExecutor_RunsTheFunctionInThatPool()
+    {
+        string? thread = null;
+        double finishedAt = 0;
+        var run = VirtualLoop.Run("K09", async io =>
+        {
+            await using var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 1);
+            // The pool's only worker is busy for the first second: a function run in this pool must wait for it.
+            var first = pool.Submit(() => { BlockingSleep(io.Time, 1); return "first"; });
+            thread = await BlockingCalls.RunInExecutorAsync(io.Threads, pool, NamedSleeper(io, 2));
+            finishedAt = io.Time.Elapsed.TotalSeconds;
+            Assert.That(first.Done, Is.True);
+        });
+
+        AssertCompleted(run);
+        Assert.Multiple(() =>
+        {
+            Assert.That(finishedAt, Is.EqualTo(3),
+                "The pool has one worker, busy until 1 s, so a two-second function submitted to it ends at 3 s. " +
+                (finishedAt == 2 ? "It ended at 2 s: it did not run in the pool you were given (submit it, then await future.ToTask())." : $"It ended at {finishedAt} s."));
+            Assert.That(thread, Does.StartWith(LoopWorker), "The pool's jobs run on the loop's threads.");
+        });
+    }
+
+    [Test]
+    public void RunOnDedicatedThreadAsync_RunsOnAThreadOfItsOwn_AndLeavesTheLoopFree()
+    {
+        var (run, thread) = RunWhileTheLoopTicks(io => BlockingCalls.RunOnDedicatedThreadAsync(io.Threads, NamedSleeper(io, 2)));
+        Assert.That(thread, Does.StartWith(DedicatedThread),
+            "The function must run on a dedicated thread: start it on the given scheduler with TaskCreationOptions.LongRunning.");
+    }
+
+    /// <summary>
+    /// Awaits <paramref name="call"/> (a two-second blocking function that returns the name of its thread)
+    /// while the loop prints "tick" at 1 s: the tick proves the loop was free while the function blocked.
+    /// </summary>
+    private static (LoopRun Run, string? Thread) RunWhileTheLoopTicks(Func<ProgramIO, Task<string?>> call)
+    {
+        string? thread = null;
+        var run = VirtualLoop.Run("K09", async io =>
+        {
+            var ticker = Tick(io);
+            thread = await call(io);
+            io.Out.WriteLine("returned");
+            await ticker;
+        });
+
+        AssertCompleted(run);
+        Assert.That(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), Is.EqualTo(new[] { ("tick", 1.0), ("returned", 2.0) }),
+            "While the blocking function sleeps (two virtual seconds, on another thread) the loop must stay free: it prints \"tick\" at 1 s, and the call returns at 2 s.");
+        return (run, thread);
+
+        static async Task Tick(ProgramIO io)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
+            io.Out.WriteLine("tick");
+        }
+    }
+
+    /// <summary>A blocking function that sleeps on the virtual clock and returns the name of its thread.</summary>
+    private static Func<string?> NamedSleeper(ProgramIO io, double seconds) => () =>
+    {
+        BlockingSleep(io.Time, seconds);
+        return Thread.CurrentThread.Name;
+    };
+
+    internal static void BlockingSleep(TimeProvider time, double seconds)
+    {
+#pragma warning disable VSTHRD002 // a blocking sleep on a worker thread, on the virtual clock
+        Task.Delay(TimeSpan.FromSeconds(seconds), time).Wait();
+#pragma warning restore VSTHRD002
+    }
+}

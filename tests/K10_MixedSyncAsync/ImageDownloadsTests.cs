@@ -1,0 +1,130 @@
+using System.Text;
+using AsyncKatas.K10_MixedSyncAsync;
+
+namespace AsyncKatas.Tests.K10_MixedSyncAsync;
+
+[Category("K10")]
+public class ImageDownloadsTests
+{
+    private const string FirstUrl = "http://pic.bizhi360.com/bbpic/98/10798.jpg";
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "async-katas-K10-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public void DownloadImageAsync_PrintsStartAndDone_OneSecondApart()
+    {
+        FakeDownloader? downloader = null;
+        var run = VirtualLoop.Run("K10", io =>
+            ImageDownloads.DownloadImageAsync(FirstUrl, io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
+        FailIfTheLoopWasBlocked(run, downloader);
+        VerifyRun(run, timeline: [0, 1], total: 1);
+    }
+
+    [Test]
+    public void RunAsync_DownloadsTheThreeImagesAtOnce()
+    {
+        FakeDownloader? downloader = null;
+        var run = VirtualLoop.Run("K10", io =>
+            ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
+        FailIfTheLoopWasBlocked(run, downloader);
+        VerifyRun(run, timeline: [0, 0, 0, 1, 1, 1], total: 1);
+    }
+
+    [Test]
+    public void RunAsync_SavesEachImageUnderTheLastSegmentOfItsUrl()
+    {
+        FakeDownloader? downloader = null;
+        var run = VirtualLoop.Run("K10", io =>
+            ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
+        FailIfTheLoopWasBlocked(run, downloader);
+        AssertCompleted(run);
+
+        var saved = Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.That(saved, Is.EqualTo(new[] { "10386.jpg", "10792.jpg", "10798.jpg" }),
+            "Each image goes in the folder the test gives you, in a file named after the last segment of its URL.");
+        Assert.Multiple(() =>
+        {
+            foreach (var url in ImageDownloads.Urls)
+            {
+                var file = Path.Combine(_folder, url[(url.LastIndexOf('/') + 1)..]);
+                Assert.That(File.ReadAllBytes(file), Is.EqualTo(FakeDownloader.ContentOf(url)),
+                    $"{Path.GetFileName(file)} must hold exactly the bytes the downloader returned for {url}.");
+            }
+        });
+    }
+
+    [Test]
+    public void RunAsync_RunsTheBlockingDownloaderOnTheLoopsThreads_ThreeAtOnce()
+    {
+        FakeDownloader? downloader = null;
+        var run = VirtualLoop.Run("K10", io =>
+            ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
+        FailIfTheLoopWasBlocked(run, downloader);
+        AssertCompleted(run);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(downloader!.Calls.Select(c => c.Url), Is.EquivalentTo(ImageDownloads.Urls), "Get must be called once for each URL.");
+            Assert.That(downloader.Calls.Select(c => c.Thread), Has.All.StartsWith("virtual-loop worker"),
+                "Get blocks its thread: call it on the loop's threads (the TaskScheduler you are given).");
+            Assert.That(downloader.MostAtOnce, Is.EqualTo(3),
+                $"At most {downloader.MostAtOnce} download(s) were under way at the same time: the three must run together.");
+        });
+    }
+
+    /// <summary>
+    /// The harness reports a blocked loop in general terms; when the blocking downloader was called on the
+    /// loop thread, say so.
+    /// </summary>
+    private static void FailIfTheLoopWasBlocked(LoopRun run, FakeDownloader? downloader)
+    {
+        if (run.Outcome != LoopOutcome.LoopBlocked || downloader is null) return;
+        var onTheLoop = downloader.Calls.FirstOrDefault(c => c.Thread?.StartsWith("virtual loop", StringComparison.Ordinal) == true);
+        if (onTheLoop.Url is null) return; // blocked by something else: the harness's own report says what to look for
+        Assert.Fail(
+            $"K10 MixedSyncAsync: the loop thread is blocked. IBlockingDownloader.Get({onTheLoop.Url}) was called on the loop's only thread, " +
+            "and Get blocks the thread that calls it for the whole download: nothing else could run.\n" +
+            "  Fix: run the blocking call on the threads you are given (the TaskScheduler), and await its task.\n" +
+            $"Hint: {run.Kata.HintsPath}");
+    }
+
+    /// <summary>A blocking downloader: each Get holds its thread for one virtual second and returns "jpeg:" + url.</summary>
+    private sealed class FakeDownloader(TimeProvider time) : IBlockingDownloader
+    {
+        private readonly object _gate = new();
+        private readonly List<(string Url, string? Thread)> _calls = [];
+        private int _inFlight;
+
+        public IReadOnlyList<(string Url, string? Thread)> Calls { get { lock (_gate) { return [.. _calls]; } } }
+
+        public int MostAtOnce { get; private set; }
+
+        public static byte[] ContentOf(string url) => Encoding.UTF8.GetBytes("jpeg:" + url);
+
+        public byte[] Get(string url)
+        {
+            lock (_gate)
+            {
+                _calls.Add((url, Thread.CurrentThread.Name));
+                MostAtOnce = Math.Max(MostAtOnce, ++_inFlight);
+            }
+#pragma warning disable VSTHRD002 // a blocking library call: it holds its thread for a virtual second
+            Task.Delay(TimeSpan.FromSeconds(1), time).Wait();
+#pragma warning restore VSTHRD002
+            lock (_gate) { _inFlight--; }
+            return ContentOf(url);
+        }
+    }
+}

@@ -24,7 +24,7 @@ public sealed record LoopOptions
     public TimeSpan BusyBudget { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Real time the loop waits for work on the shared thread pool to settle before it moves time.</summary>
-    public TimeSpan SharedPoolBudget { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan SharedPoolBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Real time the loop waits, when it has nothing at all to do, for a post from a thread it does not

@@ -61,7 +61,8 @@ public sealed record LoopRun(
                 break;
             case LoopOutcome.LoopBlocked:
                 text.Append("the loop thread is blocked (").Append(Detail).AppendLine("): one step has run for longer than the real-time budget.")
-                    .AppendLine("  Likely: .Result, .Wait() or .GetAwaiter().GetResult() on a task that needs this very loop to finish, Thread.Sleep, or an endless loop with no await.")
+                    .AppendLine("  Likely: .Result, .Wait() or .GetAwaiter().GetResult() on a task that needs this very loop to finish, Thread.Sleep, " +
+                                "a blocking library call made on the loop (it belongs on a worker thread), or an endless loop with no await.")
                     .Append("  Fix: await the task instead of blocking on it; sleep with await Task.Delay(delay, time).");
                 break;
             case LoopOutcome.WorkerBlocked:

@@ -68,6 +68,9 @@ public sealed class VirtualLoop
         var wall = Stopwatch.StartNew();
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         _realTimersAtStart = (int)Timer.ActiveCount;
+        // Whatever the shared pool is doing before the program starts is not the program's.
+        _poolBaseline = BusyPoolThreads();
+        _pendingBaseline = ThreadPool.PendingWorkItemCount;
         _thread = new Thread(() => LoopThread(program)) { IsBackground = true, Name = $"virtual loop {_kata.Id}" };
         _thread.Start();
 
@@ -377,7 +380,9 @@ public sealed class VirtualLoop
             Threads.OnWorkerArmedTimer(worker, timer);
             return;
         }
-        Fail(LoopOutcome.UnknownThread, $"thread '{Thread.CurrentThread.Name ?? "(pool thread " + Environment.CurrentManagedThreadId + ")"}' armed a timer on the virtual clock");
+        var thread = Thread.CurrentThread;
+        var name = thread.IsThreadPoolThread ? "a shared thread-pool thread" : $"thread '{thread.Name ?? "#" + thread.ManagedThreadId}' (new Thread?)";
+        Fail(LoopOutcome.UnknownThread, $"{name} armed a timer on the virtual clock");
     }
 
     internal void OnTimerDisposed(VirtualTimer timer)

@@ -148,6 +148,24 @@ public class LearnerMistakeTests
     }
 
     [Test]
+    public void Work_parked_on_the_shared_thread_pool_stops_time_and_is_reported()
+    {
+        using var gate = new ManualResetEventSlim();
+        try
+        {
+            RunMistake(async io =>
+            {
+                _ = Task.Run(() => gate.Wait()); // the mistake under test: blocking work on the shared pool
+                await Task.Delay(OneSecond, io.Time);
+            }, LoopOutcome.WorkerBlocked, "shared thread pool");
+        }
+        finally
+        {
+            gate.Set();
+        }
+    }
+
+    [Test]
     public void A_stub_not_written_yet()
     {
         RunMistake(_ => throw new NotImplementedException("Print the line."),

@@ -68,6 +68,7 @@ internal sealed class LoopUnderTest
             Clock.Abandon();
         }
         WallTime = wall.Elapsed;
+        RunLog.AppendTiming(Kata, WallTime, Clock.Elapsed);
         TestContext.Out.WriteLine($"K14: Run took {WallTime.TotalMilliseconds:0} ms of real time, {TextDiff.Seconds(Clock.Elapsed)} of virtual time.");
         return this;
     }

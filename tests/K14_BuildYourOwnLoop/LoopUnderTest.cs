@@ -94,12 +94,7 @@ internal sealed class LoopUnderTest
         Kata, LoopOutcome.Completed, null, null, Out.Text, Out.Lines, Clock.Elapsed, WallTime, CpuTime: TimeSpan.Zero,
         Steps: 0, TimersFired: 0, TimersLeft: Clock.ArmedCount, ThreadsCreated: 0, MainTask: null);
 
-    public static string Header()
-    {
-        var test = TestContext.CurrentContext.Test;
-        var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return $"{Kata.Id} {Kata.Folder[4..]} › {type}.{test.Name}";
-    }
+    public static string Header() => KataVerifier.Header(Kata);
 
     public static string HintLine => $"Hint: {Kata.HintsPath}";
 

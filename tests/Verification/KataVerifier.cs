@@ -109,11 +109,14 @@ public static class KataVerifier
         return message.ToString().TrimEnd();
     }
 
-    private static string Header(LoopRun run)
+    private static string Header(LoopRun run) => Header(run.Kata);
+
+    /// <summary>The first words of every failure: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
+    internal static string Header(Kata kata)
     {
         var test = TestContext.CurrentContext.Test;
         var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return $"{run.Kata.Id} {run.Kata.Folder[4..]} › {type}.{test.Name}";
+        return $"{kata.Id} {kata.Folder[4..]} › {type}.{test.Name}";
     }
 
     private static TimeSpan Seconds(double seconds) => TimeSpan.FromMilliseconds(Math.Round(seconds * 1000));

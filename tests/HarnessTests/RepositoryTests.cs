@@ -8,12 +8,8 @@ namespace AsyncKatas.Tests.HarnessTests;
 [Category("Harness")]
 public class RepositoryTests
 {
-    private static string Root([CallerFilePath] string file = "")
-    {
-        var dir = Path.GetDirectoryName(file);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Katas.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("Katas.sln not found above " + file);
-    }
+    private static string Root([CallerFilePath] string file = "") =>
+        AsyncKatas.Tests.Verification.KataVerifier.RepositoryRoot(file) ?? throw new InvalidOperationException("Katas.sln not found above " + file);
 
     private static IEnumerable<Kata> PresentKatas() =>
         KataCatalog.All.Where(k => Directory.Exists(Path.Combine(Root(), "katas", k.Folder)));

@@ -126,8 +126,15 @@ public static class KataVerifier
     /// <summary>A path relative to the repository root (the folder with Katas.sln), for messages.</summary>
     internal static string Relative(string path, string sourceFile)
     {
+        var root = RepositoryRoot(sourceFile);
+        return root is null ? path : Path.GetRelativePath(root, path).Replace('\\', '/');
+    }
+
+    /// <summary>The folder with Katas.sln above a source file, or null.</summary>
+    internal static string? RepositoryRoot(string sourceFile)
+    {
         var dir = Path.GetDirectoryName(sourceFile);
         while (dir is not null && !File.Exists(Path.Combine(dir, "Katas.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir is null ? path : Path.GetRelativePath(dir, path).Replace('\\', '/');
+        return dir;
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using AsyncKatas.Tests.Harness;
+using VirtualTimeLoop;
 using Microsoft.Extensions.Time.Testing;
 
 // n concurrent sleeps with n distinct due times (1 ms apart), each counted when it wakes up.
@@ -39,7 +39,7 @@ foreach (var n in sizes)
 static double Loop(int n)
 {
     var woke = 0;
-    var run = VirtualLoop.Run("K15", io => Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+    var run = VirtualLoop.Run("bench", io => Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
     {
         await Task.Delay(TimeSpan.FromMilliseconds(1 + i), io.Time);
         woke++;

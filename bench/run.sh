@@ -42,7 +42,7 @@ time_tests() { # label filter
 echo "timing the solutions test runs ..." >&2
 time_tests all ""
 all_wall=$wall; all_duration=$duration; all_counts=$counts; all_virtual=$virtual
-article_filter='TestCategory!=Harness&TestCategory!=K14&TestCategory!=K15'
+article_filter='TestCategory!=Support&TestCategory!=K14&TestCategory!=K15'
 time_tests article "$article_filter"
 article_wall=$wall; article_duration=$duration; article_counts=$counts; article_virtual=$virtual
 {
@@ -53,7 +53,7 @@ article_wall=$wall; article_duration=$duration; article_counts=$counts; article_
   echo "| \`dotnet test -p:Solutions=true --no-build\` (everything) | $all_counts | ${all_wall} s | $all_duration | ${all_virtual} s |"
   echo "| the article's katas only (K01–K13) | $article_counts | ${article_wall} s | $article_duration | ${article_virtual} s |"
   echo
-  harness_virtual=$(awk -F'\t' '$2 == "Harness" {s += $4} END {printf "%.0f", s / 1000}' "$tmp/timing-all.tsv")
+  harness_virtual=$(awk -F'\t' '$2 == "Support" {s += $4} END {printf "%.0f", s / 1000}' "$tmp/timing-all.tsv")
   echo "The whole run includes the harness's own tests: ${harness_virtual} s of its virtual time (most of it one"
   echo "endless program stopped at the 24 h horizon), and learner-mistake tests that wait out real-time"
   echo "guards on purpose (about 1.5 s each for a blocked thread). Per kata (\`--filter TestCategory=Kxx\`):"

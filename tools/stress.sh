@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the solutions suite again and again and fails on any difference between runs: the set of test
-# results, and what every program printed at which virtual time (KATAS_RUN_LOG, see tests/Harness/RunLog.cs).
+# results, and what every program printed at which virtual time (KATAS_RUN_LOG, see tests/Support/RunLog.cs).
 #   tools/stress.sh [runs] [--load]      (default 20 runs; --load keeps both cores busy meanwhile)
 # The learner-mistake tests are left out: each waits out a real-time guard, and their outcomes are
 # covered by the maintainer check.

@@ -11,7 +11,7 @@ public class CoroutinesTests
     [Test]
     public void DoWork_PrintsItsLine()
     {
-        var run = VirtualLoop.Run("K02", io => Coroutines.DoWorkAsync(io.Out));
+        var run = KataLoop.Run("K02", io => Coroutines.DoWorkAsync(io.Out));
         VerifyRun(run, timeline: [0], total: 0);
     }
 
@@ -20,7 +20,7 @@ public class CoroutinesTests
     {
         // The article's program: result = do_work() prints nothing; asyncio.run(result) prints the line.
         string? printedWhenMade = null;
-        var run = VirtualLoop.Run("K02", async io =>
+        var run = KataLoop.Run("K02", async io =>
         {
             var coroutine = Coroutines.MakeCoroutine(io.Out);
             printedWhenMade = io.PrintedSoFar;
@@ -38,7 +38,7 @@ public class CoroutinesTests
     public void Coroutine_HeldForASecond_RunsWhenItIsStarted()
     {
         string? printedAfterTheWait = null;
-        var run = VirtualLoop.Run("K02", async io =>
+        var run = KataLoop.Run("K02", async io =>
         {
             var coroutine = Coroutines.MakeCoroutine(io.Out);
             await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
@@ -56,7 +56,7 @@ public class CoroutinesTests
     public void Coroutine_NeverRun_PrintsNothing()
     {
         // Made and dropped: in Python the coroutine object is never awaited and none of its code runs.
-        var run = VirtualLoop.Run("K02", io =>
+        var run = KataLoop.Run("K02", io =>
         {
             _ = Coroutines.MakeCoroutine(io.Out);
             return Task.CompletedTask;

@@ -9,7 +9,7 @@ public class AwaitChainsTests
     public void Others_PrintsStartAndEnd_TwoSecondsApart_AndReturnsItsValue()
     {
         string? result = null;
-        var run = VirtualLoop.Run("K03", async io => result = await AwaitChains.OthersAsync(io.Out, io.Time));
+        var run = KataLoop.Run("K03", async io => result = await AwaitChains.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
         Assert.That(result, Is.EqualTo("返回值"), "OthersAsync must return \"返回值\" (the value the caller prints).");
@@ -18,21 +18,21 @@ public class AwaitChainsTests
     [Test]
     public void Nested_CallerWaitsForTheNestedResult()
     {
-        var run = VirtualLoop.Run("K03", io => AwaitChains.NestedAsync(io.Out, io.Time));
+        var run = KataLoop.Run("K03", io => AwaitChains.NestedAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [0, 0, 2, 2], total: 2);
     }
 
     [Test]
     public void TwoAwaits_PrintBothResults_FourSecondsInAll()
     {
-        var run = VirtualLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
+        var run = KataLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [0, 0, 2, 2, 2, 4, 4], total: 4);
     }
 
     [Test]
     public void TwoAwaits_SecondCallStartsOnlyWhenTheFirstHasReturned()
     {
-        var run = VirtualLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
+        var run = KataLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
 
         AssertCompleted(run);
         var starts = run.Lines.Where(l => l.Text == "start").Select(l => l.At.TotalSeconds).ToList();

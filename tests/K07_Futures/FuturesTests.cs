@@ -8,7 +8,7 @@ public class FuturesTests
     [Test]
     public void BareFuture_NobodyCompletesIt_TheLoopReportsNeverCompletes()
     {
-        var run = VirtualLoop.Run("K07", _ => Futures.WaitForeverAsync());
+        var run = KataLoop.Run("K07", _ => Futures.WaitForeverAsync());
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.NeverCompletes), () => run.Outcome == LoopOutcome.Completed
             ? "WaitForeverAsync returned, but nobody ever completes a bare future: awaiting it must wait for ever " +
               "(the loop then runs out of work and reports that the program can never complete)."
@@ -23,7 +23,7 @@ public class FuturesTests
         Task? setter = null;
         int? value = null;
         TimeSpan? completedAt = null;
-        var run = VirtualLoop.Run("K07", async io =>
+        var run = KataLoop.Run("K07", async io =>
         {
             var future = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             setter = Futures.SetAfterAsync(future, io.Time);
@@ -48,7 +48,7 @@ public class FuturesTests
     [Test]
     public void Main_AwaitsTheSetterThenTheFuture_Prints666AfterTwoSeconds()
     {
-        var run = VirtualLoop.Run("K07", io => Futures.MainAsync(io.Out, io.Time));
+        var run = KataLoop.Run("K07", io => Futures.MainAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [2], total: 2);
     }
 

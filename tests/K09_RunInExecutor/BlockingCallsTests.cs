@@ -11,7 +11,7 @@ public class BlockingCallsTests
     [Test]
     public void RunAsync_AwaitsTheBlockingFunctionThreeTimesInARow()
     {
-        var run = VirtualLoop.Run("K09", io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run("K09", io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
         VerifyRun(run, timeline: [2, 4, 6], total: 6);
         Assert.That(run.ThreadsCreated, Is.EqualTo(2),
             "The first two calls run on the loop's shared threads (one thread, used twice); the third needs a dedicated thread of its own (TaskCreationOptions.LongRunning).");
@@ -21,7 +21,7 @@ public class BlockingCallsTests
     public void BlockingFunction_BlocksItsThreadTwoSeconds_ThenReturnsTheValue()
     {
         string? result = null;
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             result = await Task.Factory.StartNew(() => BlockingCalls.BlockingFunction(io.Time),
                 CancellationToken.None, TaskCreationOptions.None, io.Threads);
@@ -48,7 +48,7 @@ public class BlockingCallsTests
     {
         string? thread = null;
         double finishedAt = 0;
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             await using var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 1);
             // The pool's only worker is busy for the first second: a function run in this pool must wait for it.
@@ -83,7 +83,7 @@ public class BlockingCallsTests
     private static (LoopRun Run, string? Thread) RunWhileTheLoopTicks(Func<ProgramIO, Task<string?>> call)
     {
         string? thread = null;
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             var ticker = Tick(io);
             thread = await call(io);

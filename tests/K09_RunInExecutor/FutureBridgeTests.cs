@@ -9,7 +9,7 @@ public class FutureBridgeTests
     [Test]
     public void ToTask_EndsWithTheResult_AndAwaitingItLeavesTheLoopFree()
     {
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             var future = new ConcurrentFuture<int>();
             var worker = CompleteOnAWorker(io, 2, () => future.SetResult(42));
@@ -33,7 +33,7 @@ public class FutureBridgeTests
         var thrown = new InvalidOperationException("boom");
         Task<int>? bridged = null;
         Exception? caught = null;
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             var future = new ConcurrentFuture<int>();
             var worker = CompleteOnAWorker(io, 1, () => future.SetException(thrown));
@@ -66,7 +66,7 @@ public class FutureBridgeTests
     {
         Task<int>? bridged = null;
         Exception? caught = null;
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             var future = new ConcurrentFuture<int>();
             bridged = future.ToTask();
@@ -97,7 +97,7 @@ public class FutureBridgeTests
     {
         Task<string>? bridged = null;
         var ran = false;
-        var run = VirtualLoop.Run("K09", async io =>
+        var run = KataLoop.Run("K09", async io =>
         {
             await using var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 1);
             var busy = pool.Submit(() => { BlockingCallsTests.BlockingSleep(io.Time, 1); return "busy"; });
@@ -133,7 +133,7 @@ public class FutureBridgeTests
         }
 
         Task<int>? bridged = null;
-        var run = VirtualLoop.Run("K09", io =>
+        var run = KataLoop.Run("K09", io =>
         {
             bridged = future.ToTask();
             return Task.CompletedTask;

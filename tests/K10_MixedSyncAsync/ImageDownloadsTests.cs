@@ -26,7 +26,7 @@ public class ImageDownloadsTests
     public void DownloadImageAsync_PrintsStartAndDone_OneSecondApart()
     {
         FakeDownloader? downloader = null;
-        var run = VirtualLoop.Run("K10", io =>
+        var run = KataLoop.Run("K10", io =>
             ImageDownloads.DownloadImageAsync(FirstUrl, io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         VerifyRun(run, timeline: [0, 1], total: 1);
@@ -36,7 +36,7 @@ public class ImageDownloadsTests
     public void RunAsync_DownloadsTheThreeImagesAtOnce()
     {
         FakeDownloader? downloader = null;
-        var run = VirtualLoop.Run("K10", io =>
+        var run = KataLoop.Run("K10", io =>
             ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         VerifyRun(run, timeline: [0, 0, 0, 1, 1, 1], total: 1);
@@ -46,7 +46,7 @@ public class ImageDownloadsTests
     public void RunAsync_SavesEachImageUnderTheLastSegmentOfItsUrl()
     {
         FakeDownloader? downloader = null;
-        var run = VirtualLoop.Run("K10", io =>
+        var run = KataLoop.Run("K10", io =>
             ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         AssertCompleted(run);
@@ -69,7 +69,7 @@ public class ImageDownloadsTests
     public void RunAsync_RunsTheBlockingDownloaderOnTheLoopsThreads_ThreeAtOnce()
     {
         FakeDownloader? downloader = null;
-        var run = VirtualLoop.Run("K10", io =>
+        var run = KataLoop.Run("K10", io =>
             ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         AssertCompleted(run);

@@ -11,7 +11,7 @@ public class TwoSleepsTests
     public void Concurrent_FiveRounds_TakeFiveSeconds()
     {
         SleepRecorder? clock = null;
-        var run = VirtualLoop.Run("K12", io => TwoSleeps.RunConcurrentAsync(io.Out, clock = new SleepRecorder(io.Time)));
+        var run = KataLoop.Run("K12", io => TwoSleeps.RunConcurrentAsync(io.Out, clock = new SleepRecorder(io.Time)));
         if (run.Outcome == LoopOutcome.Completed)
         {
             var starts = clock!.Sleeps.Select(s => s.StartedAt.TotalSeconds);
@@ -27,7 +27,7 @@ public class TwoSleepsTests
     public void Sequential_FiveRounds_TakeTenSeconds()
     {
         SleepRecorder? clock = null;
-        var run = VirtualLoop.Run("K12", io => TwoSleeps.RunSequentialAsync(io.Out, clock = new SleepRecorder(io.Time)));
+        var run = KataLoop.Run("K12", io => TwoSleeps.RunSequentialAsync(io.Out, clock = new SleepRecorder(io.Time)));
         if (run.Outcome == LoopOutcome.Completed)
         {
             var starts = clock!.Sleeps.Select(s => s.StartedAt.TotalSeconds);
@@ -43,7 +43,7 @@ public class TwoSleepsTests
     public void ConcurrentRound_StartsBothSleepsBeforeAwaitingEither()
     {
         SleepRecorder? clock = null;
-        var run = VirtualLoop.Run("K12", io => TwoSleeps.ConcurrentRoundAsync(clock = new SleepRecorder(io.Time)));
+        var run = KataLoop.Run("K12", io => TwoSleeps.ConcurrentRoundAsync(clock = new SleepRecorder(io.Time)));
         AssertCompleted(run);
         var sleeps = clock!.Sleeps;
         Assert.Multiple(() =>
@@ -64,7 +64,7 @@ public class TwoSleepsTests
     {
         // A quarter-second round: five of them, one after the other, make 1.25 s.
         var roundStarts = new List<TimeSpan>();
-        var run = VirtualLoop.Run("K12", io => TwoSleeps.TimeFiveRoundsAsync(async () =>
+        var run = KataLoop.Run("K12", io => TwoSleeps.TimeFiveRoundsAsync(async () =>
         {
             roundStarts.Add(io.Time.Elapsed);
             await Task.Delay(TimeSpan.FromMilliseconds(250), io.Time);

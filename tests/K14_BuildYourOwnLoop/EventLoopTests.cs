@@ -101,12 +101,12 @@ public class EventLoopTests
             loop.Out.WriteLine("after 1.75 s");
         });
         loop.AssertReturned();
-        var lines = loop.Out.Lines.Select(l => $"{l.Text} [{Verification.TextDiff.Seconds(l.At)}]").ToList();
+        var lines = loop.Out.Lines.Select(l => $"{l.Text} [{Support.TextDiff.Seconds(l.At)}]").ToList();
         Assert.That(lines, Is.EqualTo(new[] { "after 1.5 s [1.5 s]", "after 1.75 s [1.75 s]" }),
             "each line should be printed at the exact moment its sleep ends: when nothing is ready, advance the clock by " +
             "clock.UntilNextTimer, no more and no less.");
         Assert.That(loop.Clock.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(1750)),
-            $"main ends at 1.75 s but the clock stopped at {Verification.TextDiff.Seconds(loop.Clock.Elapsed)}: " +
+            $"main ends at 1.75 s but the clock stopped at {Support.TextDiff.Seconds(loop.Clock.Elapsed)}: " +
             "advance exactly to the next timer, never past it.");
     }
 
@@ -148,7 +148,7 @@ public class EventLoopTests
         loop.AssertReturned("main ends at 1.0 s; a 10 s sleep it never awaits is still pending.");
         Assert.That(mainEnded, Is.True, "Run returned before main had ended.");
         Assert.That(loop.Clock.Elapsed, Is.EqualTo(OneSecond),
-            $"main ended at 1.0 s but Run returned at {Verification.TextDiff.Seconds(loop.Clock.Elapsed)}: " +
+            $"main ended at 1.0 s but Run returned at {Support.TextDiff.Seconds(loop.Clock.Elapsed)}: " +
             "return as soon as main's task is complete, without waiting for timers main never awaited.");
         Assert.That(stray!.IsCompleted, Is.False, "the 10 s sleep main never awaited should still be pending when Run returns.");
     }
@@ -233,7 +233,7 @@ public class EventLoopTests
             whenHung: "main sleeps one second at a time for ever: stop before virtual time would pass the Horizon (1 min here).");
         AssertIsLoopFailure(thrown);
         Assert.That(loop.Clock.Elapsed, Is.LessThanOrEqualTo(horizon),
-            $"virtual time reached {Verification.TextDiff.Seconds(loop.Clock.Elapsed)}, past the Horizon of 60.0 s: check before you advance.");
+            $"virtual time reached {Support.TextDiff.Seconds(loop.Clock.Elapsed)}, past the Horizon of 60.0 s: check before you advance.");
     }
 
     private static void AssertIsMainsException(Exception thrown, Exception boom)

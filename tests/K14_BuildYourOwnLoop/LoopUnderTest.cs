@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using AsyncKatas.K14_BuildYourOwnLoop;
-using AsyncKatas.Tests.Verification;
+using AsyncKatas.Tests.Support;
 
 namespace AsyncKatas.Tests.K14_BuildYourOwnLoop;
 
@@ -91,7 +91,7 @@ internal sealed class LoopUnderTest
 
     /// <summary>The run as the harness describes one, for <c>VerifyRun</c>. Call <see cref="AssertReturned"/> first.</summary>
     public LoopRun ToLoopRun() => new(
-        Kata, LoopOutcome.Completed, null, null, Out.Text, Out.Lines, Clock.Elapsed, WallTime, CpuTime: TimeSpan.Zero,
+        Kata.Id, LoopOutcome.Completed, null, null, Out.Text, Out.Lines, Clock.Elapsed, WallTime, CpuTime: TimeSpan.Zero,
         Steps: 0, TimersFired: 0, TimersLeft: Clock.ArmedCount, ThreadsCreated: 0, MainTask: null);
 
     public static string Header() => KataVerifier.Header(Kata);

@@ -8,7 +8,7 @@ public class TenThousandSleepsTests
     [Test]
     public void TenThousandSleepingTasks_AllFinishAfterOneSecond()
     {
-        var run = VirtualLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
+        var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         Report(run, "10,000 sleeping tasks");
         VerifyRun(run, timeline: [1], total: 1);
     }
@@ -18,7 +18,7 @@ public class TenThousandSleepsTests
     {
         // 10,000 hand-overs between the loop and its worker threads: a few hundred milliseconds on a quiet
         // machine, several seconds on a loaded one, so this run gets more real time than the default.
-        var run = VirtualLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(10_000, 8, io.Out, io.Time, io.Threads),
+        var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(10_000, 8, io.Out, io.Time, io.Threads),
             new LoopOptions { WallBudget = TimeSpan.FromSeconds(60) });
         Report(run, "10,000 blocking jobs on 8 threads");
         VerifyRun(run, timeline: [1250], total: 1250);
@@ -27,10 +27,10 @@ public class TenThousandSleepsTests
     [Test]
     public void SleepingTasks_AllSleepAtOnce_OnNoThread()
     {
-        var run = VirtualLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
+        var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         AssertCompleted(run);
         Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1)),
-            $"10,000 one-second sleeps took {Verification.TextDiff.Seconds(run.Elapsed)} of virtual time: they ran one after the other. " +
+            $"10,000 one-second sleeps took {Support.TextDiff.Seconds(run.Elapsed)} of virtual time: they ran one after the other. " +
             "Start every task first (each call returns a running Task), then wait for them all.");
         Assert.That(run.ThreadsCreated, Is.Zero,
             $"the sleeps took {run.ThreadsCreated:N0} thread(s) from the loop's pool: a sleeping task needs no thread at all. " +
@@ -44,7 +44,7 @@ public class TenThousandSleepsTests
     [TestCase(500)]
     public void SleepingTasks_AnyNumber_FinishAfterOneSecond(int count)
     {
-        var run = VirtualLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(count, io.Out, io.Time));
+        var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(count, io.Out, io.Time));
         AssertCompleted(run);
         Assert.That(run.Output, Is.EqualTo($"{count} tasks finished at 1.0 s\n"),
             $"{count} one-second sleeps that run together all end after one second: start every task first, then count them as they finish.");
@@ -54,7 +54,7 @@ public class TenThousandSleepsTests
     [Test]
     public void BlockingJobs_NeverUseMoreThreadsThanThePoolHas()
     {
-        var run = VirtualLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(1_000, 8, io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(1_000, 8, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
         Assert.That(run.ThreadsCreated, Is.InRange(1, 8),
             $"the jobs ran on {run.ThreadsCreated:N0} thread(s): the pool must hold at most 8 (and the jobs must run on it). " +
@@ -71,7 +71,7 @@ public class TenThousandSleepsTests
     [TestCase(12, 4, 3)]
     public void BlockingJobs_TakeOneSecondPerRoundOfWorkers(int count, int workers, int seconds)
     {
-        var run = VirtualLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(count, workers, io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(count, workers, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
         Assert.That(run.Output, Is.EqualTo($"{count} blocking jobs on {workers} threads finished at {seconds}.0 s\n"),
             $"{count} one-second blocking jobs on a pool of {workers} threads run in {seconds} round(s) (jobs / threads, rounded up): " +
@@ -82,6 +82,6 @@ public class TenThousandSleepsTests
 
     private static void Report(LoopRun run, string what) =>
         TestContext.Out.WriteLine(
-            $"{what}: {Verification.TextDiff.Seconds(run.Elapsed)} virtual, {run.WallTime.TotalMilliseconds:0} ms wall " +
+            $"{what}: {Support.TextDiff.Seconds(run.Elapsed)} virtual, {run.WallTime.TotalMilliseconds:0} ms wall " +
             $"({run.TimersFired:N0} timers, {run.Steps:N0} loop steps, {run.ThreadsCreated} threads)");
 }

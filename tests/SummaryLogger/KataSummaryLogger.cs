@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using AsyncKatas.Tests;
+using AsyncKatas.Catalog;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;

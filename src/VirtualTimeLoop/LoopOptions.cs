@@ -1,0 +1,41 @@
+namespace VirtualTimeLoop;
+
+/// <summary>Limits of one run on the virtual loop. The defaults end every learner mistake within a few seconds.</summary>
+public sealed record LoopOptions
+{
+    /// <summary>The defaults: a 24 h horizon and real-time guards that end every hang within seconds.</summary>
+    public static LoopOptions Default { get; } = new();
+
+    /// <summary>Virtual time after which the run is stopped as endless.</summary>
+    public TimeSpan Horizon { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Loop steps (callbacks run plus timers fired) after which the run is stopped as endless.</summary>
+    public long MaxSteps { get; init; } = 10_000_000;
+
+    /// <summary>Loop steps at one virtual instant after which the run is stopped as an endless loop of awaits.</summary>
+    public long MaxStepsPerInstant { get; init; } = 250_000;
+
+    /// <summary>
+    /// Real time a thread that should be making progress (the loop thread inside one step, or a worker
+    /// holding its turn) may sit in one unbroken wait before it counts as stuck.
+    /// </summary>
+    public TimeSpan WaitBudget { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Real time such a thread may keep running without handing control back.</summary>
+    public TimeSpan BusyBudget { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Real time the loop waits for work on the shared thread pool to settle before it moves time.</summary>
+    public TimeSpan SharedPoolBudget { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Real time the loop waits, when it has nothing at all to do, for a post from a thread it does not
+    /// know before it reports the main task as never completing.
+    /// </summary>
+    public TimeSpan IdleSettle { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Real time the whole run may take.</summary>
+    public TimeSpan WallBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>When false (the default) timers, jobs or async void operations left at the end fail the run.</summary>
+    public bool AllowLeftovers { get; init; }
+}

@@ -1,0 +1,32 @@
+namespace VirtualTimeLoop;
+
+/// <summary>How a run on the virtual loop ended.</summary>
+public enum LoopOutcome
+{
+    /// <summary>The main task finished and left nothing running behind it.</summary>
+    Completed,
+    /// <summary>The main task threw (or was cancelled).</summary>
+    ProgramFailed,
+    /// <summary>The main task threw <see cref="NotImplementedException"/>: a stub not written yet.</summary>
+    NotStarted,
+    /// <summary>Nothing ready, no timer, no thread at work, and the main task still waiting.</summary>
+    NeverCompletes,
+    /// <summary>As <see cref="NeverCompletes"/>, but real-clock timers appeared: a sleep on the wall clock.</summary>
+    RealClockWait,
+    /// <summary>One step on the loop thread ran longer than the real-time budget (.Result, .Wait(), Thread.Sleep).</summary>
+    LoopBlocked,
+    /// <summary>A worker thread held its turn longer than the budget, blocked on something other than the virtual clock.</summary>
+    WorkerBlocked,
+    /// <summary>A thread the loop does not know (Task.Run, new Thread, a ConfigureAwait(false) continuation) used the virtual clock.</summary>
+    UnknownThread,
+    /// <summary>Virtual time passed the horizon: most likely an endless loop with a sleep in it.</summary>
+    HorizonReached,
+    /// <summary>The loop ran more steps than its cap without finishing: an endless loop of awaits.</summary>
+    StepLimit,
+    /// <summary>The whole run took longer than its wall-clock budget.</summary>
+    WallTimeExceeded,
+    /// <summary>The main task finished while work it started was still scheduled or running.</summary>
+    LeftoverWork,
+    /// <summary>A callback posted to the loop threw: an <c>async void</c> method that failed.</summary>
+    AsyncVoidThrew,
+}

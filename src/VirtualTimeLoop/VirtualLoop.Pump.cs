@@ -1,0 +1,120 @@
+using System.Diagnostics;
+
+namespace VirtualTimeLoop;
+
+/// <summary>The pump: what the loop does next, in a fixed order of priority, until the main task ends.</summary>
+public sealed partial class VirtualLoop
+{
+    private void Pump()
+    {
+        long? idleSince = null;
+        long? poolBusySince = null;
+        while (!HasFailed)
+        {
+            // 1. A worker thread holds the turn: nothing else moves until it ends or blocks on the clock.
+            if (Threads.Running is not null)
+            {
+                if (!WaitForWorkers()) return;
+                continue;
+            }
+
+            // 2. Ready work on the loop, oldest first.
+            if (TryDequeue(out var item))
+            {
+                idleSince = null;
+                if (!CountStep()) return;
+                RunCallback(item.Callback, item.State);
+                continue;
+            }
+
+            // 3. A queued job for the threads (only when the loop has nothing ready).
+            if (Threads.TryStartNext())
+            {
+                idleSince = null;
+                continue;
+            }
+
+            // 4. The main task has ended and nothing is ready: the run is over.
+            if (_main!.IsCompleted) return;
+
+            // Work on the shared thread pool (a CancelAsync callback, a Task.Run the program awaits)
+            // may still post to the loop or cancel a timer: time must not move before it settles.
+            if (!SharedPoolIsQuiet())
+            {
+                idleSince = null;
+                poolBusySince ??= Stopwatch.GetTimestamp();
+                if (Stopwatch.GetElapsedTime(poolBusySince.Value) > _options.SharedPoolBudget)
+                {
+                    Fail(LoopOutcome.WorkerBlocked, "work on the shared thread pool that never finished");
+                    return;
+                }
+                _wake.WaitOne(TimeSpan.FromMilliseconds(1));
+                continue;
+            }
+            poolBusySince = null;
+
+            // 5. Jump to the next timer and fire every timer due at that instant, in creation order.
+            if (Clock.TryPeekNextDue(out var due))
+            {
+                idleSince = null;
+                if (new TimeSpan(due) - new TimeSpan(Clock.Start.UtcTicks) > _options.Horizon)
+                {
+                    Fail(LoopOutcome.HorizonReached, $"virtual time passed {VirtualTimeFormat.Seconds(_options.Horizon)}");
+                    return;
+                }
+                Clock.MoveTo(due);
+                if (!FireTimersDueAt(due)) return;
+                continue;
+            }
+
+            // 6. Nothing to do. Give threads the loop does not know a short real-time chance to post.
+            idleSince ??= Stopwatch.GetTimestamp();
+            var left = _options.IdleSettle - Stopwatch.GetElapsedTime(idleSince.Value);
+            if (left > TimeSpan.Zero)
+            {
+                _wake.WaitOne(left);
+                continue;
+            }
+            if ((int)Timer.ActiveCount > _realTimersAtStart)
+            {
+                Fail(LoopOutcome.RealClockWait, "real-clock timers appeared while the loop had nothing to run");
+            }
+            else
+            {
+                Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
+            }
+            return;
+        }
+    }
+
+    private bool FireTimersDueAt(long due)
+    {
+        while (Clock.TryTakeDueAt(due) is { } timer)
+        {
+            if (!CountStep()) return false;
+            _timersFired++;
+            Threads.OnTimerReleased(timer);
+            // Timer callbacks run outside the loop's context, as on a real timer thread: continuations
+            // that captured the loop are posted to it, FIFO.
+            SynchronizationContext.SetSynchronizationContext(null);
+            BeginStep();
+            try
+            {
+                timer.Fire();
+            }
+            catch (Exception e)
+            {
+                Fail(LoopOutcome.ProgramFailed, "a timer callback threw", e);
+                return false;
+            }
+            finally
+            {
+                EndStep();
+            }
+            // A worker woken by this timer runs to its next blocking sleep (or its end) before the next
+            // timer due at the same instant fires: same-instant wake-ups happen in timer order.
+            if (!WaitForWorkers()) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+namespace VirtualTimeLoop;
+
+/// <summary>How a run ends: the first failure a guard reports, or the main task's own end, and what was left behind.</summary>
+public sealed partial class VirtualLoop
+{
+    private (LoopOutcome Outcome, string Detail, Exception? Exception)? _failure;
+
+    private bool HasFailed { get { lock (_gate) { return _failure is not null; } } }
+
+    private void Fail(LoopOutcome outcome, string detail, Exception? exception = null)
+    {
+        lock (_gate) { _failure ??= (outcome, detail, exception); }
+        Signal();
+    }
+
+    private LoopRun BuildResult(TimeSpan wallTime, TimeSpan cpuTime)
+    {
+        (LoopOutcome Outcome, string Detail, Exception? Exception)? failure;
+        lock (_gate) { failure = _failure; }
+        LoopOutcome outcome;
+        string? detail = null;
+        Exception? exception = null;
+        if (failure is { } f)
+        {
+            (outcome, detail, exception) = f;
+        }
+        else if (_main is { IsFaulted: true } faulted)
+        {
+            exception = faulted.Exception!.InnerExceptions.Count == 1 ? faulted.Exception.InnerException : faulted.Exception;
+            outcome = exception is NotImplementedException ? LoopOutcome.NotStarted : LoopOutcome.ProgramFailed;
+        }
+        else if (_main is { IsCanceled: true })
+        {
+            outcome = LoopOutcome.ProgramFailed;
+            detail = "the main task was cancelled";
+        }
+        else
+        {
+            var leftovers = DescribeLeftovers();
+            outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
+            detail = leftovers;
+        }
+        return new LoopRun(_label, outcome, detail, exception, _out.Text, _out.Lines, Clock.Elapsed, wallTime, cpuTime,
+            _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main);
+    }
+
+    private string? DescribeLeftovers()
+    {
+        var parts = new List<string>();
+        var due = Clock.ArmedDueTimes();
+        if (due.Count > 0)
+        {
+            parts.Add($"{due.Count} timer(s) still scheduled (due at {string.Join(", ", due.Take(5).Select(VirtualTimeFormat.Seconds))}{(due.Count > 5 ? ", …" : "")})");
+        }
+        var jobs = Threads.ActiveCount + Threads.PendingCount;
+        if (jobs > 0) parts.Add($"{jobs} job(s) still on the loop's threads");
+        var asyncVoid = Volatile.Read(ref _outstandingAsyncVoid);
+        if (asyncVoid > 0) parts.Add($"{asyncVoid} async void method(s) still running");
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+}

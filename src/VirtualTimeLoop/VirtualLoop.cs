@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace VirtualTimeLoop;
+
+/// <summary>
+/// A deterministic, single-threaded event loop on a virtual clock, in the spirit of asyncio's loop,
+/// Nito.AsyncEx's AsyncContext and kotlinx-coroutines-test's runTest.
+/// <list type="bullet">
+/// <item>Continuations posted to the loop run one at a time, in FIFO order, on the loop's own thread.</item>
+/// <item>When nothing is ready, the clock jumps to the exact due time of the next timer; timers due at
+/// the same instant fire in the order they were created, each seeing its own due time.</item>
+/// <item>Blocking work runs on <see cref="VirtualThreadPool"/> threads that take turns with the loop, so
+/// virtual time never moves while a thread is still working.</item>
+/// <item>Every way a program can hang ends in a <see cref="LoopOutcome"/> with a message instead.</item>
+/// </list>
+/// This file holds the entry point and the loop thread; each other concern has its own partial file:
+/// the pump (<c>VirtualLoop.Pump.cs</c>), the watchdog, the shared-pool watch, step accounting,
+/// thread identity, the clock's events, and the result.
+/// </summary>
+public sealed partial class VirtualLoop
+{
+    private readonly string _label;
+    private readonly LoopOptions _options;
+    private readonly object _gate = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _ready = new();
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly ManualResetEventSlim _finished = new(false);
+    private readonly RecordingWriter _out;
+    private Thread? _thread;
+    private Task? _main;
+
+    private VirtualLoop(string label, LoopOptions options)
+    {
+        _label = label;
+        _options = options;
+        Clock = new VirtualClock(this);
+        Threads = new VirtualThreadPool(Signal);
+        _out = new RecordingWriter(this);
+    }
+
+    /// <summary>The loop's clock: every timer created through it fires only when the loop moves time to it.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>The loop's threads for blocking work.</summary>
+    public VirtualThreadPool Threads { get; }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> on a new virtual loop until its main task ends (or a guard stops
+    /// it) and returns what it printed, when, and how it ended. Never hangs; never throws for the
+    /// program's faults.
+    /// </summary>
+    /// <param name="label">Names the run in its explanation and its thread (a test name, for example).</param>
+    /// <param name="program">The program: it gets the loop's console, clock and threads, and returns its main task.</param>
+    /// <param name="options">Guards and limits; <see cref="LoopOptions.Default"/> when null.</param>
+    public static LoopRun Run(string label, Func<ProgramIO, Task> program, LoopOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(program);
+        return new VirtualLoop(label, options ?? LoopOptions.Default).RunToEnd(program);
+    }
+
+    /// <summary>Runs <paramref name="program"/> with the label "program"; see <see cref="Run(string, Func{ProgramIO, Task}, LoopOptions?)"/>.</summary>
+    public static LoopRun Run(Func<ProgramIO, Task> program, LoopOptions? options = null) => Run("program", program, options);
+
+    private void LoopThread(Func<ProgramIO, Task> program)
+    {
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            EnterStepContext();
+            BeginStep();
+            try
+            {
+                _main = program(new ProgramIO(_out, Clock, Threads))
+                    ?? Task.FromException(new InvalidOperationException("The program returned null instead of a Task."));
+            }
+            catch (Exception e)
+            {
+                _main = Task.FromException(e);
+            }
+            finally
+            {
+                EndStep();
+            }
+            Pump();
+        }
+        catch (Exception e)
+        {
+            Fail(LoopOutcome.ProgramFailed, "the loop itself failed", e);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+            _finished.Set();
+        }
+    }
+
+    private bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
+    {
+        lock (_gate) { return _ready.TryDequeue(out item); }
+    }
+
+    internal void Post(SendOrPostCallback callback, object? state)
+    {
+        lock (_gate) { _ready.Enqueue((callback, state)); }
+        // The loop only ever waits for other threads; its own posts need no wake-up call.
+        if (!IsOnLoopThread) Signal();
+    }
+
+    internal void Signal() => _wake.Set();
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace AsyncKatas.Tests.SupportTests;
+
+/// <summary>The repository keeps its promises: every test is categorised, every kata has all its parts.</summary>
+[Category("Support")]
+public class RepositoryTests
+{
+    private static string Root([CallerFilePath] string file = "") =>
+        AsyncKatas.Tests.Support.KataVerifier.RepositoryRoot(file) ?? throw new InvalidOperationException("Katas.sln not found above " + file);
+
+    private static IEnumerable<Kata> PresentKatas() =>
+        KataCatalog.All.Where(k => Directory.Exists(Path.Combine(Root(), "katas", k.Folder)));
+
+    [Test]
+    public void Every_test_has_its_kata_category_or_Support()
+    {
+        var tests = typeof(RepositoryTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods().Select(m => (Type: t, Method: m)))
+            .Where(x => x.Method.GetCustomAttributes().Any(a => a is TestAttribute or TestCaseAttribute or TestCaseSourceAttribute));
+        var problems = new List<string>();
+        foreach (var (type, method) in tests)
+        {
+            var categories = type.GetCustomAttributes<CategoryAttribute>(true)
+                .Concat(method.GetCustomAttributes<CategoryAttribute>(true)).Select(c => c.Name).ToList();
+            var kataFolder = type.Namespace?.Split('.').FirstOrDefault(p => p.Length > 4 && p[0] == 'K' && p[3] == '_');
+            var expected = kataFolder is null ? "Support" : kataFolder[..3];
+            if (!categories.Contains(expected)) problems.Add($"{type.Name}.{method.Name}: expected category {expected}, has [{string.Join(", ", categories)}]");
+        }
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void Every_kata_has_stub_solution_tests_and_a_readme_with_hints_in_two_languages()
+    {
+        var problems = new List<string>();
+        var katas = PresentKatas().ToList();
+        Assert.That(katas, Is.Not.Empty);
+        foreach (var kata in katas)
+        {
+            var stub = Path.Combine(Root(), "katas", kata.Folder);
+            var solution = Path.Combine(Root(), "solutions", kata.Folder);
+            var tests = Path.Combine(Root(), "tests", kata.Folder);
+            var readme = Path.Combine(stub, "README.md");
+            if (!File.Exists(readme)) problems.Add($"{kata.Id}: no {kata.ReadmePath}");
+            else
+            {
+                var text = File.ReadAllText(readme);
+                if (!text.Contains("## Hints", StringComparison.Ordinal)) problems.Add($"{kata.Id}: README has no '## Hints' section");
+                if (!text.Contains("中文", StringComparison.Ordinal)) problems.Add($"{kata.Id}: README has no Chinese section or link");
+            }
+            var stubFiles = Directory.Exists(stub) ? Directory.GetFiles(stub, "*.cs").Select(Path.GetFileName).Order().ToList() : [];
+            var solutionFiles = Directory.Exists(solution) ? Directory.GetFiles(solution, "*.cs").Select(Path.GetFileName).Order().ToList() : [];
+            if (stubFiles.Count == 0) problems.Add($"{kata.Id}: no code in katas/{kata.Folder}");
+            if (!stubFiles.SequenceEqual(solutionFiles)) problems.Add($"{kata.Id}: katas/ has [{string.Join(", ", stubFiles)}], solutions/ has [{string.Join(", ", solutionFiles)}]");
+            if (!Directory.Exists(tests) || Directory.GetFiles(tests, "*Tests.cs").Length == 0) problems.Add($"{kata.Id}: no tests/{kata.Folder}/*Tests.cs");
+        }
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void Every_snapshot_is_UTF8_without_BOM_with_LF_line_endings()
+    {
+        var problems = new List<string>();
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        foreach (var file in Directory.GetFiles(Path.Combine(Root(), "tests"), "*.verified.txt", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var name = Path.GetRelativePath(Root(), file);
+            if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) problems.Add($"{name}: has a BOM");
+            try { strict.GetString(bytes); } catch (DecoderFallbackException) { problems.Add($"{name}: not UTF-8"); }
+            if (bytes.Contains((byte)'\r')) problems.Add($"{name}: has \\r");
+        }
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void Every_verified_snapshot_belongs_to_a_test()
+    {
+        var names = typeof(RepositoryTests).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods().Select(m => $"{t.Name}.{m.Name}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var orphans = Directory.GetFiles(Path.Combine(Root(), "tests"), "*.verified.txt", SearchOption.AllDirectories)
+            .Select(Path.GetFileName)
+            .Select(f => f![..^".verified.txt".Length])
+            .Select(n => n.Contains('=') ? n[..n.LastIndexOf('_', n.IndexOf('='))] : n) // parameterised: Method_arg=value
+            .Where(n => !names.Contains(n))
+            .ToList();
+        Assert.That(orphans, Is.Empty, "snapshot files whose test no longer exists");
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The maintainer check: proves both directions in one command.
 #   1. katas/ and solutions/ declare the same public API (solutions/PublicAPI.*.txt);
-#   2. every test passes against solutions/;
+#   2. every README snippet builds as the README says, every README Python program prints the kata's output;
+#      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test passes and every kata (Kxx) test fails.
 # The library's own tests (src/VirtualTimeLoop.Tests) do not depend on katas/: they run in step 2.
 # Ends with "N passed, N failed" for the solutions run; exits non-zero when anything is off.
@@ -36,6 +37,20 @@ if ! dotnet build katas/Katas.csproj -p:CheckPublicApi=true -nologo -v q 2>&1 | 
 if ! dotnet build katas/Katas.csproj -p:CheckPublicApi=true -nologo -v q >/dev/null 2>&1; then
   problems+=("katas/ does not build, or its public API differs from solutions/PublicAPI.*.txt")
 fi
+
+note "READMEs: every C# line a learner is told to write compiles (tools/check-snippets.sh)"
+if ! tools/check-snippets.sh >"${TMPDIR:-/tmp}/check-snippets.log" 2>&1; then
+  grep -vE '^ok ' "${TMPDIR:-/tmp}/check-snippets.log" | tail -n 20
+  problems+=("a README snippet does not build as the README says (tools/check-snippets.sh)")
+fi
+tail -n 1 "${TMPDIR:-/tmp}/check-snippets.log"
+
+note "READMEs: each kata's Python program prints the kata's expected output (tools/check-python.sh)"
+if ! tools/check-python.sh >"${TMPDIR:-/tmp}/check-python.log" 2>&1; then
+  grep -vE '^ok ' "${TMPDIR:-/tmp}/check-python.log" | tail -n 20
+  problems+=("a README's Python program does not print the kata's snapshot (tools/check-python.sh)")
+fi
+tail -n 1 "${TMPDIR:-/tmp}/check-python.log"
 
 note "Solutions: every test must pass (dotnet test -p:Solutions=true)"
 run_tests -p:Solutions=true

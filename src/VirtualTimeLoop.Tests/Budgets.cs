@@ -13,5 +13,6 @@ internal static class Budgets
         BusyBudget = TimeSpan.FromSeconds(2),
         SharedPoolBudget = TimeSpan.FromMilliseconds(300),
         IdleSettle = TimeSpan.FromMilliseconds(50),
+        MaxStepsPerInstant = 20_000,
     };
 }

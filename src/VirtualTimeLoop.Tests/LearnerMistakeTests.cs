@@ -4,7 +4,8 @@ namespace VirtualTimeLoop.Tests;
 
 /// <summary>
 /// Every learner mistake the harness turns into a message: each must end within five seconds of wall
-/// time, with an outcome that names it and an explanation that says what to do.
+/// time, with an outcome that names it and an explanation that says what to do. The guards run with
+/// short windows (<see cref="Budgets.Short"/>); the five-second bound stays generous for loaded machines.
 /// </summary>
 public class LearnerMistakeTests
 {
@@ -14,7 +15,7 @@ public class LearnerMistakeTests
     private static LoopRun RunMistake(Func<ProgramIO, Task> program, LoopOutcome expected, params string[] explanationMentions)
     {
         var wall = Stopwatch.StartNew();
-        var run = VirtualLoop.Run("mistake", program);
+        var run = VirtualLoop.Run("mistake", program, Budgets.Short);
         wall.Stop();
         var explanation = run.Explain();
         TestContext.Out.WriteLine($"{expected}: {wall.ElapsedMilliseconds} ms\n{explanation}");
@@ -102,6 +103,14 @@ public class LearnerMistakeTests
         {
             while (true) await Task.Delay(TimeSpan.FromMinutes(1), io.Time);
         }, LoopOutcome.HorizonReached, "end condition");
+    }
+
+    [Test]
+    public void A_single_sleep_past_the_horizon()
+    {
+        RunMistake(async io => await Task.Delay(TimeSpan.FromHours(25), io.Time),
+            LoopOutcome.HorizonReached, "one timer is due at 90000.0 s, past the horizon of 86400.0 s",
+            "a single sleep of 90000.0 s started at 0.0 s", "longer Horizon");
     }
 
     [Test]

@@ -71,9 +71,11 @@ public class VirtualLoopTests
     }
 
     [Test]
-    public void Hundred_thousand_concurrent_sleeps_in_well_under_a_second()
+    public void Twenty_thousand_concurrent_sleeps_in_well_under_a_second()
     {
-        const int count = 100_000;
+        // bench/ measures 100,000 and 1,000,000 in Release; this guards the shape (an O(n²) timer queue
+        // would take many seconds even here) within the suite's budget.
+        const int count = 20_000;
         var done = 0;
         var run = VirtualLoop.Run(io => Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
@@ -85,7 +87,7 @@ public class VirtualLoopTests
         Assert.That(done, Is.EqualTo(count));
         Assert.That(run.TimersFired, Is.EqualTo(count));
         Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(1999)));
-        TestContext.Out.WriteLine($"100,000 concurrent virtual sleeps: {run.WallTime.TotalMilliseconds:0} ms wall, {run.CpuTime.TotalMilliseconds:0} ms CPU, {run.Steps} steps");
+        TestContext.Out.WriteLine($"20,000 concurrent virtual sleeps: {run.WallTime.TotalMilliseconds:0} ms wall, {run.CpuTime.TotalMilliseconds:0} ms CPU, {run.Steps} steps");
         // Unloaded this takes well under a second (bench/ measures it). The bound here is CPU time, and
         // generous, so it holds on a loaded machine too; an O(n²) timer queue would take minutes.
         Assert.That(run.CpuTime, Is.LessThan(TimeSpan.FromSeconds(5)));
@@ -143,7 +145,7 @@ public class VirtualLoopTests
     public void Blocking_jobs_on_the_loop_threads_wake_in_timer_order_every_time()
     {
         var outputs = new HashSet<string>();
-        for (var attempt = 0; attempt < 30; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             var run = VirtualLoop.Run(async io =>
             {

@@ -1,13 +1,16 @@
 namespace VirtualTimeLoop;
 
-/// <summary>What a <see cref="VirtualClock"/> tells its owner about its timers (the loop implements it).</summary>
+/// <summary>What a <see cref="VirtualClock"/> asks and tells its owner about its timers (the loop implements it).</summary>
 internal interface IVirtualClockListener
 {
+    /// <summary>True when the calling thread is the loop's own thread.</summary>
+    bool IsLoopThread { get; }
+
     /// <summary>A timer is about to be re-armed or disarmed through <see cref="ITimer.Change"/>.</summary>
     void TimerChanging(VirtualTimer timer);
 
-    /// <summary>A timer has been queued (or disarmed, with an infinite due time) on the calling thread.</summary>
-    void TimerArmed(VirtualTimer timer, TimeSpan dueTime);
+    /// <summary>A thread other than the loop's has just armed a timer (it is already on the clock).</summary>
+    void TimerArmed(VirtualTimer timer);
 
     /// <summary>A timer was disposed.</summary>
     void TimerDisposed(VirtualTimer timer);

@@ -33,6 +33,13 @@ public sealed record LoopOptions
     /// </summary>
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// The most threads the loop's <see cref="VirtualThreadPool"/> keeps at once. It starts a thread
+    /// only when every thread it has is blocked in a job; a program that blocks more jobs than this at
+    /// the same time ends with <see cref="LoopOutcome.ThreadLimit"/> instead of starting thousands of threads.
+    /// </summary>
+    public int MaxThreads { get; init; } = 256;
+
     /// <summary>Real time the whole run may take.</summary>
     public TimeSpan WallBudget { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -11,7 +11,7 @@ public enum LoopOutcome
     NotStarted,
     /// <summary>Nothing ready, no timer, no thread at work, and the main task still waiting.</summary>
     NeverCompletes,
-    /// <summary>As <see cref="NeverCompletes"/>, but real-clock timers appeared: a sleep on the wall clock.</summary>
+    /// <summary>A real-clock timer appeared while the program ran: a sleep or timeout on the wall clock, which the loop cannot move.</summary>
     RealClockWait,
     /// <summary>One step on the loop thread ran longer than the real-time budget (.Result, .Wait(), Thread.Sleep).</summary>
     LoopBlocked,
@@ -29,4 +29,9 @@ public enum LoopOutcome
     LeftoverWork,
     /// <summary>A callback posted to the loop threw: an <c>async void</c> method that failed.</summary>
     AsyncVoidThrew,
+    /// <summary>
+    /// The loop's threads reached <see cref="LoopOptions.MaxThreads"/>, every one blocked in a job, with
+    /// more jobs waiting: blocking work started without a bound on how much runs at once.
+    /// </summary>
+    ThreadLimit,
 }

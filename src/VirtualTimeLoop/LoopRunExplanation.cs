@@ -38,9 +38,9 @@ internal static class LoopRunExplanation
                     .Append("  Fix: make sure whatever you await is started, or completed by someone, and is awaited on this loop.");
                 break;
             case LoopOutcome.RealClockWait:
-                text.AppendLine("the program is waiting on the real clock: nothing is scheduled on the virtual clock, but a real timer is.")
-                    .Append("  Likely: Task.Delay(delay) or new CancellationTokenSource(delay) without the TimeProvider.")
-                    .AppendLine()
+                text.Append("the program is waiting on the real clock: ").Append(run.Detail).AppendLine(".")
+                    .AppendLine("  The loop moves only virtual time; a real timer would make the run wait (or race) in real time.")
+                    .AppendLine("  Likely: Task.Delay(delay) or new CancellationTokenSource(delay) without the TimeProvider, task.WaitAsync(delay), or a System.Threading.Timer.")
                     .Append("  Fix: pass the injected TimeProvider: Task.Delay(delay, time), new CancellationTokenSource(delay, time), task.WaitAsync(delay, time).");
                 break;
             case LoopOutcome.LoopBlocked:
@@ -59,8 +59,13 @@ internal static class LoopRunExplanation
                     .AppendLine("  Likely: Task.Run, ThreadPool or new Thread (they use the real thread pool), or a continuation that left the loop through ConfigureAwait(false).")
                     .Append("  Fix: run blocking work on the loop's TaskScheduler (Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, threads)), and drop ConfigureAwait(false) in code under test.");
                 break;
+            case LoopOutcome.HorizonReached when run.Detail?.StartsWith(VirtualLoop.SingleSleepPastHorizon, StringComparison.Ordinal) == true:
+                text.Append("the program sleeps past the run's horizon: ").Append(run.Detail).AppendLine(".")
+                    .Append("  Likely: a sleep or timeout longer than the horizon (LoopOptions.Horizon). ")
+                    .Append("Fix: shorten it, or give the run a longer Horizon if the program really waits that long.");
+                break;
             case LoopOutcome.HorizonReached:
-                text.Append("the program never ends: ").Append(run.Detail).AppendLine(" and it is still running.")
+                text.Append("the program never ends: ").Append(run.Detail).AppendLine(", and it is still running.")
                     .Append("  Likely: an endless loop with a sleep in it, or a periodic timer nobody stops. Fix: give the loop an end condition.");
                 break;
             case LoopOutcome.StepLimit:
@@ -82,6 +87,12 @@ internal static class LoopRunExplanation
                     .Append(exception?.GetType().Name).Append(": ").Append(exception?.Message).AppendLine()
                     .Append("  Nobody can catch it there. Fix: make the method async Task and await it, so the exception reaches the caller.");
                 AppendWhere(text, exception);
+                break;
+            case LoopOutcome.ThreadLimit:
+                text.Append("too many blocking jobs at once: ").Append(run.Detail).AppendLine(".")
+                    .AppendLine("  Each job blocked on the clock holds a thread of its own; nothing bounds how many run at once.")
+                    .Append("  Fix: bound the concurrency (a ConcurrentExclusiveSchedulerPair with maxConcurrencyLevel, or await a SemaphoreSlim before each job), ")
+                    .Append("await sleeps instead of blocking on them, or raise LoopOptions.MaxThreads if the program really needs that many threads.");
                 break;
             default:
                 throw new UnreachableException(run.Outcome.ToString());

@@ -1,154 +1,172 @@
-using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
 
 namespace VirtualTimeLoop;
 
 /// <summary>
-/// The loop's clock: a <see cref="FakeTimeProvider"/> whose timers belong to the loop.
-/// FakeTimeProvider fires every expired timer at the target time of an Advance and keeps its timer
-/// list private; the loop needs to know the next due time and to fire timers one exact due time at a
-/// time, so <see cref="CreateTimer"/> returns <see cref="VirtualTimer"/>s kept in a priority queue
-/// ordered by (due time, creation sequence).
+/// The loop's clock: a <see cref="TimeProvider"/> whose time moves only when its loop moves it, to the
+/// exact due time of the next timer. Everything code can do through a TimeProvider behaves as on
+/// <see cref="TimeProvider.System"/> and FakeTimeProvider: timers in whole milliseconds with the same
+/// argument checks, timestamps at 10,000,000 per second, a UTC local time zone.
+/// <para>
+/// It derives from <see cref="TimeProvider"/>, not from FakeTimeProvider: FakeTimeProvider's
+/// <c>Advance</c>, <c>SetUtcNow</c>, <c>AdjustTime</c> and <c>AutoAdvanceAmount</c> are not virtual, so
+/// code under test could move time behind the loop's back without firing its timers. Here nothing but
+/// the loop can move time.
+/// </para>
+/// Timers live in a heap ordered by (due time, arming sequence); same-instant timers fire in the order
+/// they were armed, each seeing its own due time.
 /// </summary>
-public sealed class VirtualClock : FakeTimeProvider
+public sealed class VirtualClock : TimeProvider
 {
-    private readonly object _gate = new();
-    private readonly PriorityQueue<QueueEntry, (long Due, long Seq)> _queue = new();
-    private readonly HashSet<VirtualTimer> _armed = [];
-    private long _nextSeq;
-
+    private readonly Lock _gate = new();
+    private readonly TimerHeap _timers = new();
     private readonly IVirtualClockListener _listener;
+    private long _now;
+    private long _nextSequence;
+    private bool _closed;
 
-    internal VirtualClock(IVirtualClockListener listener) : base(DateTimeOffset.UnixEpoch)
+    internal VirtualClock(IVirtualClockListener listener)
     {
         _listener = listener;
+        _now = Start.UtcTicks;
     }
 
+    /// <summary>The instant the clock starts at (the Unix epoch, UTC).</summary>
+    public DateTimeOffset Start => DateTimeOffset.UnixEpoch;
+
     /// <summary>Virtual time elapsed since the program started.</summary>
-    public TimeSpan Elapsed => GetUtcNow() - Start;
+    public TimeSpan Elapsed => new(Volatile.Read(ref _now) - Start.UtcTicks);
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => new(Volatile.Read(ref _now), TimeSpan.Zero);
+
+    /// <summary>The virtual time in ticks: <see cref="TimestampFrequency"/> is <see cref="TimeSpan.TicksPerSecond"/>, as on FakeTimeProvider.</summary>
+    public override long GetTimestamp() => Volatile.Read(ref _now);
+
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <summary>UTC, as on FakeTimeProvider: a run never depends on the machine's time zone.</summary>
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>The current virtual time, as FakeTimeProvider writes it ("1970-01-01T00:00:01.500").</summary>
+    public override string ToString() => GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     /// <summary>How many timers are armed right now (created and neither fired, changed off nor disposed).</summary>
-    public int ArmedTimerCount { get { lock (_gate) { return _armed.Count; } } }
+    public int ArmedTimerCount { get { lock (_gate) { return _timers.Count; } } }
 
-    /// <summary>Due times (relative to the start) of the timers still armed.</summary>
+    /// <summary>Due times (relative to the start) of the timers still armed, earliest first.</summary>
     public IReadOnlyList<TimeSpan> ArmedDueTimes()
     {
         lock (_gate)
         {
-            return _armed.Select(t => new TimeSpan(t.DueTicks) - new TimeSpan(Start.UtcTicks)).Order().ToList();
+            var due = _timers.Armed().Select(t => new TimeSpan(t.DueTicks - Start.UtcTicks)).ToList();
+            due.Sort();
+            return due;
         }
     }
 
-    /// <summary>Creates a timer that fires only when the loop moves virtual time to its due time.</summary>
+    /// <summary>
+    /// Creates a timer that fires only when the loop moves virtual time to its due time. A due time
+    /// of 0 fires at the current instant, once the loop has run what is already ready (as a real timer
+    /// fires on another thread, not inside this call).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A due time or period below -1 ms or above 4,294,967,294 ms.</exception>
+    /// <exception cref="InvalidOperationException">The loop that owns this clock has ended.</exception>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        var (due, every) = VirtualTimer.Validate(dueTime, period);
         var timer = new VirtualTimer(this, callback, state);
-        timer.Change(dueTime, period);
+        Change(timer, due, every);
         return timer;
     }
 
-    /// <summary>Re-arms (or, with an infinite due time, disarms) a timer; called by the timer's Change.</summary>
-    internal void Change(VirtualTimer timer, TimeSpan dueTime, TimeSpan period)
+    /// <summary>Re-arms (or, with a due time of -1, disarms) a timer; called by the timer's Change.</summary>
+    internal void Change(VirtualTimer timer, long dueMilliseconds, long periodMilliseconds)
     {
         // Queue first, then tell the owner: once a worker's turn is handed back, its timer must already
-        // be on the clock (with its creation sequence), or the loop could jump past it.
+        // be on the clock (with its sequence), or the loop could jump past it.
         _listener.TimerChanging(timer);
-        Arm(timer, dueTime, period);
-        _listener.TimerArmed(timer, dueTime);
+        var onLoop = _listener.IsLoopThread;
+        lock (_gate)
+        {
+            _timers.Remove(timer);
+            if (dueMilliseconds == Timeout.Infinite) return;
+            if (_closed) throw Ended();
+            timer.ArmedOnLoop = onLoop;
+            timer.ArmedAtTicks = _now;
+            timer.DueTicks = _now + dueMilliseconds * TimeSpan.TicksPerMillisecond;
+            timer.PeriodMilliseconds = periodMilliseconds == Timeout.Infinite ? 0 : periodMilliseconds;
+            timer.Sequence = _nextSequence++;
+            _timers.Add(timer);
+        }
+        if (!onLoop) _listener.TimerArmed(timer);
     }
 
     /// <summary>Takes a disposed timer off the clock.</summary>
     internal void Remove(VirtualTimer timer)
     {
-        Disarm(timer);
+        lock (_gate) { _timers.Remove(timer); }
         _listener.TimerDisposed(timer);
     }
 
-    private void Arm(VirtualTimer timer, TimeSpan dueTime, TimeSpan period)
+    /// <summary>The next armed timer's due time and the instant it was armed at (UTC ticks), if any.</summary>
+    internal bool TryPeekNext(out long dueTicks, out long armedAtTicks)
     {
         lock (_gate)
         {
-            timer.Version++;
-            if (dueTime == Timeout.InfiniteTimeSpan)
-            {
-                _armed.Remove(timer);
-                return;
-            }
-            // The BCL timers work in whole milliseconds; so does the loop (a 0.5 ms delay is due now).
-            var due = GetUtcNow().UtcTicks + TimeSpan.FromMilliseconds(Math.Floor(dueTime.TotalMilliseconds)).Ticks;
-            timer.DueTicks = due;
-            timer.Period = period;
-            _armed.Add(timer);
-            _queue.Enqueue(new QueueEntry(timer, timer.Version), (due, _nextSeq++));
+            var next = _timers.Peek();
+            dueTicks = next?.DueTicks ?? 0;
+            armedAtTicks = next?.ArmedAtTicks ?? 0;
+            return next is not null;
         }
     }
 
-    private void Disarm(VirtualTimer timer)
-    {
-        lock (_gate)
-        {
-            timer.Version++;
-            _armed.Remove(timer);
-        }
-    }
-
-    /// <summary>The due time of the next armed timer, if any.</summary>
-    internal bool TryPeekNextDue(out long dueTicks)
-    {
-        lock (_gate)
-        {
-            while (_queue.TryPeek(out var entry, out var priority))
-            {
-                if (entry.Version == entry.Timer.Version && _armed.Contains(entry.Timer))
-                {
-                    dueTicks = priority.Due;
-                    return true;
-                }
-                _queue.Dequeue(); // stale: changed or disposed since it was queued
-            }
-            dueTicks = 0;
-            return false;
-        }
-    }
-
-    /// <summary>Takes the next timer if it is due at <paramref name="dueTicks"/> exactly.</summary>
+    /// <summary>Takes the next timer if it is due at <paramref name="dueTicks"/> exactly; a periodic one is re-armed from its own due time.</summary>
     internal VirtualTimer? TryTakeDueAt(long dueTicks)
     {
         lock (_gate)
         {
-            while (_queue.TryPeek(out var entry, out var priority))
+            var timer = _timers.Peek();
+            if (timer is null || timer.DueTicks != dueTicks) return null;
+            _timers.RemoveFirst();
+            if (timer.PeriodMilliseconds > 0)
             {
-                if (entry.Version != entry.Timer.Version || !_armed.Contains(entry.Timer))
-                {
-                    _queue.Dequeue();
-                    continue;
-                }
-                if (priority.Due != dueTicks) return null;
-                _queue.Dequeue();
-                var timer = entry.Timer;
-                _armed.Remove(timer);
-                timer.Version++;
-                if (timer.Period > TimeSpan.Zero && timer.Period != Timeout.InfiniteTimeSpan)
-                {
-                    // Re-armed from its own due time, not from "now" (FakeTimeProvider issue #5722).
-                    timer.DueTicks = dueTicks + timer.Period.Ticks;
-                    _armed.Add(timer);
-                    _queue.Enqueue(new QueueEntry(timer, timer.Version), (timer.DueTicks, _nextSeq++));
-                }
-                return timer;
+                // Re-armed from its own due time, not from "now" (FakeTimeProvider issue #5722).
+                timer.ArmedAtTicks = dueTicks;
+                timer.DueTicks = dueTicks + timer.PeriodMilliseconds * TimeSpan.TicksPerMillisecond;
+                timer.Sequence = _nextSequence++;
+                _timers.Add(timer);
             }
-            return null;
+            return timer;
         }
     }
 
     /// <summary>Moves the clock forward to an absolute instant (never backwards).</summary>
     internal void MoveTo(long utcTicks)
     {
-        if (utcTicks > GetUtcNow().UtcTicks)
+        if (utcTicks > Volatile.Read(ref _now)) Volatile.Write(ref _now, utcTicks);
+    }
+
+    /// <summary>
+    /// The loop has ended: from now on arming a timer throws, so code still running on other threads
+    /// unwinds instead of waiting for ever. Returns the timers that threads other than the loop armed
+    /// (they may be blocked on them), taken off the clock, in due order, for the loop to release.
+    /// </summary>
+    internal List<VirtualTimer> Close()
+    {
+        lock (_gate)
         {
-            SetUtcNow(new DateTimeOffset(utcTicks, TimeSpan.Zero));
+            _closed = true;
+            var strangers = _timers.Armed().Where(t => !t.ArmedOnLoop).ToList();
+            foreach (var timer in strangers) _timers.Remove(timer);
+            strangers.Sort((a, b) => a.DueTicks != b.DueTicks ? a.DueTicks.CompareTo(b.DueTicks) : a.Sequence.CompareTo(b.Sequence));
+            return strangers;
         }
     }
 
-    private readonly record struct QueueEntry(VirtualTimer Timer, long Version);
+    private static InvalidOperationException Ended() => new(
+        "The virtual loop that owns this clock has ended: its timers never fire. " +
+        "Code still running after the end of a run (on the shared thread pool or a worker) cannot sleep on its clock.");
 }

@@ -6,11 +6,12 @@ namespace VirtualTimeLoop;
 /// </summary>
 public sealed partial class VirtualLoop : IVirtualClockListener
 {
+    bool IVirtualClockListener.IsLoopThread => IsOnLoopThread;
+
     void IVirtualClockListener.TimerChanging(VirtualTimer timer) => Threads.OnTimerReleased(timer);
 
-    void IVirtualClockListener.TimerArmed(VirtualTimer timer, TimeSpan dueTime)
+    void IVirtualClockListener.TimerArmed(VirtualTimer timer)
     {
-        if (dueTime == Timeout.InfiniteTimeSpan || IsOnLoopThread) return;
         if (VirtualWorker.Current is { } worker)
         {
             Threads.OnWorkerArmedTimer(worker, timer);

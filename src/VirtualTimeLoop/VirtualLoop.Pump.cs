@@ -28,10 +28,16 @@ public sealed partial class VirtualLoop
             }
 
             // 3. A queued job for the threads (only when the loop has nothing ready).
-            if (Threads.TryStartNext())
+            if (Threads.TryStartNext(out var atCap))
             {
                 idleSince = null;
                 continue;
+            }
+            if (atCap)
+            {
+                Fail(LoopOutcome.ThreadLimit,
+                    $"all {Threads.MaxThreads} threads of the loop's pool are blocked in jobs and {Threads.PendingCount} more job(s) wait for a thread");
+                return;
             }
 
             // 4. The main task has ended and nothing is ready: the run is over.
@@ -54,14 +60,10 @@ public sealed partial class VirtualLoop
             poolBusySince = null;
 
             // 5. Jump to the next timer and fire every timer due at that instant, in creation order.
-            if (Clock.TryPeekNextDue(out var due))
+            if (Clock.TryPeekNext(out var due, out var armedAt))
             {
                 idleSince = null;
-                if (new TimeSpan(due) - new TimeSpan(Clock.Start.UtcTicks) > _options.Horizon)
-                {
-                    Fail(LoopOutcome.HorizonReached, $"virtual time passed {VirtualTimeFormat.Seconds(_options.Horizon)}");
-                    return;
-                }
+                if (due > Clock.GetTimestamp() && !MayMoveTimeTo(due, armedAt)) return;
                 Clock.MoveTo(due);
                 if (!FireTimersDueAt(due)) return;
                 continue;
@@ -75,14 +77,7 @@ public sealed partial class VirtualLoop
                 _wake.WaitOne(left);
                 continue;
             }
-            if ((int)Timer.ActiveCount > _realTimersAtStart)
-            {
-                Fail(LoopOutcome.RealClockWait, "real-clock timers appeared while the loop had nothing to run");
-            }
-            else
-            {
-                Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
-            }
+            if (!RealClockTimerAppeared()) Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
             return;
         }
     }

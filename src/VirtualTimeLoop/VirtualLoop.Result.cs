@@ -4,12 +4,14 @@ namespace VirtualTimeLoop;
 public sealed partial class VirtualLoop
 {
     private (LoopOutcome Outcome, string Detail, Exception? Exception)? _failure;
+    private volatile bool _failed;
 
-    private bool HasFailed { get { lock (_gate) { return _failure is not null; } } }
+    private bool HasFailed => _failed;
 
     private void Fail(LoopOutcome outcome, string detail, Exception? exception = null)
     {
         lock (_gate) { _failure ??= (outcome, detail, exception); }
+        _failed = true;
         Signal();
     }
 

@@ -6,7 +6,6 @@ namespace VirtualTimeLoop;
 /// </summary>
 public sealed partial class VirtualLoop
 {
-    private int _realTimersAtStart;
     private int _poolBaseline = int.MaxValue;
     private long _pendingBaseline = long.MaxValue;
 

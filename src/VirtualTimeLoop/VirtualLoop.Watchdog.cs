@@ -11,17 +11,19 @@ public sealed partial class VirtualLoop
     private LoopRun RunToEnd(Func<ProgramIO, Task> program)
     {
         var wall = Stopwatch.StartNew();
-        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
-        _realTimersAtStart = (int)Timer.ActiveCount;
+        var cpuAtStart = Environment.CpuUsage.TotalTime;
+        TakeRealTimerBaseline();
         TakeSharedPoolBaseline();
         _thread = new Thread(() => LoopThread(program)) { IsBackground = true, Name = $"virtual loop {_label}" };
         _thread.Start();
 
         var detector = new StuckThreadDetector(_options);
+        long seenStep = 0, seenSince = 0;
         while (!_finished.Wait(TimeSpan.FromMilliseconds(20)))
         {
-            var started = Interlocked.Read(ref _stepStartedAt);
-            if (started != 0 && detector.Check(_thread, started, started) is { } how)
+            var step = Volatile.Read(ref _stepRunning);
+            if (step != seenStep) (seenStep, seenSince) = (step, Stopwatch.GetTimestamp());
+            if (step != 0 && detector.Check(_thread, step, seenSince) is { } how)
             {
                 Fail(LoopOutcome.LoopBlocked, how);
                 break;
@@ -33,14 +35,38 @@ public sealed partial class VirtualLoop
             }
         }
         wall.Stop();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        var cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
         Threads.ShutDown();
-        return BuildResult(wall.Elapsed, cpu);
+        var run = BuildResult(wall.Elapsed, cpu);
+        ReleaseStrangers();
+        return run;
+    }
+
+    /// <summary>
+    /// Closes the clock and releases the timers that threads other than the loop armed (a Task.Run
+    /// blocked on the clock, a worker in a blocking sleep): the threads blocked on them wake up, and the
+    /// next sleep they try throws, so they unwind instead of holding the shared thread pool for ever
+    /// and deciding the outcome of later runs. The callbacks run on a thread of their own, after the
+    /// run's result is taken.
+    /// </summary>
+    private void ReleaseStrangers()
+    {
+        var timers = Clock.Close();
+        if (timers.Count == 0) return;
+        new Thread(() =>
+        {
+            foreach (var timer in timers)
+            {
+                try { timer.Fire(); }
+                catch (Exception) { /* the run is over: nobody is left to report to */ }
+            }
+        }) { IsBackground = true, Name = $"virtual loop {_label}: releasing {timers.Count} timer(s)" }.Start();
     }
 
     /// <summary>Waits (in real time) until no worker holds the turn; false if one is stuck.</summary>
     private bool WaitForWorkers()
     {
+        if (Threads.Running is null) return !HasFailed;
         VirtualWorker? watched = null;
         long watchedSince = 0;
         var detector = new StuckThreadDetector(_options);

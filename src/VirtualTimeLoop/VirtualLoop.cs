@@ -21,7 +21,7 @@ public sealed partial class VirtualLoop
 {
     private readonly string _label;
     private readonly LoopOptions _options;
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _ready = new();
     private readonly AutoResetEvent _wake = new(false);
     private readonly ManualResetEventSlim _finished = new(false);
@@ -34,7 +34,7 @@ public sealed partial class VirtualLoop
         _label = label;
         _options = options;
         Clock = new VirtualClock(this);
-        Threads = new VirtualThreadPool(Signal);
+        Threads = new VirtualThreadPool(Signal, options.MaxThreads);
         _out = new RecordingWriter(this);
     }
 

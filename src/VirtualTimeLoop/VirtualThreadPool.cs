@@ -7,20 +7,32 @@ namespace VirtualTimeLoop;
 /// real time, and work that wakes at the same virtual instant runs in timer order.
 /// A job blocked on anything else (a lock, <c>SemaphoreSlim.Wait</c>, <c>Thread.Sleep</c>) never
 /// hands the turn back; the loop reports it after a real-time budget.
+/// It starts a thread only when every thread it has is busy with a job, and at most
+/// <see cref="LoopOptions.MaxThreads"/> at once: a program that blocks more jobs than that at the same
+/// time is missing a bound, and the loop says so.
 /// </summary>
 public sealed class VirtualThreadPool : TaskScheduler
 {
     private readonly Action _signal;
+    private readonly int _maxThreads;
     private readonly Dictionary<VirtualTimer, (VirtualWorker Worker, long Job)> _sleeps = [];
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Queue<Task> _pending = new();
     private readonly List<VirtualWorker> _workers = [];
     private readonly Stack<VirtualWorker> _idle = new();
-    private VirtualWorker? _running;
+    private volatile VirtualWorker? _running;
+    private volatile int _pendingCount;
+    private volatile int _sleepCount;
     private int _threadsCreated;
 
     /// <param name="signal">Wakes the loop when a job is queued, blocks on the clock or ends.</param>
-    internal VirtualThreadPool(Action signal) => _signal = signal;
+    /// <param name="maxThreads">The most threads the pool keeps at once (<see cref="LoopOptions.MaxThreads"/>).</param>
+    internal VirtualThreadPool(Action signal, int maxThreads = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxThreads, 1);
+        _signal = signal;
+        _maxThreads = maxThreads;
+    }
 
     internal bool IsShutDown { get; private set; }
 
@@ -33,18 +45,20 @@ public sealed class VirtualThreadPool : TaskScheduler
     /// <summary>Jobs started and not ended yet (running or blocked on the virtual clock).</summary>
     public int ActiveCount { get { lock (_gate) { return _workers.Count(w => w.IsBusyWithJob); } } }
 
-    /// <summary>The worker that holds the turn (running, not blocked on the clock), if any.</summary>
-    internal VirtualWorker? Running { get { lock (_gate) { return _running; } } }
+    /// <summary>The most threads the pool keeps at once.</summary>
+    public int MaxThreads => _maxThreads;
 
-    internal bool IsWorkerThread(Thread thread)
-    {
-        lock (_gate) { return _workers.Any(w => w.Thread == thread); }
-    }
+    /// <summary>The worker that holds the turn (running, not blocked on the clock), if any.</summary>
+    internal VirtualWorker? Running => _running;
 
     /// <inheritdoc />
     protected override void QueueTask(Task task)
     {
-        lock (_gate) { _pending.Enqueue(task); }
+        lock (_gate)
+        {
+            _pending.Enqueue(task);
+            _pendingCount = _pending.Count;
+        }
         _signal();
     }
 
@@ -60,14 +74,26 @@ public sealed class VirtualThreadPool : TaskScheduler
 
     internal void Execute(Task task) => TryExecuteTask(task);
 
-    /// <summary>Starts the next queued job on a thread, if the turn is free and a job waits.</summary>
-    internal bool TryStartNext()
+    /// <summary>
+    /// Starts the next queued job on a thread, if the turn is free and a job waits. False with
+    /// <paramref name="atCap"/> set when the job needs a new thread and the pool already has
+    /// <see cref="MaxThreads"/>, all of them busy with jobs blocked on the virtual clock.
+    /// </summary>
+    internal bool TryStartNext(out bool atCap)
     {
+        atCap = false;
+        if (_pendingCount == 0 || _running is not null) return false;
         lock (_gate)
         {
             if (_running is not null || _pending.Count == 0) return false;
+            var dedicated = (_pending.Peek().CreationOptions & TaskCreationOptions.LongRunning) != 0;
+            if ((dedicated || _idle.Count == 0) && _workers.Count >= _maxThreads)
+            {
+                atCap = true;
+                return false;
+            }
             var job = _pending.Dequeue();
-            var dedicated = (job.CreationOptions & TaskCreationOptions.LongRunning) != 0;
+            _pendingCount = _pending.Count;
             var worker = !dedicated && _idle.Count > 0 ? _idle.Pop() : NewWorker(dedicated);
             _running = worker;
             worker.Assign(job);
@@ -88,6 +114,7 @@ public sealed class VirtualThreadPool : TaskScheduler
         lock (_gate)
         {
             _sleeps[timer] = (worker, worker.JobNumber);
+            _sleepCount = _sleeps.Count;
             worker.BlockedOnClock++;
             worker.IsRunning = false;
             if (_running == worker) _running = null;
@@ -101,9 +128,11 @@ public sealed class VirtualThreadPool : TaskScheduler
     /// </summary>
     internal void OnTimerReleased(VirtualTimer timer)
     {
+        if (_sleepCount == 0) return; // no worker sleeps on the clock: the loop's own timers need no lock here
         lock (_gate)
         {
             if (!_sleeps.Remove(timer, out var sleep)) return;
+            _sleepCount = _sleeps.Count;
             var (worker, job) = sleep;
             if (worker.JobNumber != job || !worker.IsBusyWithJob) return;
             worker.BlockedOnClock = Math.Max(0, worker.BlockedOnClock - 1);

@@ -15,7 +15,8 @@ note() { printf '\n== %s\n' "$*"; }
 run_tests() {
   local log
   log=$(mktemp)
-  dotnet test "$@" >"$log" 2>&1
+  # The console logger is quiet for the kata tests (tests/Directory.Build.props); ask for every result.
+  dotnet test "$@" --logger "console;verbosity=normal" >"$log" 2>&1
   local status=$?
   # One summary line per test project; add them up.
   local summary

@@ -19,7 +19,9 @@ internal static partial class FailureText
         if (IsException(message))
         {
             lines.AddRange(Prefixed(header, StripStackLines(message.Split('\n')).ToList()));
+            // An async method shows twice in a row (the state machine and its caller's stub): once is enough.
             var frames = LearnerFrames(failure.StackTrace).ToList();
+            frames = frames.Where((frame, i) => i == 0 || frame != frames[i - 1]).ToList();
             lines.AddRange(frames.Count > 0
                 ? frames
                 : ["  (no frame in katas/; the full stack trace: dotnet test --logger \"console;verbosity=normal\")"]);
@@ -41,6 +43,19 @@ internal static partial class FailureText
             lines.AddRange(Prefixed(header, CleanAssertion(message.Split('\n').ToList())));
         }
         return Cap(lines, maxLines);
+    }
+
+    /// <summary>
+    /// What a failure says once the test's own name is left out (the header, the received file's name):
+    /// failures with the same gist are shown once.
+    /// </summary>
+    public static string Gist(string? message, string test)
+    {
+        if (string.IsNullOrEmpty(message)) return "\0" + test;
+        var lines = message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where(l => !l.StartsWith("Received: ", StringComparison.Ordinal))
+            .Select(l => l.Replace(test, "", StringComparison.Ordinal));
+        return string.Join('\n', lines).Trim();
     }
 
     /// <summary>NUnit reports an exception as "System.InvalidOperationException : message".</summary>

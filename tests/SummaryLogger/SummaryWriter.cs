@@ -93,18 +93,30 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
 
     private static char Mark(KataStatus kata) => kata.Solved ? '✔' : kata.NotStarted ? '·' : '▒';
 
+    /// <summary>
+    /// The kata's failures in full, at most <paramref name="shown"/> of them. Failures that say the same thing
+    /// (every test of a stub not started yet) are shown once, with the names of the others.
+    /// </summary>
     private IEnumerable<string> Failures(KataStatus kata, int shown, bool oneKata)
     {
         yield return "";
         if (!oneKata) yield return $"{kata.Name}: {kata.Failed} failing test{(kata.Failed == 1 ? "" : "s")}";
+        var groups = kata.Failures.GroupBy(f => FailureText.Gist(f.Message, f.Test)).ToList();
         var first = true;
-        foreach (var failure in kata.Failures.Take(shown))
+        foreach (var group in groups.Take(shown))
         {
             if (!first) yield return "";
             first = false;
+            var failure = group.First();
             foreach (var line in FailureText.Describe(failure, $"{kata.Name} › {failure.Test}", options.MessageLines)) yield return line;
+            var same = group.Skip(1).Select(f => f.Test).ToList();
+            if (same.Count > 0)
+            {
+                var names = same.Count <= 3 ? string.Join(", ", same) : string.Join(", ", same.Take(3)) + $" and {same.Count - 3} more";
+                yield return $"  The same for {names}.";
+            }
         }
-        var more = kata.Failed - shown;
+        var more = groups.Skip(shown).Sum(g => g.Count());
         if (more > 0)
         {
             yield return "";

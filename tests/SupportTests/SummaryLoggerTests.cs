@@ -65,8 +65,9 @@ public class SummaryLoggerTests
     {
         var summary = KataSummaryLogger.Summarize(FreshClone());
         Assert.That(summary, Does.Contain("K01 EventLoop: 2 failing tests"));
-        foreach (var test in K01Tests) Assert.That(summary, Does.Contain($"K01 EventLoop › TwoWorkersTests.{test}: not started yet"));
+        Assert.That(summary, Does.Contain($"K01 EventLoop › TwoWorkersTests.{K01Tests[0]}: not started yet"));
         Assert.That(summary, Does.Contain("  The stub says: Print \"我是异步任务{number}\""));
+        Assert.That(summary, Does.Contain($"  The same for TwoWorkersTests.{K01Tests[1]}."), "the same failure is shown once");
         Assert.That(summary, Does.Not.Contain("K02 failure"), "only the first unsolved kata's failures");
     }
 
@@ -104,6 +105,17 @@ public class SummaryLoggerTests
         var summary = KataSummaryLogger.Summarize(Run(_ => (0, 7)));
         Assert.That(summary, Does.Contain("K01 failure 2").And.Not.Contain("K01 failure 3"));
         Assert.That(summary, Does.Contain("… and 4 more failing test(s) in K01: dotnet test --filter TestCategory=K01"));
+    }
+
+    [Test]
+    public void Failures_that_say_the_same_are_shown_once_with_the_other_names()
+    {
+        var results = Enumerable.Range(0, 6).Select(i => new TestOutcomeRecord("K14", $"EventLoopTests.T{i}", Outcome.Failed,
+            $"K14 BuildYourOwnLoop › EventLoopTests.T{i}: not started yet: open katas/K14_BuildYourOwnLoop/EventLoop.cs:37\nReceived: tests/K14/EventLoopTests.T{i}.received.txt")).ToList();
+        var summary = KataSummaryLogger.Summarize(results);
+        Assert.That(Lines(summary), Has.Exactly(1).Contains("not started yet"));
+        Assert.That(summary, Does.Contain("  The same for EventLoopTests.T1, EventLoopTests.T2, EventLoopTests.T3 and 2 more."));
+        Assert.That(summary, Does.Not.Contain("more failing test(s)"));
     }
 
     [Test]

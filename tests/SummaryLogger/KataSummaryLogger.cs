@@ -111,11 +111,13 @@ internal sealed record TestOutcomeRecord(string? Kata, string Test, Outcome Outc
 
 /// <summary>
 /// Limits that keep the summary short: failures shown in full for the kata to work on (more when only one
-/// kata ran), lines per failure message, failing tests outside the katas.
+/// kata ran) and the lines they may take in a run of every kata, lines per failure message (the kata
+/// support caps its messages at 60 lines too), failing tests outside the katas.
 /// </summary>
 internal sealed record SummaryOptions(
     bool HasWatchRunner = true,
     int FailuresShown = 3,
+    int FailureLines = 60,
     int FailuresShownForOneKata = 10,
-    int MessageLines = 40,
+    int MessageLines = 60,
     int OtherFailuresShown = 5);

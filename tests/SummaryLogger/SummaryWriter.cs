@@ -102,21 +102,27 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         yield return "";
         if (!oneKata) yield return $"{kata.Name}: {kata.Failed} failing test{(kata.Failed == 1 ? "" : "s")}";
         var groups = kata.Failures.GroupBy(f => FailureText.Gist(f.Message, f.Test)).ToList();
-        var first = true;
+        var budget = oneKata ? int.MaxValue : options.FailureLines;
+        var written = 0;
+        var groupsShown = 0;
         foreach (var group in groups.Take(shown))
         {
-            if (!first) yield return "";
-            first = false;
             var failure = group.First();
-            foreach (var line in FailureText.Describe(failure, $"{kata.Name} › {failure.Test}", options.MessageLines)) yield return line;
+            var lines = FailureText.Describe(failure, $"{kata.Name} › {failure.Test}", options.MessageLines);
             var same = group.Skip(1).Select(f => f.Test).ToList();
             if (same.Count > 0)
             {
                 var names = same.Count <= 3 ? string.Join(", ", same) : string.Join(", ", same.Take(3)) + $" and {same.Count - 3} more";
-                yield return $"  The same for {names}.";
+                lines.Add($"  The same for {names}.");
             }
+            // The first failure is always shown; the next ones only while the section stays short.
+            if (groupsShown > 0 && written + lines.Count + 1 > budget) break;
+            if (groupsShown > 0) yield return "";
+            foreach (var line in lines) yield return line;
+            written += lines.Count + 1;
+            groupsShown++;
         }
-        var more = groups.Skip(shown).Sum(g => g.Count());
+        var more = groups.Skip(groupsShown).Sum(g => g.Count());
         if (more > 0)
         {
             yield return "";

@@ -119,6 +119,15 @@ public class SummaryLoggerTests
     }
 
     [Test]
+    public void In_a_run_of_every_kata_the_failures_after_the_first_stay_within_the_line_budget()
+    {
+        var message = "K01 EventLoop › T: the output differs\n" + string.Join('\n', Enumerable.Range(0, 30).Select(i => $"  + line {i}"));
+        var summary = KataSummaryLogger.Summarize(Run(_ => (0, 3), (id, i) => message.Replace("T:", $"T{i}:", StringComparison.Ordinal)), new SummaryOptions(FailureLines: 40));
+        Assert.That(summary, Does.Contain("K01 EventLoop › T0: the output differs").And.Not.Contain("K01 EventLoop › T1:"));
+        Assert.That(summary, Does.Contain("… and 2 more failing test(s) in K01"));
+    }
+
+    [Test]
     public void A_long_message_is_cut()
     {
         var message = "K01 EventLoop › T.Long: the output differs\n" + string.Join('\n', Enumerable.Range(0, 100).Select(i => $"  + line {i}"));

@@ -9,8 +9,12 @@ using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 namespace AsyncKatas.TestLogger;
 
 /// <summary>
-/// Prints, after the test run, how many katas are solved and which one to open next. A kata counts as
-/// solved when every one of its tests ran and passed. Enabled for every run by tests/katas.runsettings.
+/// The learner's view of a `dotnet test` run of the kata tests, printed when the run ends: a progress
+/// bar, one line per kata (solved, in progress, not started), the failures of the first unsolved kata,
+/// and what to do next. Enabled for every run by tests/katas.runsettings; the console logger is quiet
+/// for that project (tests/Directory.Build.props), so this is all the learner reads.
+/// <c>--logger "console;verbosity=normal"</c> brings every test's full message and stack trace back;
+/// IDE test explorers always show them.
 /// </summary>
 [FriendlyName(FriendlyName)]
 [ExtensionUri(Uri)]
@@ -20,7 +24,7 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
     public const string Uri = "logger://async-katas/kata-summary";
 
     private readonly object _gate = new();
-    private readonly Dictionary<string, (int Passed, int Failed)> _byKata = new(StringComparer.Ordinal);
+    private readonly List<TestOutcomeRecord> _results = [];
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) => Initialize(events, new Dictionary<string, string?>());
 
@@ -33,13 +37,27 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
 
     private void OnTestResult(object? sender, TestResultEventArgs e)
     {
-        var kata = Categories(e.Result.TestCase).FirstOrDefault(IsKataId);
-        if (kata is null) return;
-        lock (_gate)
+        var result = e.Result;
+        var kata = Categories(result.TestCase).FirstOrDefault(IsKataId);
+        var outcome = result.Outcome switch
         {
-            _byKata.TryGetValue(kata, out var counts);
-            _byKata[kata] = e.Result.Outcome == TestOutcome.Passed ? (counts.Passed + 1, counts.Failed) : (counts.Passed, counts.Failed + 1);
-        }
+            TestOutcome.Passed => Outcome.Passed,
+            TestOutcome.Failed => Outcome.Failed,
+            _ => Outcome.NotRun,
+        };
+        var record = new TestOutcomeRecord(kata, TestName(result.TestCase), outcome, result.ErrorMessage, result.ErrorStackTrace);
+        lock (_gate) { _results.Add(record); }
+    }
+
+    /// <summary>"TwoWorkersTests.TwoWorkers_TakeTurns_OnOneLoop": the class and the test, as the kata messages name them.</summary>
+    private static string TestName(TestCase test)
+    {
+        var name = test.FullyQualifiedName;
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        var head = paren < 0 ? name : name[..paren];
+        var lastDot = head.LastIndexOf('.');
+        var classDot = lastDot <= 0 ? -1 : head.LastIndexOf('.', lastDot - 1);
+        return classDot < 0 ? test.DisplayName : name[(classDot + 1)..lastDot] + "." + test.DisplayName;
     }
 
     /// <summary>NUnit's adapter reports categories in the property NUnit.TestCategory (and as traits in some hosts).</summary>
@@ -55,39 +73,51 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
 
     private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e)
     {
-        Dictionary<string, (int Passed, int Failed)> byKata;
-        lock (_gate) { byKata = new(_byKata); }
-        if (byKata.Count == 0) return;
+        List<TestOutcomeRecord> results;
+        lock (_gate) { results = [.. _results]; }
+        var summary = Summarize(results, new SummaryOptions(HasWatchRunner: WatchRunnerExists()));
+        if (summary.Length == 0) return;
         Console.WriteLine();
-        Console.WriteLine(Summarize(byKata));
+        Console.WriteLine(summary);
     }
 
-    internal static string Summarize(IReadOnlyDictionary<string, (int Passed, int Failed)> byKata)
+    /// <summary>Whether src/KataRunner (the watch runner) is in the repository the tests were built from.</summary>
+    private static bool WatchRunnerExists()
     {
-        bool Solved(Kata k) => byKata.TryGetValue(k.Id, out var c) && c.Failed == 0 && c.Passed > 0;
-        var ran = KataCatalog.All.Where(k => byKata.ContainsKey(k.Id)).ToList();
-        var lines = new List<string>();
-        if (ran.Count > 1)
+        for (var dir = Path.GetDirectoryName(typeof(KataSummaryLogger).Assembly.Location); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            var solved = ran.Count(Solved);
-            lines.Add(ran.Count == KataCatalog.All.Count ? $"Katas solved: {solved} of {ran.Count}." : $"Katas solved: {solved} of the {ran.Count} that ran.");
-            var next = ran.FirstOrDefault(k => !Solved(k));
-            lines.Add(next is null
-                ? "Every kata is solved. Well done!"
-                : $"Next: {next.Id} {next.Folder[4..]} ({next.Topic}): open {next.ReadmePath}, then dotnet test --filter TestCategory={next.Id}");
+            if (File.Exists(Path.Combine(dir, "Katas.sln"))) return Directory.Exists(Path.Combine(dir, "src", "KataRunner"));
         }
-        else
-        {
-            foreach (var kata in ran)
-            {
-                var (passed, failed) = byKata[kata.Id];
-                lines.Add(Solved(kata)
-                    ? $"{kata.Id} {kata.Folder[4..]}: solved ({passed} of {passed} tests pass)."
-                    : $"{kata.Id} {kata.Folder[4..]}: {passed} of {passed + failed} tests pass. Hints: {kata.HintsPath}");
-            }
-        }
-        var width = lines.Max(l => l.Length);
-        var rule = new string('─', Math.Min(width, 100));
-        return string.Join(Environment.NewLine, [rule, .. lines, rule]);
+        return false;
     }
+
+    /// <summary>The summary from per-kata counts alone (no messages): kept for callers that only count.</summary>
+    internal static string Summarize(IReadOnlyDictionary<string, (int Passed, int Failed)> byKata) =>
+        Summarize([
+            .. byKata.SelectMany(pair =>
+                Enumerable.Range(0, pair.Value.Passed).Select(i => new TestOutcomeRecord(pair.Key, $"Test{i}", Outcome.Passed))
+                    .Concat(Enumerable.Range(0, pair.Value.Failed).Select(i => new TestOutcomeRecord(pair.Key, $"Failing{i}", Outcome.Failed)))),
+        ]);
+
+    /// <summary>The learner's view of a run; empty when no kata test ran and nothing failed.</summary>
+    internal static string Summarize(IReadOnlyList<TestOutcomeRecord> results, SummaryOptions? options = null) =>
+        new SummaryWriter(results, options ?? new SummaryOptions()).Write();
 }
+
+internal enum Outcome { Passed, Failed, NotRun }
+
+/// <summary>One test's result as the summary needs it. <paramref name="Kata"/> is null for Support tests.</summary>
+internal sealed record TestOutcomeRecord(string? Kata, string Test, Outcome Outcome, string? Message = null, string? StackTrace = null);
+
+/// <summary>
+/// Limits that keep the summary short: failures shown in full for the kata to work on (more when only one
+/// kata ran) and the lines they may take in a run of every kata, lines per failure message (the kata
+/// support caps its messages at 60 lines too), failing tests outside the katas.
+/// </summary>
+internal sealed record SummaryOptions(
+    bool HasWatchRunner = true,
+    int FailuresShown = 3,
+    int FailureLines = 60,
+    int FailuresShownForOneKata = 10,
+    int MessageLines = 60,
+    int OtherFailuresShown = 5);

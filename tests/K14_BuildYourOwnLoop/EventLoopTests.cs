@@ -86,49 +86,97 @@ public class EventLoopTests
         // Post may be called from any thread (asyncio's call_soon_threadsafe): several threads post many
         // callbacks while the loop runs. None may be lost or run twice, and each poster's run in its order.
         const int Posters = 4;
-        const int PostsEach = 25_000;
-        var seen = new List<(int Poster, int Index)>(Posters * PostsEach);
+        const int Rounds = 100;
+        const int PostsPerRound = 2_000;
+        const int PostsEach = Rounds * PostsPerRound;
+        var runs = new int[Posters * PostsEach]; // how many times each callback ran
+        var lastRun = Enumerable.Repeat(-1, Posters).ToArray(); // per poster, the index of its last callback that ran
+        var outOfOrder = new int[Posters];
+        var ran = 0;
         var offLoop = 0;
         var postersDone = 0;
-        var loop = new LoopUnderTest();
+        var arrived = 0;
+        Exception? postThrew = null;
+        var loop = new LoopUnderTest(guard: TimeSpan.FromSeconds(20)); // 800,000 posts: more real time on a loaded machine
         loop.Run(async () =>
         {
-            using var go = new ManualResetEventSlim();
             var loopThread = Environment.CurrentManagedThreadId;
             var threads = Enumerable.Range(0, Posters).Select(poster => new Thread(() =>
             {
-                go.Wait();
-                for (var i = 0; i < PostsEach; i++)
+                try
                 {
-                    var index = i;
-                    loop.Loop.Post(_ =>
+                    for (var round = 0; round < Rounds; round++)
                     {
-                        if (Environment.CurrentManagedThreadId != loopThread) Interlocked.Increment(ref offLoop);
-                        lock (seen) seen.Add((poster, index));
-                    }, null);
+                        // All posters start each round together (a spinning barrier), so their posts collide.
+                        Interlocked.Increment(ref arrived);
+                        var spin = new SpinWait();
+                        while (Volatile.Read(ref arrived) < Posters * (round + 1) && Volatile.Read(ref postThrew) is null) spin.SpinOnce(sleep1Threshold: -1);
+                        for (var i = round * PostsPerRound; i < (round + 1) * PostsPerRound; i++)
+                        {
+                            var index = i;
+                            loop.Loop.Post(_ =>
+                            {
+                                if (Environment.CurrentManagedThreadId != loopThread) Interlocked.Increment(ref offLoop);
+                                Interlocked.Increment(ref runs[poster * PostsEach + index]);
+                                Interlocked.Increment(ref ran);
+                                if (Interlocked.Exchange(ref lastRun[poster], index) > index) Interlocked.Increment(ref outOfOrder[poster]);
+                            }, null);
+                        }
+                    }
                 }
-                Interlocked.Increment(ref postersDone);
+#pragma warning disable CA1031 // a Post that throws on a poster thread must not crash the test run: it is reported below
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    Interlocked.CompareExchange(ref postThrew, e, null);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref postersDone);
+                }
             }) { IsBackground = true, Name = $"poster {poster}" }).ToList();
             threads.ForEach(t => t.Start());
-            go.Set();
-            // Keep the loop busy (and taking callbacks out) while the posters post.
-            while (Volatile.Read(ref postersDone) < Posters) await Task.Yield();
-            await Task.Yield(); // posted after every callback of every poster: they all run before main goes on
+            // Keep the loop taking callbacks out while the posters post: main wakes every virtual millisecond
+            // (a timer, not a Post: a Post that throws inside an await would crash the test run).
+            while (Volatile.Read(ref postersDone) < Posters) await Task.Delay(TimeSpan.FromMilliseconds(1), loop.Time);
+            // Queued after every callback of every poster: they have all run when it does.
+            var drained = new TaskCompletionSource();
+            try
+            {
+                loop.Loop.Post(_ => drained.TrySetResult(), null);
+            }
+#pragma warning disable CA1031 // reported below, with the posters' exceptions
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Interlocked.CompareExchange(ref postThrew, e, null);
+                drained.TrySetResult();
+            }
+            await drained.Task;
         });
-        loop.AssertReturned();
-        List<(int Poster, int Index)> callbacks;
-        lock (seen) callbacks = [.. seen];
-        var total = Posters * PostsEach;
-        var duplicates = callbacks.Count - callbacks.Distinct().Count();
-        var lost = total - callbacks.Distinct().Count();
-        var outOfOrder = Enumerable.Range(0, Posters).Count(p =>
+        if (postThrew is { } postFailed)
         {
-            var mine = callbacks.Where(c => c.Poster == p).Select(c => c.Index).ToList();
-            return !mine.Zip(mine.Skip(1)).All(pair => pair.First < pair.Second);
-        });
-        Judge.That(lost == 0 && duplicates == 0 && outOfOrder == 0 && offLoop == 0, () => new Verdict(
+            Judge.Fail(new Verdict($"your Post threw {postFailed.GetType().Name} on a poster thread while {Posters} threads posted callbacks: {postFailed.Message}")
+                .Evidence($"thrown at: {postFailed.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("EventLoop", StringComparison.Ordinal))?.Trim() ?? postFailed.StackTrace?.Split('\n')[0].Trim()}")
+                .Cause("Post changes the ready queue from several threads at once without a lock: Queue<T> is not thread-safe (two Enqueues that grow it together break it).")
+                .Fix("take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
+        }
+        if (!loop.Hung && loop.Thrown is { } thrown and not NotImplementedException)
+        {
+            Judge.Fail(new Verdict($"your loop's Run threw {thrown.GetType().Name} while {Posters} threads posted callbacks: {thrown.Message}")
+                .Evidence($"callbacks run before that: {Volatile.Read(ref ran):N0} of {Posters * PostsEach:N0}")
+                .Causes("Post and Run use the ready queue from several threads at once without a lock: Queue<T> is not thread-safe, " +
+                        "and concurrent Enqueue/Dequeue corrupt it (a lost item, or an empty slot taken for a callback),",
+                        "Run or Post fails for another reason: see the exception.")
+                .Fix("take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
+        }
+        loop.AssertReturned();
+        var lost = runs.Count(r => r == 0);
+        var duplicates = runs.Sum(r => Math.Max(0, r - 1));
+        var postersOutOfOrder = outOfOrder.Count(n => n > 0);
+        Judge.That(lost == 0 && duplicates == 0 && postersOutOfOrder == 0 && offLoop == 0, () => new Verdict(
                 $"{Posters} threads posted {PostsEach:N0} callbacks each while your loop ran; not every one ran once, on the loop, in its poster's order.")
-            .Evidence($"lost: {lost:N0}; run twice or more: {duplicates:N0}; posters whose callbacks ran out of order: {outOfOrder}; run off the loop's thread: {offLoop:N0}")
+            .Evidence($"lost: {lost:N0}; run twice or more: {duplicates:N0}; posters whose callbacks ran out of order: {postersOutOfOrder}; run off the loop's thread: {offLoop:N0}")
             .Cause(offLoop == 0 ? "Post and Run use the ready queue from several threads at once without a lock: Queue<T> is not thread-safe, " +
                                   "and concurrent Enqueue/Dequeue lose, repeat or reorder items." : null)
             .Fix("take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));

@@ -15,10 +15,12 @@ internal sealed class LoopUnderTest
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(5);
 
     private static readonly Kata Kata = KataCatalog.Get("K14");
+    private readonly TimeSpan _guard;
     private int _loopThreadId = -1;
 
-    public LoopUnderTest(TimeSpan? horizon = null)
+    public LoopUnderTest(TimeSpan? horizon = null, TimeSpan? guard = null)
     {
+        _guard = guard ?? Guard;
         Clock = new LoopTestClock();
         Out = new TimedWriter(Clock, () => Volatile.Read(ref _loopThreadId));
         Loop = horizon is { } h ? new EventLoop(Clock) { Horizon = h } : new EventLoop(Clock);
@@ -61,7 +63,7 @@ internal sealed class LoopUnderTest
             Name = "your event loop",
         };
         thread.Start();
-        if (!thread.Join(Guard))
+        if (!thread.Join(_guard))
         {
             Hung = true;
             Clock.Abandon();
@@ -95,7 +97,7 @@ internal sealed class LoopUnderTest
 
     private Verdict HungVerdict(string? whenHung)
     {
-        var verdict = new Verdict($"your loop's Run had not returned after {Guard.TotalSeconds} s of real time (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}).");
+        var verdict = new Verdict($"your loop's Run had not returned after {_guard.TotalSeconds} s of real time (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}).");
         if (whenHung is not null) verdict.Evidence(whenHung);
         return Printed(verdict)
             .Fix("Run must return as soon as main's task is complete, and throw InvalidOperationException when nothing is ready " +

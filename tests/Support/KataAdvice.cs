@@ -13,11 +13,13 @@ public static class KataAdvice
     public static bool HasThreads(Kata kata) => WithThreads.Contains(kata.Id);
 
     /// <summary>What to do about code that ran on a thread the loop does not know.</summary>
-    public static string LeaveNoThread(Kata kata) => HasThreads(kata)
+    /// <param name="kata">The kata.</param>
+    /// <param name="sleeps">True when that code slept (used the clock): say how to sleep on the loop.</param>
+    public static string LeaveNoThread(Kata kata, bool sleeps = true) => HasThreads(kata)
         ? "run blocking work on the threads you are given (Task.Factory.StartNew(work, CancellationToken.None, " +
           "TaskCreationOptions.None, threads)) instead of Task.Run or new Thread, and drop ConfigureAwait(false)."
-        : "this kata needs no other thread: drop Task.Run, new Thread and ConfigureAwait(false), and sleep on the loop with " +
-          "await Task.Delay(delay, time).";
+        : "this kata needs no other thread: drop Task.Run, new Thread and ConfigureAwait(false)" +
+          (sleeps ? ", and sleep on the loop with await Task.Delay(delay, time)." : ".");
 
     /// <summary>What to do about a program that ended with work still running.</summary>
     public static string FinishWhatYouStart(Kata kata) => kata.Id switch

@@ -39,15 +39,12 @@ public static class KataExplanation
         foreach (var line in lines.Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0))
         {
             if (line.StartsWith("At: ", StringComparison.Ordinal)) continue;
-            if (line.StartsWith("Likely: ", StringComparison.Ordinal))
-            {
-                var likely = line["Likely: ".Length..];
-                var fixAt = likely.IndexOf(" Fix: ", StringComparison.Ordinal);
-                if (fixAt >= 0) { fix = likely[(fixAt + 6)..]; likely = likely[..fixAt]; }
-                verdict.Causes(likely);
-            }
-            else if (line.StartsWith("Fix: ", StringComparison.Ordinal)) fix = line["Fix: ".Length..];
-            else verdict.Evidence(line);
+            var part = line;
+            var fixAt = part.IndexOf("Fix: ", StringComparison.Ordinal);
+            if (fixAt >= 0) { fix = part[(fixAt + 5)..]; part = part[..fixAt].TrimEnd(); }
+            if (part.Length == 0) continue;
+            if (part.StartsWith("Likely: ", StringComparison.Ordinal)) verdict.Causes(part["Likely: ".Length..]);
+            else verdict.Evidence(part);
         }
         switch (run.Outcome)
         {
@@ -62,6 +59,7 @@ public static class KataExplanation
                 fix = "await instead of blocking; " + KataAdvice.LeaveNoThread(kata);
                 break;
             case LoopOutcome.LeftoverWork:
+                verdict = LeftoverVerdict(run.Detail ?? "");
                 fix = KataAdvice.FinishWhatYouStart(kata);
                 break;
             case LoopOutcome.AsyncVoidThrew when run.Exception is OperationCanceledException:
@@ -69,6 +67,27 @@ public static class KataExplanation
                 break;
         }
         return verdict.Fix(fix).At(Location(run.Exception, frame));
+    }
+
+    /// <summary>What was left running, and the cause each kind of leftover shows.</summary>
+    private static Verdict LeftoverVerdict(string detail)
+    {
+        var verdict = new Verdict($"the program ended while work it started was still running: {detail}.");
+        if (detail.Contains("async void", StringComparison.Ordinal))
+        {
+            verdict.Cause("async void methods were still running when the main task completed: nothing can await an async void method, " +
+                          "so the program cannot wait for it (a fixed sleep that happens to last long enough does not count).");
+        }
+        if (detail.Contains("timer(s)", StringComparison.Ordinal))
+        {
+            verdict.Cause("a sleep or timer the program armed was neither awaited nor cancelled (a task started and never awaited, " +
+                          "a timeout's delay or a CancellationTokenSource timer left running).");
+        }
+        if (detail.Contains("job(s)", StringComparison.Ordinal))
+        {
+            verdict.Cause("jobs handed to the loop's threads were not awaited before the program returned.");
+        }
+        return verdict;
     }
 
     /// <summary>The kata frame, and the async void method the exception escaped from, if it did.</summary>

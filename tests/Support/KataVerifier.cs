@@ -73,7 +73,8 @@ public static class KataVerifier
             verdict.Cause("lines printed on the shared thread pool (Task.Run, ContinueWith on TaskScheduler.Default, after ConfigureAwait(false) " +
                           "on a pool thread) race the loop.")
                    .Fix("keep printing code on the loop: await instead of ContinueWith, or give ContinueWith " +
-                        "TaskScheduler.FromCurrentSynchronizationContext(); " + KataAdvice.LeaveNoThread(run.Kata));
+                        "TaskScheduler.FromCurrentSynchronizationContext()" +
+                        (KataAdvice.HasThreads(run.Kata) ? "; print after awaiting the threads' work, not from inside it." : "."));
         }
         else if (run.Lines.Any(l => l.OutsideLoop))
         {

@@ -179,7 +179,10 @@ public class EventLoopTests
             .Evidence($"lost: {lost:N0}; run twice or more: {duplicates:N0}; posters whose callbacks ran out of order: {postersOutOfOrder}; run off the loop's thread: {offLoop:N0}")
             .Cause(offLoop == 0 ? "Post and Run use the ready queue from several threads at once without a lock: Queue<T> is not thread-safe, " +
                                   "and concurrent Enqueue/Dequeue lose, repeat or reorder items." : null)
-            .Fix("take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
+            .Cause(offLoop > 0 ? "Post ran callbacks on the posting thread (at once, or handed to another thread) instead of queueing them for the loop." : null)
+            .Fix(offLoop > 0
+                ? "Post must only put the callback in the loop's ready queue (under a lock: any thread may call it); Run takes it out and runs it on the loop's thread."
+                : "take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
     }
 
     [Test]

@@ -27,6 +27,7 @@ public static class KataAdvice
         "K06" => "await the tasks you start; cancel the ones the timeout leaves pending (their sleeps must take the token), " +
                  "and stop the timeout's own timer when the tasks win.",
         "K08" or "K09" => "wait for every job you submit (await the futures, or ShutdownAsync) before the program returns.",
+        "K13" => "await the close: await using, or await connection.DisposeAsync() (in a finally when the body may throw).",
         _ => "await every task you start (Task.WhenAll), make async void methods async Task and await them, cancel what you abandon.",
     };
 

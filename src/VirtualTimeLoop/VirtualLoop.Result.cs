@@ -38,7 +38,7 @@ public sealed partial class VirtualLoop
         }
         else
         {
-            var leftovers = DescribeLeftovers();
+            var leftovers = DescribeLeftoversAtAndAfterCompletion();
             outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
             detail = leftovers;
         }
@@ -46,7 +46,9 @@ public sealed partial class VirtualLoop
             _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main);
     }
 
-    private string? DescribeLeftovers()
+    private string? DescribeLeftovers() => DescribeOutstanding(Threads.ActiveCount + Threads.PendingCount);
+
+    private string? DescribeOutstanding(int jobs)
     {
         var parts = new List<string>();
         var due = Clock.ArmedDueTimes();
@@ -54,7 +56,6 @@ public sealed partial class VirtualLoop
         {
             parts.Add($"{due.Count} timer(s) still scheduled (due at {string.Join(", ", due.Take(5).Select(VirtualTimeFormat.Seconds))}{(due.Count > 5 ? ", …" : "")})");
         }
-        var jobs = Threads.ActiveCount + Threads.PendingCount;
         if (jobs > 0) parts.Add($"{jobs} job(s) still on the loop's threads");
         var asyncVoid = Volatile.Read(ref _outstandingAsyncVoid);
         if (asyncVoid > 0) parts.Add($"{asyncVoid} async void method(s) still running");

@@ -83,6 +83,7 @@ public sealed partial class VirtualLoop
             {
                 EndStep();
             }
+            WatchMainCompletion();
             Pump();
         }
         catch (Exception e)

@@ -5,8 +5,9 @@ namespace AsyncKatas.Tests.K02_Coroutines;
 [Category("K02")]
 public class CoroutinesTests
 {
-    private const string Hot =
-        "the work ran before anyone invoked it: MakeCoroutine must hand back work that has not started and is not scheduled to start; only invoking it may print.";
+    private const string HotFix =
+        "MakeCoroutine must hand back work that has not started and is not scheduled to start (a Func<Task> that calls DoWorkAsync " +
+        "only when it is invoked); only invoking it may print.";
 
     [Test]
     public void DoWork_PrintsItsLine()
@@ -28,10 +29,14 @@ public class CoroutinesTests
         });
 
         AssertCompleted(run);
-        Assert.That(printedWhenMade, Is.Empty, $"{Hot} Printed when it was made: \"{printedWhenMade?.TrimEnd()}\"");
+        Judge.That(printedWhenMade == "", () => new Verdict("the work ran before anyone invoked it: MakeCoroutine's work printed while it was being made.")
+            .Evidence($"printed when it was made: {Listing.Value(printedWhenMade)}")
+            .Fix(HotFix));
         VerifyRun(run, timeline: [0], total: 0);
-        Assert.That(run.Lines.Where(l => l.OutsideLoop), Is.Empty,
-            "the work ran off the loop (Task.Run, or after ConfigureAwait(false)): asyncio.run runs a coroutine on the loop's own thread, so RunAsync should simply start the work it was given.");
+        Judge.That(!run.Lines.Any(l => l.OutsideLoop), () => new Verdict("the work ran off the loop (its line was printed outside the loop's context).")
+            .Evidence("printed outside the loop", run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text))
+            .Causes("Task.Run in RunAsync", "ConfigureAwait(false) before the print")
+            .Fix("asyncio.run runs a coroutine on the loop's own thread, so RunAsync should simply invoke the work it was given and await it."));
     }
 
     [Test]
@@ -47,8 +52,9 @@ public class CoroutinesTests
         });
 
         AssertCompleted(run);
-        Assert.That(printedAfterTheWait, Is.Empty,
-            $"{Hot} The work was held for one second before it was run, yet it had already printed \"{printedAfterTheWait?.TrimEnd()}\"");
+        Judge.That(printedAfterTheWait == "", () => new Verdict("the work ran before anyone invoked it: it was held for one second before it was run, yet it had already printed.")
+            .Printed(run, "What it printed (virtual time in brackets)")
+            .Fix(HotFix));
         VerifyRun(run, timeline: [1], total: 1);
     }
 
@@ -63,6 +69,8 @@ public class CoroutinesTests
         });
 
         AssertCompleted(run);
-        Assert.That(run.Output, Is.Empty, $"{Hot} Nobody ran it, yet it printed \"{run.Output.TrimEnd()}\"");
+        Judge.That(run.Output.Length == 0, () => new Verdict("the work ran although nobody invoked it: it was made and dropped, yet it printed.")
+            .Printed(run)
+            .Fix(HotFix));
     }
 }

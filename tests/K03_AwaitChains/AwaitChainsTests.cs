@@ -12,7 +12,7 @@ public class AwaitChainsTests
         var run = KataLoop.Run("K03", async io => result = await AwaitChains.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
-        Assert.That(result, Is.EqualTo("返回值"), "OthersAsync must return \"返回值\" (the value the caller prints).");
+        Judge.Equal(result, "返回值", "OthersAsync returned the wrong value.", "return \"返回值\" (the value the caller prints).");
     }
 
     [Test]
@@ -35,16 +35,26 @@ public class AwaitChainsTests
         var run = KataLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
 
         AssertCompleted(run);
-        var starts = run.Lines.Where(l => l.Text == "start").Select(l => l.At.TotalSeconds).ToList();
-        var firstResult = run.Lines.FirstOrDefault(l => l.Text.StartsWith("response_1", StringComparison.Ordinal));
-        Assert.Multiple(() =>
+        // Lines are matched with their spaces trimmed: a stray space is the snapshot test's business, not this one's.
+        var starts = run.Lines.Where(l => l.Text.Trim() == "start").Select(l => l.At.TotalSeconds).ToList();
+        var firstResult = run.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("response_1", StringComparison.Ordinal));
+        Judge.All(() =>
         {
-            Assert.That(starts, Is.EqualTo(new[] { 0.0, 2.0 }),
-                "the two OthersAsync calls should start at 0 s and 2 s: await the first call (and print its result) before you make the second.");
-            Assert.That(firstResult?.At.TotalSeconds, Is.EqualTo(2.0),
-                "response_1's result should be printed at 2 s, as soon as the first call returns, before the second call starts.");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(4)),
-                "two awaits in a row take 2 s + 2 s: the second sleep begins only when the first has ended.");
+            Judge.That(starts.Count == 2, () => new Verdict($"expected two \"start\" lines (one per OthersAsync call), found {starts.Count}.")
+                .Printed(run));
+            if (starts.Count == 2)
+            {
+                Judge.Sequence(starts, [0.0, 2.0], "the two OthersAsync calls should start at 0 s and 2 s (the virtual seconds of the \"start\" lines).",
+                    "await the first call (and print its result) before you make the second.");
+            }
+            Judge.That(firstResult is not null, () => new Verdict("no line starting with \"response_1\" was printed.").Printed(run));
+            if (firstResult is not null)
+            {
+                Judge.Equal(firstResult.At.TotalSeconds, 2.0, "response_1's result was not printed at 2 s, as soon as the first call returned.",
+                    "print the first result right after its await, before the second call starts.");
+            }
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(4), "two awaits in a row take 2 s + 2 s: the run took another virtual time.",
+                "await each call in turn: the second sleep begins only when the first has ended.");
         });
     }
 }

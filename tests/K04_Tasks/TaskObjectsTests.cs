@@ -15,7 +15,7 @@ public class TaskObjectsTests
         var run = KataLoop.Run("K04", async io => result = await TaskObjects.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
-        Assert.That(result, Is.EqualTo("返回值"), "OthersAsync must return \"返回值\".");
+        Judge.Equal(result, "返回值", "OthersAsync returned the wrong value.", "return \"返回值\".");
     }
 
     [Test]
@@ -25,7 +25,7 @@ public class TaskObjectsTests
         var run = KataLoop.Run("K04", async io => result = await TaskObjects.OthersAsync(ThreeSeconds, "task_1", io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 3], total: 3);
-        Assert.That(result, Is.EqualTo("返回值task_1"), "OthersAsync(sleep, name, ...) must return \"返回值\" followed by the name.");
+        Judge.Equal(result, "返回值task_1", "OthersAsync(sleep, name, ...) returned the wrong value.", "return \"返回值\" followed by the name.");
     }
 
     [Test]
@@ -43,13 +43,26 @@ public class TaskObjectsTests
         var run = KataLoop.Run("K04", io => TaskObjects.TwoTasksAsync(io.Out, io.Time));
 
         AssertCompleted(run);
-        var starts = run.Lines.Where(l => l.Text == "start").Select(l => l.At.TotalSeconds).ToList();
-        Assert.Multiple(() =>
+        // Lines are matched with their spaces trimmed: a stray space is the snapshot test's business, not this one's.
+        var starts = run.Lines.Where(l => l.Text.Trim() == "start").Select(l => l.At).ToList();
+        var ends = run.Lines.Where(l => l.Text.Trim() == "end").Select(l => l.At).ToList();
+        const string Fix = "start both tasks first (keep each Task without awaiting it), then await them.";
+        Judge.All(() =>
         {
-            Assert.That(starts, Is.EqualTo(new[] { 0.0, 0.0 }),
-                "both tasks should start at 0 s, but task_2 started only after task_1 had finished: start both tasks first, then await them.");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)),
-                "two 2-second tasks that run together take 2 s, not 4 s: start both tasks first, then await them.");
+            if (starts.Count != 2)
+            {
+                Judge.Fail(new Verdict($"expected two \"start\" lines (one per task), found {starts.Count}.").Printed(run));
+            }
+            else if (starts[1] != TimeSpan.Zero)
+            {
+                // The cause is named only when the evidence shows it: task_2's start came at or after task_1's end.
+                var afterFirstEnd = ends.Count > 0 && starts[1] >= ends[0];
+                Judge.Fail(new Verdict($"both tasks should start at 0 s; the second \"start\" line was printed at {TextDiff.Seconds(starts[1])}.")
+                    .Printed(run)
+                    .Cause(afterFirstEnd ? "task_2 started only after task_1 had finished (its \"start\" comes after task_1's \"end\")." : null)
+                    .Fix(Fix));
+            }
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "two 2-second tasks that run together take 2 s; the run took another virtual time.", Fix);
         });
     }
 
@@ -75,12 +88,14 @@ public class TaskObjectsTests
 
         AssertCompleted(run);
         var results = run.Lines.Where(l => l.Text.Contains("的IO操作结果为", StringComparison.Ordinal)).ToList();
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(results.Select(l => l.Text[..6]), Is.EqualTo(new[] { "task_1", "task_2" }),
-                "task_1's result must be printed before task_2's, even though task_2 ends first: await task_1, print, then await task_2, print.");
-            Assert.That(results.Select(l => l.At.TotalSeconds), Is.EqualTo(new[] { 3.0, 3.0 }),
-                "both results are printed at 3 s, once task_1 has ended: the program waits for task_1 before it looks at task_2.");
+            Judge.Sequence(results.Select(l => l.Text.Trim()[..Math.Min(6, l.Text.Trim().Length)]), ["task_1", "task_2"],
+                "task_1's result must be printed before task_2's, even though task_2 ends first (the names at the start of the \"…的IO操作结果为\" lines).",
+                "await task_1, print, then await task_2, print.");
+            Judge.Sequence(results.Select(l => l.At.TotalSeconds), [3.0, 3.0],
+                "both results are printed at 3 s, once task_1 has ended (the virtual seconds of the \"…的IO操作结果为\" lines).",
+                "the program waits for task_1 before it looks at task_2.");
         });
     }
 
@@ -91,8 +106,15 @@ public class TaskObjectsTests
         var run = KataLoop.Run("K04", io => TaskObjects.NamedTasksAsync(TwoSeconds, ThreeSeconds, io.Out, io.Time));
 
         AssertCompleted(run);
-        var result1 = run.Lines.FirstOrDefault(l => l.Text.StartsWith("task_1的", StringComparison.Ordinal));
-        Assert.That(result1?.At.TotalSeconds, Is.EqualTo(2.0),
-            "task_1's result should be printed at 2 s, when task_1 ends, not when both tasks are done: await task_1 on its own (not Task.WhenAll) before you await task_2.");
+        var result1 = run.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("task_1的", StringComparison.Ordinal));
+        Judge.That(result1 is not null, () => new Verdict("no line starting with \"task_1的\" (task_1's result) was printed.").Printed(run));
+        Judge.That(result1!.At == TimeSpan.FromSeconds(2), () => new Verdict(
+                $"task_1's result should be printed at 2 s, when task_1 ends; it was printed at {TextDiff.Seconds(result1.At)}.")
+            .Printed(run)
+            .Causes(result1.At >= TimeSpan.FromSeconds(3)
+                ? ["it waited for task_2 (3 s) too: both tasks awaited together (Task.WhenAll) before the first print,",
+                   "or task_2 awaited before task_1's result was printed."]
+                : [])
+            .Fix("await task_1 on its own and print its result, then await task_2."));
     }
 }

@@ -24,11 +24,13 @@ public class ThreeTasksTests
         var run = KataLoop.Run("K05", io => ThreeTasks.TimedAsync(
             () => Task.Delay(TimeSpan.FromMilliseconds(milliseconds), io.Time), io.Out, io.Time));
         AssertCompleted(run);
-        Assert.That(run.Output, Is.EqualTo(expected + "\n"),
-            $"TimedAsync around a main that sleeps {milliseconds} ms must print exactly one line, \"{expected}\": " +
-            "the time between before and after main, read on the injected clock (not a Stopwatch, not a fixed number).");
-        Assert.That(run.Lines[0].At, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)),
-            "the \"Time:\" line must be printed after main has finished.");
+        Judge.That(run.Output == expected + "\n", () => new Verdict(
+                $"TimedAsync around a main that sleeps {milliseconds} ms must print exactly one line, \"{expected}\".")
+            .Printed(run)
+            .Fix("print the time between before and after main, read on the injected clock (time.GetUtcNow() or time.GetTimestamp(); " +
+                 "not a Stopwatch, not a fixed number), as Python prints a float."));
+        Judge.Equal(run.Lines[0].At, TimeSpan.FromMilliseconds(milliseconds), "the \"Time:\" line was not printed when main had finished.",
+            "await main first, then read the clock and print.");
     }
 
     [Test]
@@ -52,19 +54,18 @@ public class ThreeTasksTests
             await Task.WhenAll(named.Select(n => n.Task));
         });
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(named!.Select(n => n.Name), Is.EqualTo(new[] { "MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3" }),
-                "the tasks' names, in order");
-            Assert.That(printedWhenStarted, Is.EqualTo("waiting: 1\nwaiting: 2\nwaiting: 3\n"),
-                "when StartNamedTasks returns, all three tasks must already have started (each printed its \"waiting:\" line): " +
+            Judge.Sequence(named!.Select(n => n.Name), ["MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3"], "the tasks' names, in order, are wrong.");
+            Judge.Equal(printedWhenStarted, "waiting: 1\nwaiting: 2\nwaiting: 3\n",
+                "when StartNamedTasks returned, not all three tasks had started (each prints its \"waiting:\" line when it starts).",
                 "call DoWorkAsync for each and keep the Task, without awaiting it.");
-            Assert.That(doneWhenStarted, Is.Zero,
-                "StartNamedTasks must not wait for the tasks: none of them may be finished when it returns.");
-            Assert.That(named!.Select(n => n.Task.Result), Is.EqualTo(new[] { "Done after 1s", "Done after 2s", "Done after 3s" }),
-                "each named task must carry the result of its own DoWorkAsync");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(3)),
-                "three tasks of 1, 2 and 3 s that run together are all done after 3 s");
+            Judge.That(doneWhenStarted == 0, $"{doneWhenStarted} of the tasks had already finished when StartNamedTasks returned.",
+                "StartNamedTasks must not wait for the tasks: start them and return.");
+            Judge.Sequence(named!.Select(n => n.Task.IsCompletedSuccessfully ? n.Task.Result : $"({n.Task.Status})"),
+                ["Done after 1s", "Done after 2s", "Done after 3s"], "the named tasks do not carry the results of their own DoWorkAsync calls.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(3), "three tasks of 1, 2 and 3 s that run together are all done after 3 s; the run took another virtual time.",
+                "start all three before you await any of them.");
         });
     }
 

@@ -9,12 +9,13 @@ public class FuturesTests
     public void BareFuture_NobodyCompletesIt_TheLoopReportsNeverCompletes()
     {
         var run = KataLoop.Run("K07", _ => Futures.WaitForeverAsync());
-        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.NeverCompletes), () => run.Outcome == LoopOutcome.Completed
-            ? "WaitForeverAsync returned, but nobody ever completes a bare future: awaiting it must wait for ever " +
-              "(the loop then runs out of work and reports that the program can never complete)."
-            : run.Explain());
-        Assert.That(run.Output, Is.Empty, "part 1 prints nothing");
-        Assert.That(run.TimersLeft, Is.Zero, "part 1 waits on the future alone, not on a timer");
+        Judge.That(run.Outcome == LoopOutcome.NeverCompletes, () => run.Outcome == LoopOutcome.Completed
+            ? new Verdict("WaitForeverAsync returned, but nobody ever completes a bare future: awaiting it must wait for ever.")
+                .Evidence($"it returned at {TextDiff.Seconds(run.Elapsed)} of virtual time")
+                .Fix("create a TaskCompletionSource and await its Task; the loop then runs out of work and reports that the program can never complete.")
+            : KataExplanation.OutcomeVerdict(run).Printed(run));
+        Judge.That(run.Output.Length == 0, () => new Verdict("part 1 prints nothing, but it printed.").Printed(run));
+        Judge.Equal(run.TimersLeft, 0, "part 1 waits on the future alone, not on a timer: a timer was left armed.");
     }
 
     [Test]
@@ -33,15 +34,18 @@ public class FuturesTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Assert.Fail("Nobody completed the future: SetAfterAsync must give it its result (666) after its 2 s sleep.\n" + run.Explain());
+            Judge.Fail(new Verdict("nobody completed the future: the program waited for it until the loop ran out of work.")
+                .Evidence($"the loop stopped at {TextDiff.Seconds(run.Elapsed)} of virtual time")
+                .Fix("SetAfterAsync must give the future its result (future.SetResult(666)) after its 2 s sleep."));
         }
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(value, Is.EqualTo(666), "the future's result");
-            Assert.That(completedAt, Is.EqualTo(TimeSpan.FromSeconds(2)), "the future must be completed after the 2 s sleep, not before");
-            Assert.That(setter!.IsCompletedSuccessfully, Is.True, "SetAfterAsync's own task must end successfully");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Judge.Equal(value, 666, "the future's result is wrong.", "future.SetResult(666).");
+            Judge.Equal(completedAt, TimeSpan.FromSeconds(2), "the future was not completed after the 2 s sleep.",
+                "sleep first (await Task.Delay(TimeSpan.FromSeconds(2), time)), then complete the future.");
+            Judge.That(setter!.IsCompletedSuccessfully, $"SetAfterAsync's own task ended {setter.Status}, not successfully.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the program took another virtual time than the 2 s sleep.");
         });
     }
 
@@ -71,11 +75,11 @@ public class FuturesTests
 
         future.SetResult("42");
 
-        Assert.That(waiterRan.Wait(TimeSpan.FromSeconds(10)), Is.True, "the waiter never ran");
-        Assert.That(waiterThread, Is.Not.EqualTo(setterThread),
-            "The waiter ran inside SetResult, before the code that completed the future could go on. In asyncio, completing a " +
-            "future only queues its waiters. Create the TaskCompletionSource with " +
-            "TaskCreationOptions.RunContinuationsAsynchronously (a TaskCreationOptions value: the TaskContinuationOptions one " +
-            "of the same name would be taken as the 'state' argument and do nothing).");
+        Judge.That(waiterRan.Wait(TimeSpan.FromSeconds(10)), "the waiter of the completed future never ran.");
+        Judge.That(waiterThread != setterThread, () => new Verdict(
+                "the waiter ran inside SetResult, on the setter's own thread, before the code that completed the future could go on.")
+            .Evidence("in asyncio, completing a future only queues its waiters")
+            .Fix("create the TaskCompletionSource with TaskCreationOptions.RunContinuationsAsynchronously (a TaskCreationOptions value: " +
+                 "the TaskContinuationOptions one of the same name would be taken as the 'state' argument and do nothing)."));
     }
 }

@@ -32,16 +32,18 @@ public class ThreadPoolExecutorTests
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(afterEachSubmit, Is.EqualTo(new[] { Running, Running, Pending, Pending }),
-                "Right after Submit, a job that found a free worker slot is running (it holds the slot from that moment) and a job that found none is pending.");
-            Assert.That(atOneAndAHalfSeconds, Is.EqualTo(new[] { Returned, Returned, Running, Running }),
-                "At 1.5 s the first two jobs have finished and the two pending ones have taken their slots.");
-            Assert.That(futures.Select(f => f.State), Is.All.EqualTo(FutureState.Finished),
-                "ShutdownAsync() completed while some jobs had not finished.");
-            Assert.That(futures.Select(f => f.Task.Result), Is.EqualTo(new[] { 0, 1, 2, 3 }),
-                "Each future carries the result of its own job.");
+            Judge.Sequence(afterEachSubmit, [Running, Running, Pending, Pending],
+                "the futures' states right after each Submit are wrong.",
+                "a job that finds a free worker slot is running from that moment (it holds the slot); a job that finds none is pending.");
+            Judge.Sequence(atOneAndAHalfSeconds, [Returned, Returned, Running, Running],
+                "the futures' states at 1.5 s are wrong: by then the first two jobs have finished and the two pending ones have taken their slots.");
+            Judge.That(futures.All(f => f.State == FutureState.Finished), () => new Verdict("ShutdownAsync() completed while some jobs had not finished.")
+                .Evidence($"states after ShutdownAsync: {Listing.Inline(futures.Select(f => f.State))}")
+                .Fix("ShutdownAsync must wait for every job submitted before it."));
+            Judge.Sequence(futures.Select(f => f.Task.IsCompletedSuccessfully ? f.Task.Result : -1), [0, 1, 2, 3],
+                "each future must carry the result of its own job (-1: the future's task did not end successfully).");
         });
     }
 
@@ -76,16 +78,14 @@ public class ThreadPoolExecutorTests
         AssertCompleted(run);
         var expectedStarts = Enumerable.Range(0, jobs).Select(job => (job, (double)(job / maxWorkers))).ToList();
         var expectedTotal = (jobs + maxWorkers - 1) / maxWorkers;
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(submitTookTime, Is.False, "Submit must return at once, without waiting for a slot.");
-            Assert.That(mostAtOnce, Is.EqualTo(maxWorkers),
-                $"{mostAtOnce} job(s) were at work at the same time on a pool of maxWorkers: {maxWorkers}.");
-            Assert.That(starts, Is.EqualTo(expectedStarts),
-                $"The jobs (job, virtual second) must start {maxWorkers} at a time, in the order they were submitted.");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(expectedTotal)),
-                $"{jobs} one-second jobs on {maxWorkers} worker(s) take {expectedTotal} s.");
-            Assert.That(notFinishedAfterShutdown, Is.Zero, "ShutdownAsync() completed while some jobs had not finished.");
+            Judge.That(!submitTookTime, "Submit took virtual time: it waited for a slot.", "Submit must return at once; the job waits in the pool, not the caller.");
+            Judge.Equal(mostAtOnce, maxWorkers, $"the most jobs at work at the same time should be maxWorkers ({maxWorkers}).",
+                mostAtOnce > maxWorkers ? "let a job start only when it gets one of the maxWorkers slots." : "start a queued job as soon as a slot is free.");
+            Judge.Sequence(starts, expectedStarts, $"the jobs (job, virtual second) must start {maxWorkers} at a time, in the order they were submitted.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(expectedTotal), $"{jobs} one-second jobs on {maxWorkers} worker(s) take {expectedTotal} s; the run took another virtual time.");
+            Judge.Equal(notFinishedAfterShutdown, 0, "ShutdownAsync() completed while some jobs had not finished.", "ShutdownAsync must wait for every job submitted before it.");
         });
     }
 
@@ -107,15 +107,17 @@ public class ThreadPoolExecutorTests
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(failing!.Task.IsFaulted, Is.True, "The future of a job that threw must end faulted.");
-            Assert.That(failing.Task.Exception?.InnerException, Is.TypeOf<InvalidOperationException>().With.Message.EqualTo("boom"));
-            Assert.That(failing.ToString(), Is.EqualTo("<Future state=finished raised InvalidOperationException>"));
-            Assert.That(next!.Task.IsCompletedSuccessfully ? next.Task.Result : -1, Is.EqualTo(123),
-                "The job after a failing one must still run: the failing job gives its slot back.");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)),
-                "Two one-second jobs on a pool of one worker take 2 s: the second waits for the first.");
+            Judge.Equal(failing!.Task.Status, TaskStatus.Faulted, "the future of a job that threw must end faulted.");
+            var inner = failing.Task.Exception?.InnerException;
+            Judge.That(inner is InvalidOperationException { Message: "boom" },
+                $"the failed future must carry the job's own exception (InvalidOperationException: boom), not {(inner is null ? "nothing" : $"{inner.GetType().Name}: {inner.Message}")}.");
+            Judge.Equal(failing.ToString(), "<Future state=finished raised InvalidOperationException>", "the failed future's ToString() is wrong.");
+            Judge.Equal(next!.Task.IsCompletedSuccessfully ? next.Task.Result : -1, 123,
+                "the job after a failing one did not run to its result (-1: its future did not end successfully).",
+                "give the slot back whatever the job does (try/finally).");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "two one-second jobs on a pool of one worker take 2 s (the second waits for the first); the run took another virtual time.");
         });
     }
 

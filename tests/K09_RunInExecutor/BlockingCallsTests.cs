@@ -13,8 +13,8 @@ public class BlockingCallsTests
     {
         var run = KataLoop.Run("K09", io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
         VerifyRun(run, timeline: [2, 4, 6], total: 6);
-        Assert.That(run.ThreadsCreated, Is.EqualTo(2),
-            "The first two calls run on the loop's shared threads (one thread, used twice); the third needs a dedicated thread of its own (TaskCreationOptions.LongRunning).");
+        Judge.Equal(run.ThreadsCreated, 2, "the program should use two threads of the loop's pool.",
+            "the first two calls run on the loop's shared threads (one thread, used twice); the third needs a dedicated thread of its own (TaskCreationOptions.LongRunning).");
     }
 
     [Test]
@@ -28,10 +28,11 @@ public class BlockingCallsTests
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(result, Is.EqualTo("这是一个任务的返回值..."));
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)), "BlockingFunction must block its thread for two virtual seconds.");
+            Judge.Equal(result, "这是一个任务的返回值...", "BlockingFunction returned the wrong value.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "BlockingFunction must block its thread for two virtual seconds; the run took another virtual time.",
+                "block on the virtual clock: Task.Delay(TimeSpan.FromSeconds(2), time).Wait().");
         });
     }
 
@@ -39,8 +40,9 @@ public class BlockingCallsTests
     public void RunInExecutorAsync_WithoutAnExecutor_RunsOnTheLoopsThreads_AndLeavesTheLoopFree()
     {
         var (run, thread) = RunWhileTheLoopTicks(io => BlockingCalls.RunInExecutorAsync(io.Threads, null, NamedSleeper(io, 2)));
-        Assert.That(thread, Does.StartWith(LoopWorker),
-            "Without an executor the function runs on the loop's threads (the TaskScheduler you were given), as run_in_executor(None, ...) uses the loop's default pool.");
+        Judge.That(thread?.StartsWith(LoopWorker, StringComparison.Ordinal) == true,
+            $"without an executor the function ran on thread {Listing.Value(thread)}, not on the loop's threads.",
+            "run it on the TaskScheduler you were given, as run_in_executor(None, ...) uses the loop's default pool.");
     }
 
     [Test]
@@ -55,16 +57,17 @@ public class BlockingCallsTests
             var first = pool.Submit(() => { BlockingSleep(io.Time, 1); return "first"; });
             thread = await BlockingCalls.RunInExecutorAsync(io.Threads, pool, NamedSleeper(io, 2));
             finishedAt = io.Time.Elapsed.TotalSeconds;
-            Assert.That(first.Done, Is.True);
+            Judge.That(first.Done, "the pool's first job was not done when the function submitted after it returned.");
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(finishedAt, Is.EqualTo(3),
-                "The pool has one worker, busy until 1 s, so a two-second function submitted to it ends at 3 s. " +
-                (finishedAt == 2 ? "It ended at 2 s: it did not run in the pool you were given (submit it, then await future.ToTask())." : $"It ended at {finishedAt} s."));
-            Assert.That(thread, Does.StartWith(LoopWorker), "The pool's jobs run on the loop's threads.");
+            Judge.That(finishedAt == 3, () => new Verdict(
+                    $"the pool has one worker, busy until 1 s, so a two-second function submitted to it ends at 3 s; it ended at {finishedAt} s.")
+                .Cause(finishedAt == 2 ? "it did not wait for the pool's worker: it ran somewhere other than the pool you were given." : null)
+                .Fix("submit it to the pool, then await future.ToTask()."));
+            Judge.That(thread?.StartsWith(LoopWorker, StringComparison.Ordinal) == true, $"the function ran on thread {Listing.Value(thread)}; the pool's jobs run on the loop's threads.");
         });
     }
 
@@ -72,8 +75,9 @@ public class BlockingCallsTests
     public void RunOnDedicatedThreadAsync_RunsOnAThreadOfItsOwn_AndLeavesTheLoopFree()
     {
         var (run, thread) = RunWhileTheLoopTicks(io => BlockingCalls.RunOnDedicatedThreadAsync(io.Threads, NamedSleeper(io, 2)));
-        Assert.That(thread, Does.StartWith(DedicatedThread),
-            "The function must run on a dedicated thread: start it on the given scheduler with TaskCreationOptions.LongRunning.");
+        Judge.That(thread?.StartsWith(DedicatedThread, StringComparison.Ordinal) == true,
+            $"the function ran on thread {Listing.Value(thread)}, not on a dedicated thread.",
+            "start it on the given scheduler with TaskCreationOptions.LongRunning.");
     }
 
     /// <summary>
@@ -92,8 +96,9 @@ public class BlockingCallsTests
         });
 
         AssertCompleted(run);
-        Assert.That(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), Is.EqualTo(new[] { ("tick", 1.0), ("returned", 2.0) }),
-            "While the blocking function sleeps (two virtual seconds, on another thread) the loop must stay free: it prints \"tick\" at 1 s, and the call returns at 2 s.");
+        Judge.Sequence(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), [("tick", 1.0), ("returned", 2.0)],
+            "while the blocking function sleeps (two virtual seconds, on another thread) the loop must stay free: it prints \"tick\" at 1 s, and the call returns at 2 s.",
+            "start the function on the threads you are given and await its task; do not wait for it on the loop.");
         return (run, thread);
 
         static async Task Tick(ProgramIO io)

@@ -23,8 +23,9 @@ public class FutureBridgeTests
         });
 
         AssertCompleted(run);
-        Assert.That(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), Is.EqualTo(new[] { ("tick", 1.0), ("result 42", 2.0) }),
-            "ToTask() must return at once, and its task must end when the future does (at 2 s); meanwhile the loop is free to print \"tick\" at 1 s.");
+        Judge.Sequence(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), [("tick", 1.0), ("result 42", 2.0)],
+            "ToTask() must return at once, and its task must end when the future does (at 2 s); meanwhile the loop is free to print \"tick\" at 1 s.",
+            "complete a TaskCompletionSource from the future's done callback (AddDoneCallback) and return its Task; never block on the future.");
     }
 
     [Test]
@@ -52,12 +53,13 @@ public class FutureBridgeTests
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(bridged!.IsFaulted, Is.True, $"The task of a failed future must end faulted, not {bridged.Status}.");
-            Assert.That(caught, Is.SameAs(thrown),
-                $"Awaiting the task must throw the job's own exception (InvalidOperationException: boom), not {caught?.GetType().Name ?? "nothing"}.");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1)));
+            Judge.Equal(bridged!.Status, TaskStatus.Faulted, "the task of a failed future must end faulted.");
+            Judge.That(ReferenceEquals(caught, thrown),
+                $"awaiting the task must throw the job's own exception (InvalidOperationException: boom), not {(caught is null ? "nothing" : $"{caught.GetType().Name}: {caught.Message}")}.",
+                "SetException(the future's exception), not a new or wrapped one.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), "the bridged task must end when the future fails, at 1 s; the run took another virtual time.");
         });
     }
 
@@ -85,10 +87,11 @@ public class FutureBridgeTests
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(bridged!.IsCanceled, Is.True, $"The task of a cancelled future must end cancelled (Status Canceled), not {bridged.Status}.");
-            Assert.That(caught, Is.InstanceOf<OperationCanceledException>(), "Awaiting the task of a cancelled future throws OperationCanceledException.");
+            Judge.Equal(bridged!.Status, TaskStatus.Canceled, "the task of a cancelled future must end cancelled.", "TrySetCanceled() when the future is cancelled.");
+            Judge.That(caught is OperationCanceledException,
+                $"awaiting the task of a cancelled future must throw OperationCanceledException, not {(caught is null ? "nothing" : caught.GetType().Name)}.");
         });
     }
 
@@ -108,10 +111,10 @@ public class FutureBridgeTests
         });
 
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(bridged!.IsCanceled, Is.True, $"The task of a cancelled future must end cancelled, not {bridged.Status}.");
-            Assert.That(ran, Is.False);
+            Judge.Equal(bridged!.Status, TaskStatus.Canceled, "the task of a pending job cancelled in its pool must end cancelled.");
+            Judge.That(!ran, "the cancelled pending job ran anyway.", "a job cancelled while pending must never start.");
         });
     }
 
@@ -140,10 +143,15 @@ public class FutureBridgeTests
         });
 
         AssertCompleted(run);
-        Assert.That(bridged!.Status, Is.EqualTo(expected),
+        Judge.Equal(bridged!.Status, expected,
             $"ToTask() on a future that has {outcome} already must return a task that is done at once (the callback runs straight away).");
-        if (outcome == "finished") Assert.That(bridged.Result, Is.EqualTo(7));
-        if (outcome == "failed") Assert.That(bridged.Exception!.InnerException, Is.TypeOf<InvalidOperationException>().With.Message.EqualTo("boom"));
+        if (outcome == "finished") Judge.Equal(bridged.Result, 7, "the bridged task's result is wrong.");
+        if (outcome == "failed")
+        {
+            var inner = bridged.Exception?.InnerException;
+            Judge.That(inner is InvalidOperationException { Message: "boom" },
+                $"the bridged task must carry the future's own exception (InvalidOperationException: boom), not {(inner is null ? "nothing" : $"{inner.GetType().Name}: {inner.Message}")}.");
+        }
     }
 
     /// <summary>A job on the loop's threads that blocks <paramref name="seconds"/> of virtual time, then completes a future.</summary>

@@ -52,15 +52,17 @@ public class ImageDownloadsTests
         AssertCompleted(run);
 
         var saved = Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.That(saved, Is.EqualTo(new[] { "10386.jpg", "10792.jpg", "10798.jpg" }),
-            "Each image goes in the folder the test gives you, in a file named after the last segment of its URL.");
-        Assert.Multiple(() =>
+        Judge.Sequence(saved, ["10386.jpg", "10792.jpg", "10798.jpg"], "the files saved in the folder the test gives you are wrong.",
+            "save each image in the folder you are given, in a file named after the last segment of its URL.");
+        Judge.All(() =>
         {
             foreach (var url in ImageDownloads.Urls)
             {
                 var file = Path.Combine(_folder, url[(url.LastIndexOf('/') + 1)..]);
-                Assert.That(File.ReadAllBytes(file), Is.EqualTo(FakeDownloader.ContentOf(url)),
-                    $"{Path.GetFileName(file)} must hold exactly the bytes the downloader returned for {url}.");
+                var bytes = File.ReadAllBytes(file);
+                Judge.That(bytes.SequenceEqual(FakeDownloader.ContentOf(url)),
+                    $"{Path.GetFileName(file)} holds {bytes.Length} byte(s), not exactly the {FakeDownloader.ContentOf(url).Length} bytes the downloader returned for {url}.",
+                    "write the bytes Get returned, as they are (File.WriteAllBytesAsync).");
             }
         });
     }
@@ -74,13 +76,16 @@ public class ImageDownloadsTests
         FailIfTheLoopWasBlocked(run, downloader);
         AssertCompleted(run);
 
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(downloader!.Calls.Select(c => c.Url), Is.EquivalentTo(ImageDownloads.Urls), "Get must be called once for each URL.");
-            Assert.That(downloader.Calls.Select(c => c.Thread), Has.All.StartsWith("virtual-loop worker"),
-                "Get blocks its thread: call it on the loop's threads (the TaskScheduler you are given).");
-            Assert.That(downloader.MostAtOnce, Is.EqualTo(3),
-                $"At most {downloader.MostAtOnce} download(s) were under way at the same time: the three must run together.");
+            Judge.Sequence(downloader!.Calls.Select(c => c.Url).Order(StringComparer.Ordinal), ImageDownloads.Urls.Order(StringComparer.Ordinal),
+                "Get must be called once for each URL (the URLs Get was called with, sorted).");
+            var elsewhere = downloader.Calls.Where(c => c.Thread?.StartsWith("virtual-loop worker", StringComparison.Ordinal) != true).ToList();
+            Judge.That(elsewhere.Count == 0, () => new Verdict($"{elsewhere.Count} call(s) of Get ran off the loop's threads.")
+                .Evidence("calls and their threads", elsewhere.Select(c => $"{c.Url} on {c.Thread ?? "an unnamed thread"}"))
+                .Fix("Get blocks its thread: call it on the loop's threads (the TaskScheduler you are given)."));
+            Judge.Equal(downloader.MostAtOnce, 3, "the three downloads must be under way at the same time (the most seen at once).",
+                "start all three downloads before you await any of them.");
         });
     }
 
@@ -93,11 +98,10 @@ public class ImageDownloadsTests
         if (run.Outcome != LoopOutcome.LoopBlocked || downloader is null) return;
         var onTheLoop = downloader.Calls.FirstOrDefault(c => c.Thread?.StartsWith("virtual loop", StringComparison.Ordinal) == true);
         if (onTheLoop.Url is null) return; // blocked by something else: the harness's own report says what to look for
-        Assert.Fail(
-            $"K10 MixedSyncAsync: the loop thread is blocked. IBlockingDownloader.Get({onTheLoop.Url}) was called on the loop's only thread, " +
-            "and Get blocks the thread that calls it for the whole download: nothing else could run.\n" +
-            "  Fix: run the blocking call on the threads you are given (the TaskScheduler), and await its task.\n" +
-            $"Hint: {run.Kata.HintsPath}");
+        Judge.Fail(new Verdict("the loop thread is blocked.")
+            .Evidence($"IBlockingDownloader.Get({onTheLoop.Url}) was called on the loop's only thread")
+            .Cause("Get blocks the thread that calls it for the whole download: nothing else could run.")
+            .Fix("run the blocking call on the threads you are given (the TaskScheduler), and await its task."));
     }
 
     /// <summary>A blocking downloader: each Get holds its thread for one virtual second and returns "jpeg:" + url.</summary>

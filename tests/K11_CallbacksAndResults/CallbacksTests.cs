@@ -52,33 +52,34 @@ public class CallbacksTests
 
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Assert.Fail($"A done callback was never called (calls seen: {Describe(calls)}). " +
-                        "AddDoneCallback must arrange for the callback to run when the task ends.\n" + run.Explain());
+            Judge.Fail(new Verdict("a done callback was never called: the program waited for it until the loop ran out of work.")
+                .Evidence($"calls seen: {Describe(calls)}")
+                .Fix("AddDoneCallback must arrange for the callback to run when the task ends (attach it to the task; do not drop it)."));
         }
         if (run.Outcome == LoopOutcome.LoopBlocked)
         {
-            Assert.Fail("AddDoneCallback blocked the loop: it must return at once and let the task end later " +
-                        "(no .Wait(), .Result or GetResult() on an unfinished task).\n" + run.Explain());
+            Judge.Fail(new Verdict($"the loop thread was blocked ({run.Detail}) while AddDoneCallback was in use.")
+                .Evidence($"calls seen: {Describe(calls)}")
+                .Cause("AddDoneCallback waited for the task instead of returning at once.")
+                .Fix("return at once and let the task end later: no .Wait(), .Result or GetResult() on an unfinished task."));
         }
         AssertCompleted(run);
 
         var later = calls.Where(c => c.Task == "later").ToList();
         var finished = calls.Where(c => c.Task == "finished").ToList();
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(later.All(c => c.TaskHadEnded), Is.True,
-                $"The callback ran before its task had ended ({Describe(later)}; the task ends at 2 s). " +
-                "A done callback must wait for the end of its task: attach it to the task (an awaiter's OnCompleted, " +
-                "ContinueWith, or an await in a small helper) instead of calling it.");
-            Assert.That(later.Select(c => c.At), Is.All.EqualTo(TimeSpan.FromSeconds(2)),
-                $"The callback of a task that ends at 2 s ran at the wrong virtual time ({Describe(later)}).");
-            Assert.That(later, Has.Count.EqualTo(1),
-                $"The callback of a task that ends at 2 s was called {later.Count} times; a done callback runs once.");
-            Assert.That(finished, Has.Count.EqualTo(1),
-                $"The callback of a task that had already finished was called {finished.Count} times; it must still run, once.");
-            Assert.That(calls.All(c => c.OnLoop), Is.True,
-                $"A callback ran on another thread, not on the loop ({Describe(calls)}). ContinueWith without a scheduler runs " +
-                "on the thread pool: pass TaskScheduler.FromCurrentSynchronizationContext() (or use the task's awaiter, or await).");
+            Judge.That(later.All(c => c.TaskHadEnded), () => new Verdict("the callback ran before its task had ended (the task ends at 2 s).")
+                .Evidence($"calls: {Describe(later)}")
+                .Fix("a done callback must wait for the end of its task: attach it to the task (an awaiter's OnCompleted, " +
+                     "ContinueWith, or an await in a small helper) instead of calling it."));
+            Judge.That(later.All(c => c.At == TimeSpan.FromSeconds(2)), () => new Verdict("the callback of a task that ends at 2 s ran at another virtual time.")
+                .Evidence($"calls: {Describe(later)}"));
+            Judge.That(later.Count == 1, $"the callback of a task that ends at 2 s was called {later.Count} time(s); a done callback runs once.");
+            Judge.That(finished.Count == 1, $"the callback of a task that had already finished was called {finished.Count} time(s); it must still run, once.");
+            Judge.That(calls.All(c => c.OnLoop), () => new Verdict("a callback ran on another thread, not on the loop.")
+                .Evidence($"calls: {Describe(calls)}")
+                .Fix(OnTheLoopFix));
         });
     }
 
@@ -108,11 +109,16 @@ public class CallbacksTests
     private static void AssertPrintedOnTheLoop(LoopRun run)
     {
         var outside = run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text).ToList();
-        Assert.That(outside, Is.Empty,
-            $"These lines were printed by a callback that ran off the loop: {string.Join(" | ", outside)}. " +
-            "ContinueWith without a scheduler runs on the thread pool, so its line may even come after the program has ended: " +
-            "pass TaskScheduler.FromCurrentSynchronizationContext() (or use the task's awaiter, or await).");
+        Judge.That(outside.Count == 0, () => new Verdict("some lines were printed by a callback that ran off the loop.")
+            .Evidence("printed off the loop", outside)
+            .Fix(OnTheLoopFix));
     }
+
+    /// <summary>How to keep a callback on the loop, whatever way it was attached (the test cannot see which).</summary>
+    private const string OnTheLoopFix =
+        "run the callback where it was attached, on the loop: ContinueWith(..., TaskScheduler.FromCurrentSynchronizationContext()), " +
+        "an awaiter that captures the context (task.GetAwaiter().OnCompleted, never after ConfigureAwait(false)), or an await. " +
+        "ContinueWith without a scheduler runs on the thread pool, so its line may even come after the program has ended.";
 
     private sealed record Call(string Task, bool TaskHadEnded, TimeSpan At, bool OnLoop);
 

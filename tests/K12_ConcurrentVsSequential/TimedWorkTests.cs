@@ -18,12 +18,12 @@ public class TimedWorkTests
         string? result = null;
         var run = KataLoop.Run("K12", async io => result = await TimedWork.DoWorkAsync(2, io.Out, io.Time));
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(run.Output, Is.EqualTo("waiting: 2\n"), "DoWorkAsync(2, ...) must print \"waiting: 2\" and nothing else.");
-            Assert.That(result, Is.EqualTo("Done after 2 s"), "DoWorkAsync(2, ...) must return \"Done after 2 s\" (mind the space before the s).");
-            Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(2)),
-                $"DoWorkAsync(2, ...) must sleep two virtual seconds; it took {run.Elapsed.TotalSeconds:0.0##} s.");
+            Judge.Equal(run.Output, "waiting: 2\n", "DoWorkAsync(2, ...) must print \"waiting: 2\" and nothing else.");
+            Judge.Equal(result, "Done after 2 s", "DoWorkAsync(2, ...) must return \"Done after 2 s\" (mind the space before the s).");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "DoWorkAsync(2, ...) must sleep two virtual seconds; it took another time.",
+                "await Task.Delay(TimeSpan.FromSeconds(x), time).");
         });
     }
 }

@@ -20,7 +20,8 @@ public class ConnectionTests
             Note("closed again", connection);
         });
         AssertCompleted(run);
-        Assert.That(seen, Is.EqualTo(new[] { "opened at 1.0 s: open", "closed at 2.0 s: closed", "closed again at 2.0 s: closed" }),
+        Judge.Sequence(seen, ["opened at 1.0 s: open", "closed at 2.0 s: closed", "closed again at 2.0 s: closed"],
+            "the connection's life (what the test saw after each step) is wrong.",
             "OpenAsync takes one virtual second and hands out an open connection; DisposeAsync takes one more second and " +
             "leaves it closed; closing a closed connection does nothing (no second sleep, no exception).");
     }

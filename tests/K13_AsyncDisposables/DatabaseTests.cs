@@ -28,8 +28,8 @@ public class DatabaseTests
             seen.Add($"returned at {io.Time.Elapsed.TotalSeconds:0.0##} s: {(used is null ? "no body" : used.IsOpen ? "open" : "closed")}");
         });
         AssertCompleted(run);
-        Assert.That(seen, Is.EqualTo(new[] { "body at 1.0 s: open", "returned at 3.0 s: closed" }),
-            "WithConnectionAsync opens the connection (1 s), runs the body with it (here 1 s), closes it (1 s), and only then returns.");
+        Judge.Sequence(seen, ["body at 1.0 s: open", "returned at 3.0 s: closed"], "what the test saw in the body and after WithConnectionAsync returned is wrong.",
+            "open the connection (1 s), run the body with it (here 1 s), close it (1 s), and only then return.");
     }
 
     [Test]
@@ -59,28 +59,31 @@ public class DatabaseTests
 
         if (run.Outcome == LoopOutcome.LoopBlocked)
         {
-            Assert.Fail("Closing the connection blocked the loop. Close it asynchronously (await using, or await DisposeAsync()); " +
-                        "a synchronous Dispose() that waits with .Wait() or .Result needs the very loop it blocks.\n" + run.Explain());
+            Judge.Fail(new Verdict($"the loop thread was blocked ({run.Detail}) while the connection was in use.")
+                .Causes("a synchronous Dispose() (using instead of await using) that waits with .Wait() or .Result on the loop it needs,",
+                        "a .Wait() or .Result on the body or on OpenAsync.")
+                .Fix("close it asynchronously (await using, or await DisposeAsync()) and await everything else."));
         }
         if (run.Outcome == LoopOutcome.LeftoverWork)
         {
-            Assert.Fail("When the body failed, the closing of the connection was started but not awaited: the exception reached the caller " +
-                        "while the connection was still closing. Await the close before the exception leaves WithConnectionAsync.\n" + run.Explain());
+            Judge.Fail(new Verdict($"the program ended while work was still pending ({run.Detail}).")
+                .Causes("when the body failed, the closing of the connection was started but not awaited: the exception reached the caller " +
+                        "while the connection was still closing,",
+                        "another task started in Database or Connection and never awaited.")
+                .Fix("await the close before the exception leaves WithConnectionAsync (await using, or try/finally with await DisposeAsync())."));
         }
         AssertCompleted(run);
-        Assert.Multiple(() =>
+        Judge.All(() =>
         {
-            Assert.That(caught, Is.Not.Null,
-                "The body threw, but WithConnectionAsync returned normally: the exception was swallowed. Close the connection and let the " +
-                "exception go on to the caller (await using, or try/finally without a catch).");
+            Judge.That(caught is not null, () => new Verdict("the body threw, but WithConnectionAsync returned normally: the exception was swallowed.")
+                .Fix("close the connection and let the exception go on to the caller (await using, or try/finally without a catch)."));
             if (caught is null) return;
-            Assert.That(caught, Is.SameAs(failure),
-                $"The caller must get the body's own exception, not {caught.GetType().Name}: {caught.Message}");
-            Assert.That(openWhenCaught, Is.False,
-                $"The exception reached the caller at {caughtAt?.TotalSeconds:0.0##} s with the connection still open: a body that throws " +
-                "must not skip the close. Close it whatever happens (await using, or try/finally).");
-            Assert.That(caughtAt, Is.EqualTo(TimeSpan.FromSeconds(2)),
-                $"Open (1 s), a body that fails at once, close (1 s): the exception reaches the caller at 2 s, not at {caughtAt?.TotalSeconds:0.0##} s.");
+            Judge.That(ReferenceEquals(caught, failure), $"the caller must get the body's own exception, not {caught.GetType().Name}: {caught.Message}",
+                "let the body's exception through as it is: no catch that wraps or replaces it.");
+            Judge.That(!openWhenCaught, () => new Verdict($"the exception reached the caller at {caughtAt?.TotalSeconds:0.0##} s with the connection still open.")
+                .Cause("a body that throws skipped the close.")
+                .Fix("close it whatever happens (await using, or try/finally)."));
+            Judge.Equal(caughtAt, TimeSpan.FromSeconds(2), "open (1 s), a body that fails at once, close (1 s): the exception should reach the caller at 2 s.");
         });
     }
 }

@@ -26,32 +26,6 @@ public class EventLoopTests
     }
 
     [Test]
-    public void Posts_RunInTheOrderTheyWereMade()
-    {
-        var log = new List<string>();
-        var loop = new LoopUnderTest();
-        loop.Run(async () =>
-        {
-            var released = new TaskCompletionSource();
-            loop.Loop.Post(_ =>
-            {
-                log.Add("A");
-                loop.Loop.Post(_ => { log.Add("D (posted by A)"); released.SetResult(); }, null);
-            }, null);
-            loop.Loop.Post(_ => log.Add("B"), null);
-            loop.Loop.Post(_ => log.Add("C"), null);
-            await Task.Yield(); // main's continuation is posted after C, before D
-            log.Add("main after Task.Yield");
-            await released.Task;
-            log.Add("main after D");
-        });
-        loop.AssertReturned();
-        Assert.That(log, Is.EqualTo(new[] { "A", "B", "C", "main after Task.Yield", "D (posted by A)", "main after D" }),
-            "callbacks must run first in, first out: each Post goes to the back of the ready queue, and the loop " +
-            "always runs the oldest one (a Queue, not a Stack). What ran: " + string.Join(", ", log));
-    }
-
-    [Test]
     public void Continuations_RunOnTheLoopThread()
     {
         var seen = new List<(string Where, int Thread)>();
@@ -81,12 +55,12 @@ public class EventLoopTests
             ? "Post handed a callback to another thread: Post must put callbacks in the loop's queue, and Run must run them."
             : "Make the loop the thread's SynchronizationContext while main runs (SynchronizationContext.SetSynchronizationContext), " +
               "so that every await posts its continuation back to the loop.";
-        Assert.That(elsewhere, Is.Empty,
-            $"code ran off the loop's thread ({loop.LoopThreadId}): " +
-            string.Join("; ", elsewhere.Select(s => $"{s.Where} on thread {s.Thread}")) + ". " + fix);
+        Judge.That(elsewhere.Count == 0, () => new Verdict($"code ran off the loop's thread ({loop.LoopThreadId}).")
+            .Evidence("where it ran", elsewhere.Select(s => $"{s.Where} on thread {s.Thread}"))
+            .Fix(fix));
         loop.AssertReturned();
-        Assert.That(seen, Has.Count.EqualTo(6), "the program did not reach its end: " + string.Join(", ", seen.Select(s => s.Where)));
-        Assert.That(loop.Clock.Elapsed, Is.EqualTo(3 * OneSecond), "the program sleeps 1 s, then 2 s: it should end at 3.0 s of virtual time.");
+        Judge.That(seen.Count == 6, () => new Verdict("the program did not reach its end.").Evidence("it got as far as", seen.Select(s => s.Where)));
+        Judge.Equal(loop.Clock.Elapsed, 3 * OneSecond, "the program sleeps 1 s, then 2 s: it should end at 3.0 s of virtual time.");
     }
 
     [Test]
@@ -102,11 +76,9 @@ public class EventLoopTests
         });
         loop.AssertReturned();
         var lines = loop.Out.Lines.Select(l => $"{l.Text} [{Support.TextDiff.Seconds(l.At)}]").ToList();
-        Assert.That(lines, Is.EqualTo(new[] { "after 1.5 s [1.5 s]", "after 1.75 s [1.75 s]" }),
-            "each line should be printed at the exact moment its sleep ends: when nothing is ready, advance the clock by " +
-            "clock.UntilNextTimer, no more and no less.");
-        Assert.That(loop.Clock.Elapsed, Is.EqualTo(TimeSpan.FromMilliseconds(1750)),
-            $"main ends at 1.75 s but the clock stopped at {Support.TextDiff.Seconds(loop.Clock.Elapsed)}: " +
+        Judge.Sequence(lines, ["after 1.5 s [1.5 s]", "after 1.75 s [1.75 s]"], "each line should be printed at the exact moment its sleep ends.",
+            "when nothing is ready, advance the clock by clock.UntilNextTimer, no more and no less.");
+        Judge.Equal(loop.Clock.Elapsed, TimeSpan.FromMilliseconds(1750), "main ends at 1.75 s but the clock stopped elsewhere.",
             "advance exactly to the next timer, never past it.");
     }
 
@@ -121,7 +93,7 @@ public class EventLoopTests
             throw boom;
         });
         AssertIsMainsException(loop.AssertThrew("main threw FormatException after 1 s: Run should rethrow it."), boom);
-        Assert.That(loop.Clock.Elapsed, Is.EqualTo(OneSecond), "main failed at 1.0 s: Run should stop there.");
+        Judge.Equal(loop.Clock.Elapsed, OneSecond, "main failed at 1.0 s, but the clock did not stop there.", "stop as soon as main's task is complete, failed or not.");
     }
 
     [Test]
@@ -146,11 +118,11 @@ public class EventLoopTests
             mainEnded = true;
         });
         loop.AssertReturned("main ends at 1.0 s; a 10 s sleep it never awaits is still pending.");
-        Assert.That(mainEnded, Is.True, "Run returned before main had ended.");
-        Assert.That(loop.Clock.Elapsed, Is.EqualTo(OneSecond),
-            $"main ended at 1.0 s but Run returned at {Support.TextDiff.Seconds(loop.Clock.Elapsed)}: " +
+        Judge.That(mainEnded, "Run returned before main had ended.", "loop until main's task is complete.");
+        Judge.Equal(loop.Clock.Elapsed, OneSecond, "main ended at 1.0 s but Run returned at another virtual time.",
             "return as soon as main's task is complete, without waiting for timers main never awaited.");
-        Assert.That(stray!.IsCompleted, Is.False, "the 10 s sleep main never awaited should still be pending when Run returns.");
+        Judge.That(!stray!.IsCompleted, "the 10 s sleep main never awaited had completed when Run returned.",
+            "return as soon as main's task is complete, without running timers main never awaited.");
     }
 
     [Test]
@@ -163,8 +135,8 @@ public class EventLoopTests
             return Task.CompletedTask;
         });
         loop.AssertReturned("main completed before it even returned its task.");
-        Assert.That(loop.Out.Text, Is.EqualTo("done\n"), "main should have run exactly once.");
-        Assert.That(loop.Clock.Elapsed, Is.EqualTo(TimeSpan.Zero), "main never sleeps: no virtual time should pass.");
+        Judge.Equal(loop.Out.Text, "done\n", "main should have run exactly once.", "call main once, at the start of Run.");
+        Judge.Equal(loop.Clock.Elapsed, TimeSpan.Zero, "main never sleeps: no virtual time should pass.", "do not advance the clock when main's task is already complete.");
     }
 
     [Test]
@@ -194,10 +166,11 @@ public class EventLoopTests
             return Task.CompletedTask;
         });
         afterFailure.AssertReturned();
-        Assert.That(during, Is.Not.Null, "while main runs, the loop should be the thread's SynchronizationContext.");
-        Assert.That(after, Is.SameAs(afterFailure.Loop),
-            "a Run that failed should put back the SynchronizationContext the thread had before (here: the outer Run's loop): " +
-            "restore it in a finally block.");
+        Judge.That(during is not null, "while main ran, the thread had no SynchronizationContext.",
+            "make the loop the thread's SynchronizationContext while main runs (SynchronizationContext.SetSynchronizationContext(this)).");
+        Judge.That(ReferenceEquals(after, afterFailure.Loop),
+            $"a Run that failed left the thread's SynchronizationContext as {(after is null ? "null" : after.GetType().Name)}, not the one it had before (the outer Run's loop).",
+            "remember SynchronizationContext.Current at the start of Run and restore it in a finally block.");
     }
 
     [Test]
@@ -232,26 +205,25 @@ public class EventLoopTests
             "main sleeps one second at a time for ever: Run should throw InvalidOperationException before virtual time passes the Horizon (1 min here).",
             whenHung: "main sleeps one second at a time for ever: stop before virtual time would pass the Horizon (1 min here).");
         AssertIsLoopFailure(thrown);
-        Assert.That(loop.Clock.Elapsed, Is.LessThanOrEqualTo(horizon),
-            $"virtual time reached {Support.TextDiff.Seconds(loop.Clock.Elapsed)}, past the Horizon of 60.0 s: check before you advance.");
+        Judge.That(loop.Clock.Elapsed <= horizon, $"virtual time reached {Support.TextDiff.Seconds(loop.Clock.Elapsed)}, past the Horizon of 60.0 s.",
+            "check before you advance: stop when the next timer is beyond the Horizon.");
     }
 
     private static void AssertIsMainsException(Exception thrown, Exception boom)
     {
         if (thrown is AggregateException aggregate && aggregate.InnerExceptions.Contains(boom))
         {
-            Assert.Fail($"{LoopUnderTest.Header()}: Run wrapped main's exception in an AggregateException. asyncio.run raises main's own " +
-                        $"exception; so should Run: task.GetAwaiter().GetResult() rethrows it as it is (task.Wait() and .Result wrap it).\n{LoopUnderTest.HintLine}");
+            Judge.Fail(new Verdict("Run wrapped main's exception in an AggregateException; asyncio.run raises main's own exception, and so should Run.")
+                .Fix("task.GetAwaiter().GetResult() rethrows it as it is (task.Wait() and .Result wrap it)."));
         }
-        Assert.That(thrown, Is.SameAs(boom),
-            $"Run threw {thrown.GetType().Name}: {thrown.Message}, not main's own FormatException ({boom.Message}).");
+        Judge.That(ReferenceEquals(thrown, boom), $"Run threw {thrown.GetType().Name}: {thrown.Message}, not main's own FormatException ({boom.Message}).",
+            "let main's exception through as it is: task.GetAwaiter().GetResult() once the task is complete.");
     }
 
     private static void AssertIsLoopFailure(Exception thrown)
     {
-        Assert.That(thrown, Is.InstanceOf<InvalidOperationException>(),
-            $"Run threw {thrown.GetType().Name}: {thrown.Message}; it should throw InvalidOperationException when main can never complete.");
-        Assert.That(thrown.Message, Is.Not.EqualTo(new InvalidOperationException().Message),
+        Judge.That(thrown is InvalidOperationException, $"Run threw {thrown.GetType().Name}: {thrown.Message}; it should throw InvalidOperationException when main can never complete.");
+        Judge.That(thrown.Message != new InvalidOperationException().Message, "Run threw InvalidOperationException without a message.",
             "say in the exception's message why main can never complete.");
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using AsyncKatas.K14_BuildYourOwnLoop;
 using AsyncKatas.Tests.Support;
 
@@ -16,10 +15,12 @@ internal sealed class LoopUnderTest
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(5);
 
     private static readonly Kata Kata = KataCatalog.Get("K14");
+    private readonly TimeSpan _guard;
     private int _loopThreadId = -1;
 
-    public LoopUnderTest(TimeSpan? horizon = null)
+    public LoopUnderTest(TimeSpan? horizon = null, TimeSpan? guard = null)
     {
+        _guard = guard ?? Guard;
         Clock = new LoopTestClock();
         Out = new TimedWriter(Clock, () => Volatile.Read(ref _loopThreadId));
         Loop = horizon is { } h ? new EventLoop(Clock) { Horizon = h } : new EventLoop(Clock);
@@ -62,7 +63,7 @@ internal sealed class LoopUnderTest
             Name = "your event loop",
         };
         thread.Start();
-        if (!thread.Join(Guard))
+        if (!thread.Join(_guard))
         {
             Hung = true;
             Clock.Abandon();
@@ -76,16 +77,16 @@ internal sealed class LoopUnderTest
     /// <summary>Fails unless Run returned normally.</summary>
     public void AssertReturned(string? whenHung = null)
     {
-        if (Hung) Assert.Fail(HungMessage(whenHung));
-        if (Thrown is not null) Assert.Fail(ThrewMessage());
+        if (Hung) Judge.Fail(HungVerdict(whenHung));
+        if (Thrown is not null) Judge.Fail(ThrewVerdict());
     }
 
     /// <summary>Fails unless Run threw (returns what it threw).</summary>
     public Exception AssertThrew(string whatShouldHappen, string? whenHung = null)
     {
-        if (Hung) Assert.Fail(HungMessage(whenHung ?? whatShouldHappen));
-        if (Thrown is NotImplementedException) Assert.Fail(ThrewMessage());
-        if (Thrown is null) Assert.Fail($"{Header()}: Run returned normally (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}), but {whatShouldHappen}\n{HintLine}");
+        if (Hung) Judge.Fail(HungVerdict(whenHung ?? whatShouldHappen));
+        if (Thrown is NotImplementedException) Judge.Fail(ThrewVerdict());
+        if (Thrown is null) Judge.Fail(new Verdict($"Run returned normally (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}), but {whatShouldHappen}"));
         return Thrown!;
     }
 
@@ -94,55 +95,39 @@ internal sealed class LoopUnderTest
         Kata.Id, LoopOutcome.Completed, null, null, Out.Text, Out.Lines, Clock.Elapsed, WallTime, CpuTime: TimeSpan.Zero,
         Steps: 0, TimersFired: 0, TimersLeft: Clock.ArmedCount, ThreadsCreated: 0, MainTask: null);
 
-    public static string Header() => KataVerifier.Header(Kata);
-
-    public static string HintLine => $"Hint: {Kata.HintsPath}";
-
-    private string HungMessage(string? whenHung)
+    private Verdict HungVerdict(string? whenHung)
     {
-        var text = new StringBuilder();
-        text.Append(Header()).Append(": your loop's Run had not returned after ").Append(Guard.TotalSeconds)
-            .Append(" s of real time (virtual clock at ").Append(TextDiff.Seconds(Clock.Elapsed)).AppendLine(").");
-        if (whenHung is not null) text.Append("  ").AppendLine(whenHung);
-        text.AppendLine("  Run must return as soon as main's task is complete, and throw InvalidOperationException when nothing is ready")
-            .AppendLine("  and no timer is armed (main can never complete). Never block or spin waiting for work that is not queued,")
-            .AppendLine("  and move time on with clock.Advance, never by waiting on the real clock.");
-        AppendPrinted(text);
-        text.Append(HintLine);
-        return text.ToString();
+        var verdict = new Verdict($"your loop's Run had not returned after {_guard.TotalSeconds} s of real time (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}).");
+        if (whenHung is not null) verdict.Evidence(whenHung);
+        return Printed(verdict)
+            .Fix("Run must return as soon as main's task is complete, and throw InvalidOperationException when nothing is ready " +
+                 "and no timer is armed (main can never complete). Never block or spin waiting for work that is not queued, " +
+                 "and move time on with clock.Advance, never by waiting on the real clock.");
     }
 
-    private string ThrewMessage()
+    private Verdict ThrewVerdict()
     {
-        var text = new StringBuilder();
         if (Thrown is NotImplementedException nie)
         {
-            text.Append(Header()).Append(": not started yet: open ").Append(StubFile(nie) ?? $"katas/{Kata.Folder}/EventLoop.cs")
-                .AppendLine(" and replace the NotImplementedException.")
-                .Append("  The stub says: ").AppendLine(nie.Message);
+            return new Verdict($"not started yet: open {(StubFile(nie) is { } at ? at[..at.LastIndexOf(':')] : $"katas/{Kata.Folder}/EventLoop.cs")} and replace the NotImplementedException.")
+                .Evidence("The stub says: " + nie.Message);
         }
-        else
+        var verdict = new Verdict($"your loop's Run threw {Thrown!.GetType().Name}: {Thrown.Message}")
+            .Evidence($"(virtual clock at {TextDiff.Seconds(Clock.Elapsed)})")
+            .At(StubFile(Thrown));
+        if (Thrown is InvalidOperationException)
         {
-            text.Append(Header()).Append(": your loop's Run threw ").Append(Thrown!.GetType().Name).Append(": ").AppendLine(Thrown.Message)
-                .Append("  (virtual clock at ").Append(TextDiff.Seconds(Clock.Elapsed)).AppendLine(")");
-            if (StubFile(Thrown) is { } at) text.Append("  At: ").AppendLine(at);
-            if (Thrown is InvalidOperationException)
-            {
-                text.AppendLine("  If main should have completed here: while main runs, the loop must be the thread's SynchronizationContext")
-                    .AppendLine("  and Post must queue callbacks on the loop; otherwise awaits continue on the thread pool, where your loop never sees them.");
-            }
-            AppendPrinted(text);
+            verdict.Fix("if main should have completed here: while main runs, the loop must be the thread's SynchronizationContext " +
+                        "and Post must queue callbacks on the loop; otherwise awaits continue on the thread pool, where your loop never sees them.");
         }
-        text.Append(HintLine);
-        return text.ToString();
+        return Printed(verdict);
     }
 
-    private void AppendPrinted(StringBuilder text)
+    private Verdict Printed(Verdict verdict)
     {
         var lines = Out.Lines;
-        if (lines.Count == 0) return;
-        text.AppendLine("  What the program printed before that (virtual time in brackets):");
-        foreach (var line in lines) text.Append("    ").Append(line.Text).Append(" [").Append(TextDiff.Seconds(line.At)).AppendLine("]");
+        return lines.Count == 0 ? verdict
+            : verdict.Evidence("What the program printed before that (virtual time in brackets)", lines.Select(l => $"{l.Text} [{TextDiff.Seconds(l.At)}]"));
     }
 
     /// <summary>The first stack frame in kata code ("katas/K14_BuildYourOwnLoop/EventLoop.cs:30"), if any.</summary>

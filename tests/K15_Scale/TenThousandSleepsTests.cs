@@ -29,14 +29,12 @@ public class TenThousandSleepsTests
     {
         var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         AssertCompleted(run);
-        Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1)),
-            $"10,000 one-second sleeps took {Support.TextDiff.Seconds(run.Elapsed)} of virtual time: they ran one after the other. " +
-            "Start every task first (each call returns a running Task), then wait for them all.");
-        Assert.That(run.ThreadsCreated, Is.Zero,
-            $"the sleeps took {run.ThreadsCreated:N0} thread(s) from the loop's pool: a sleeping task needs no thread at all. " +
+        Judge.That(run.Elapsed == TimeSpan.FromSeconds(1), () => new Verdict($"10,000 one-second sleeps took {Support.TextDiff.Seconds(run.Elapsed)} of virtual time, not 1 s.")
+            .Cause(run.Elapsed >= TimeSpan.FromSeconds(2) ? "they did not all sleep at once: some slept only after others had finished." : null)
+            .Fix("start every task first (each call returns a running Task), then wait for them all."));
+        Judge.That(run.ThreadsCreated == 0, $"the sleeps took {run.ThreadsCreated:N0} thread(s) from the loop's pool: a sleeping task needs no thread at all.",
             "await Task.Delay(delay, time) instead of blocking a thread on it.");
-        Assert.That(run.TimersFired, Is.EqualTo(10_000),
-            $"expected one one-second timer per task (10,000), the clock fired {run.TimersFired:N0}.");
+        Judge.Equal(run.TimersFired, 10_000L, "expected one one-second timer per task (10,000 timers fired on the clock).");
     }
 
     [TestCase(2)]
@@ -46,9 +44,9 @@ public class TenThousandSleepsTests
     {
         var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(count, io.Out, io.Time));
         AssertCompleted(run);
-        Assert.That(run.Output, Is.EqualTo($"{count} tasks finished at 1.0 s\n"),
-            $"{count} one-second sleeps that run together all end after one second: start every task first, then count them as they finish.");
-        Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(1)), "the program should end when the last sleep does, at 1.0 s.");
+        Judge.Equal(run.Output, $"{count} tasks finished at 1.0 s\n", $"{count} one-second sleeps that run together all end after one second.",
+            "start every task first, then count them as they finish.");
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), "the program should end when the last sleep does, at 1.0 s.");
     }
 
     [Test]
@@ -56,9 +54,8 @@ public class TenThousandSleepsTests
     {
         var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(1_000, 8, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
-        Assert.That(run.ThreadsCreated, Is.InRange(1, 8),
-            $"the jobs ran on {run.ThreadsCreated:N0} thread(s): the pool must hold at most 8 (and the jobs must run on it). " +
-            "Build it on `threads` with a limit, e.g. new ConcurrentExclusiveSchedulerPair(threads, maxConcurrencyLevel: workers).");
+        Judge.That(run.ThreadsCreated is >= 1 and <= 8, $"the jobs ran on {run.ThreadsCreated:N0} of the loop's threads: the pool must hold at most 8 (and the jobs must run on it).",
+            "build it on `threads` with a limit, e.g. new ConcurrentExclusiveSchedulerPair(threads, maxConcurrencyLevel: workers).");
     }
 
     // ceil(count / workers) rounds of one second each.
@@ -73,11 +70,12 @@ public class TenThousandSleepsTests
     {
         var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(count, workers, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
-        Assert.That(run.Output, Is.EqualTo($"{count} blocking jobs on {workers} threads finished at {seconds}.0 s\n"),
-            $"{count} one-second blocking jobs on a pool of {workers} threads run in {seconds} round(s) (jobs / threads, rounded up): " +
+        Judge.Equal(run.Output, $"{count} blocking jobs on {workers} threads finished at {seconds}.0 s\n",
+            $"{count} one-second blocking jobs on a pool of {workers} threads run in {seconds} round(s) (jobs / threads, rounded up).",
             $"queue them all first, let the pool run {workers} at a time, and count each job as it finishes.");
-        Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(seconds)), $"the program should end when the last job does, at {seconds}.0 s.");
-        Assert.That(run.ThreadsCreated, Is.InRange(1, workers), $"the jobs ran on {run.ThreadsCreated} thread(s); the pool holds {workers}.");
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(seconds), $"the program should end when the last job does, at {seconds}.0 s.");
+        Judge.That(run.ThreadsCreated >= 1 && run.ThreadsCreated <= workers, $"the jobs ran on {run.ThreadsCreated} of the loop's threads; the pool holds {workers}.",
+            $"build the pool on `threads` with a limit of {workers}.");
     }
 
     private static void Report(LoopRun run, string what) =>

@@ -1,36 +1,104 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AsyncKatas.Tests.Support;
 
 /// <summary>
 /// The library's explanation of a run, in the kata's words: a stub not written yet points at the
-/// learner's file, and an exception is located in kata code (katas/…/File.cs:line).
+/// learner's file, an exception is located in kata code (katas/…/File.cs:line, and the async void
+/// method it escaped from), and the fix fits the kata (no thread advice where the kata has no threads).
 /// </summary>
 public static class KataExplanation
 {
+    /// <summary>What happened, the likely cause and the fix, for a run of a kata program, as text.</summary>
+    public static string ExplainOutcome(LoopRun run) => OutcomeVerdict(run).ToString();
+
     /// <summary>What happened, the likely cause and the fix, for a run of a kata program.</summary>
-    public static string ExplainOutcome(LoopRun run)
+    public static Verdict OutcomeVerdict(LoopRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var kata = KataContext.CurrentKata ?? run.Kata;
         var frame = KataFrame(run.Exception);
         if (run.Outcome == LoopOutcome.NotStarted)
         {
             var text = new StringBuilder("not started yet: open ")
-                .Append(frame is null ? $"katas/{run.Kata.Folder}/" : frame[..frame.LastIndexOf(':')])
+                .Append(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')])
                 .Append(" and replace the NotImplementedException.");
             var message = run.Exception?.Message;
-            if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message)
-            {
-                text.AppendLine().Append("  The stub says: ").Append(message);
-            }
-            return text.ToString();
+            var notStarted = new Verdict(text.ToString());
+            if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message) notStarted.Evidence("The stub says: " + message);
+            return notStarted;
         }
-        // The library locates an exception at its first frame with a source file; a kata names the
-        // learner's own file, relative to the repository.
-        var lines = run.ExplainOutcome().Split('\n').Where(l => !l.StartsWith("  At: ", StringComparison.Ordinal));
-        var explained = string.Join('\n', lines);
-        return frame is null ? explained : $"{explained}\n  At: {frame}";
+
+        // The library's words, sorted into the verdict's parts; then what this kata knows better.
+        var lines = run.ExplainOutcome().Split('\n');
+        var verdict = new Verdict(lines[0].TrimEnd());
+        string? fix = null;
+        foreach (var line in lines.Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            if (line.StartsWith("At: ", StringComparison.Ordinal)) continue;
+            var part = line;
+            var fixAt = part.IndexOf("Fix: ", StringComparison.Ordinal);
+            if (fixAt >= 0) { fix = part[(fixAt + 5)..]; part = part[..fixAt].TrimEnd(); }
+            if (part.Length == 0) continue;
+            if (part.StartsWith("Likely: ", StringComparison.Ordinal)) verdict.Causes(part["Likely: ".Length..]);
+            else verdict.Evidence(part);
+        }
+        switch (run.Outcome)
+        {
+            case LoopOutcome.UnknownThread:
+                fix = KataAdvice.LeaveNoThread(kata);
+                break;
+            case LoopOutcome.WorkerBlocked when run.Detail?.Contains("shared thread pool", StringComparison.Ordinal) == true:
+                verdict = new Verdict("work on the shared thread pool (Task.Run, ThreadPool, a ContinueWith without a scheduler) never finished, " +
+                                      "so virtual time could not move on.")
+                    .Causes("it blocks on a task or future that needs this very loop to finish (.Result, .Wait(), GetResult()),",
+                            "it sleeps on the real clock (Thread.Sleep) or waits for a lock or semaphore nobody releases.");
+                fix = "await instead of blocking; " + KataAdvice.LeaveNoThread(kata);
+                break;
+            case LoopOutcome.LeftoverWork:
+                verdict = LeftoverVerdict(run.Detail ?? "");
+                fix = KataAdvice.FinishWhatYouStart(kata);
+                break;
+            case LoopOutcome.AsyncVoidThrew when run.Exception is OperationCanceledException:
+                verdict.Cause("a cancelled wait inside an async void method: the cancellation has no caller to go to.");
+                break;
+        }
+        return verdict.Fix(fix).At(Location(run.Exception, frame));
+    }
+
+    /// <summary>What was left running, and the cause each kind of leftover shows.</summary>
+    private static Verdict LeftoverVerdict(string detail)
+    {
+        var verdict = new Verdict($"the program ended while work it started was still running: {detail}.");
+        if (detail.Contains("async void", StringComparison.Ordinal))
+        {
+            verdict.Cause("async void methods were still running when the main task completed: nothing can await an async void method, " +
+                          "so the program cannot wait for it (a fixed sleep that happens to last long enough does not count).");
+        }
+        if (detail.Contains("timer(s)", StringComparison.Ordinal))
+        {
+            verdict.Cause("a sleep or timer the program armed was neither awaited nor cancelled (a task started and never awaited, " +
+                          "a timeout's delay or a CancellationTokenSource timer left running).");
+        }
+        if (detail.Contains("job(s)", StringComparison.Ordinal))
+        {
+            verdict.Cause("jobs handed to the loop's threads were not awaited before the program returned.");
+        }
+        return verdict;
+    }
+
+    /// <summary>The kata frame, and the async void method the exception escaped from, if it did.</summary>
+    private static string? Location(Exception? exception, string? frame)
+    {
+        if (exception is null || frame is null) return frame;
+        var asyncVoid = AsyncVoidFrame(exception);
+        if (asyncVoid is null) return frame;
+        return asyncVoid.Value.Frame == frame
+            ? $"{frame}, in the async void method {asyncVoid.Value.Method}"
+            : $"{frame}; it escaped from the async void method {asyncVoid.Value.Method} ({asyncVoid.Value.Frame})";
     }
 
     /// <summary>The first stack frame in kata code ("katas/K03_AwaitChains/AwaitChains.cs:12"), if any.</summary>
@@ -39,14 +107,36 @@ public static class KataExplanation
         if (exception is null) return null;
         foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
         {
-            var file = frame.GetFileName();
-            if (file is null) continue;
-            var path = file.Replace('\\', '/');
-            foreach (var tree in new[] { "/katas/", "/solutions/" })
-            {
-                var at = path.LastIndexOf(tree, StringComparison.Ordinal);
-                if (at >= 0) return $"{path[(at + 1)..]}:{frame.GetFileLineNumber()}";
-            }
+            if (KataPath(frame) is { } path) return path;
+        }
+        return null;
+    }
+
+    /// <summary>The frame of an async void method's state machine in kata code, with the method's name.</summary>
+    private static (string Frame, string Method)? AsyncVoidFrame(Exception exception)
+    {
+        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        {
+            if (KataPath(frame) is not { } path || frame.GetMethod() is not { Name: "MoveNext" } moveNext) continue;
+            var machine = moveNext.DeclaringType;
+            var owner = machine?.DeclaringType;
+            if (machine is null || owner is null) continue;
+            var kickoff = owner.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .FirstOrDefault(m => m.GetCustomAttribute<AsyncStateMachineAttribute>()?.StateMachineType == machine);
+            if (kickoff is { ReturnType: var type } && type == typeof(void)) return (path, $"{owner.Name}.{kickoff.Name}");
+        }
+        return null;
+    }
+
+    private static string? KataPath(StackFrame frame)
+    {
+        var file = frame.GetFileName();
+        if (file is null) return null;
+        var path = file.Replace('\\', '/');
+        foreach (var tree in new[] { "/katas/", "/solutions/" })
+        {
+            var at = path.LastIndexOf(tree, StringComparison.Ordinal);
+            if (at >= 0) return $"{path[(at + 1)..]}:{frame.GetFileLineNumber()}";
         }
         return null;
     }

@@ -2,7 +2,8 @@ namespace AsyncKatas.Tests.Support;
 
 /// <summary>
 /// Runs a kata program on the virtual loop (the VirtualTimeLoop library), labelled with the kata's id,
-/// and records the run for tools/stress.sh and bench/run.sh.
+/// with the Console recorded for the run (output that bypassed the injected writer), and records the
+/// run for tools/stress.sh and bench/run.sh.
 /// </summary>
 public static class KataLoop
 {
@@ -10,8 +11,14 @@ public static class KataLoop
     public static LoopRun Run(string kataId, Func<ProgramIO, Task> program, LoopOptions? options = null)
     {
         var kata = KataCatalog.Get(kataId);
-        var run = VirtualLoop.Run(kata.Id, program, options);
+        LoopRun run;
+        using (var console = ConsoleCapture.Start())
+        {
+            run = VirtualLoop.Run(kata.Id, program, options);
+            ConsoleCapture.Attach(run, console.Lines);
+        }
         RunLog.Append(kata, run);
+        KataContext.RememberRun(run);
         return run;
     }
 

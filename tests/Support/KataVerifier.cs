@@ -28,7 +28,7 @@ public static class KataVerifier
         if (run.Outcome != LoopOutcome.Completed)
         {
             snapshot.WriteReceived(received);
-            Assert.Fail(FailedRunMessage(run, header, snapshot, sourceFile));
+            Assert.Fail(FailedRunMessage(run, snapshot, sourceFile));
             return;
         }
 
@@ -59,31 +59,33 @@ public static class KataVerifier
 
         snapshot.WriteReceived(received);
         var expectedName = run.Kata.FromArticle ? "the article's" : "the expected output";
-        var verdict = !textMatches ? $"the output differs from {expectedName}"
+        var verdict = new Verdict(!textMatches ? $"the output differs from {expectedName}"
             : !timesMatch ? "the right lines, printed at the wrong virtual times"
             : !totalMatches ? $"the right output at the right times, but the program took {TextDiff.Seconds(run.Elapsed)} of virtual time instead of {TextDiff.Seconds(Seconds(total))}"
-            : $"the right output, but {strangers.Count} line(s) were printed from a thread the loop does not know (the shared thread pool), so their order was luck";
-        var message = new StringBuilder();
-        message.Append(header).Append(": ").AppendLine(verdict);
-        message.AppendLine(TextDiff.Describe(verified, received, expectedTimes, actualTimes.Select(Round).ToList(), run.Lines.Select(l => l.OutsideLoop).ToList()));
+            : $"the right output, but {strangers.Count} line(s) were printed from a thread the loop does not know (the shared thread pool), so their order was luck");
+        verdict.Block(TextDiff.Describe(verified, received, expectedTimes, actualTimes.Select(Round).ToList(), run.Lines.Select(l => l.OutsideLoop).ToList()));
         if (!totalMatches)
         {
-            message.AppendLine($"  Total virtual time: yours {TextDiff.Seconds(run.Elapsed)}, article {TextDiff.Seconds(Seconds(total))}.");
+            verdict.Block($"  Total virtual time: yours {TextDiff.Seconds(run.Elapsed)}, article {TextDiff.Seconds(Seconds(total))}.");
         }
         if (strangers.Count > 0)
         {
-            message.AppendLine("  Lines printed on the shared thread pool (Task.Run, ContinueWith on TaskScheduler.Default, after ConfigureAwait(false) " +
-                               "on a pool thread) race the loop. Keep printing code on the loop: await instead of ContinueWith, or give " +
-                               "ContinueWith TaskScheduler.FromCurrentSynchronizationContext().");
+            verdict.Cause("lines printed on the shared thread pool (Task.Run, ContinueWith on TaskScheduler.Default, after ConfigureAwait(false) " +
+                          "on a pool thread) race the loop.")
+                   .Fix("keep printing code on the loop: await instead of ContinueWith, or give ContinueWith " +
+                        "TaskScheduler.FromCurrentSynchronizationContext()" +
+                        (KataAdvice.HasThreads(run.Kata) ? "; print after awaiting the threads' work, not from inside it." : "."));
         }
         else if (run.Lines.Any(l => l.OutsideLoop))
         {
-            message.AppendLine("  Some lines were printed outside the loop: code after ConfigureAwait(false) (or on a thread the loop does not know) " +
-                               "no longer runs in the loop's order. Drop ConfigureAwait(false) in kata code.");
+            verdict.Cause("some lines were printed outside the loop: code after ConfigureAwait(false) no longer runs in the loop's order.")
+                   .Fix("drop ConfigureAwait(false) in kata code.");
         }
-        message.AppendLine($"Hint: {run.Kata.HintsPath}");
-        message.Append($"Received: {Relative(snapshot.ReceivedPath, sourceFile)}");
-        Assert.Fail(message.ToString());
+        else if (!textMatches && ConsoleCapture.LinesOf(run).Count > 0 && run.Lines.Count < expectedLines.Length)
+        {
+            verdict.Cause("the missing lines were printed, but with Console.WriteLine: see below.");
+        }
+        KataMessage.Fail(verdict, run, $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}");
     }
 
     /// <summary>Fails with the harness's explanation unless the run completed; for tests that check more than the output.</summary>
@@ -92,32 +94,20 @@ public static class KataVerifier
         ArgumentNullException.ThrowIfNull(run);
         if (run.Outcome == LoopOutcome.Completed) return;
         var snapshot = SnapshotFile.ForCurrentTest(sourceFile);
-        Assert.Fail(FailedRunMessage(run, Header(run), snapshot, sourceFile, writeReceived: false));
+        Assert.Fail(FailedRunMessage(run, snapshot, sourceFile, writeReceived: false));
     }
 
-    private static string FailedRunMessage(LoopRun run, string header, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
+    private static string FailedRunMessage(LoopRun run, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
     {
-        var message = new StringBuilder();
-        message.Append(header).Append(": ").AppendLine(KataExplanation.ExplainOutcome(run));
-        if (run.Lines.Count > 0)
-        {
-            message.AppendLine("  What it printed before that (virtual time in brackets):");
-            foreach (var line in run.Lines) message.AppendLine($"    {line.Text} [{TextDiff.Seconds(Round(line.At))}]");
-        }
-        message.AppendLine($"Hint: {run.Kata.HintsPath}");
-        if (writeReceived) message.Append($"Received: {Relative(snapshot.ReceivedPath, sourceFile)}");
-        return message.ToString().TrimEnd();
+        var verdict = KataExplanation.OutcomeVerdict(run);
+        if (run.Lines.Count > 0) verdict.Printed(run, "What it printed before that (virtual time in brackets)");
+        return KataMessage.Compose([verdict], run: run, trailer: writeReceived ? $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}" : null);
     }
 
-    private static string Header(LoopRun run) => Header(run.Kata);
+    private static string Header(LoopRun run) => Header(KataContext.CurrentKata ?? run.Kata);
 
     /// <summary>The first words of every failure: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
-    internal static string Header(Kata kata)
-    {
-        var test = TestContext.CurrentContext.Test;
-        var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return $"{kata.Id} {kata.Folder[4..]} › {type}.{test.Name}";
-    }
+    internal static string Header(Kata kata) => KataContext.Header(kata);
 
     private static TimeSpan Seconds(double seconds) => TimeSpan.FromMilliseconds(Math.Round(seconds * 1000));
 

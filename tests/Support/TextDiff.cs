@@ -66,8 +66,13 @@ public static class TextDiff
                     break;
             }
         }
-        foreach (var note in Notes(expected, actual)) text.Append("  Note: ").AppendLine(note);
-        return text.ToString().TrimEnd('\n', '\r');
+        var body = text.ToString().TrimEnd('\n', '\r').Split('\n');
+        var capped = new List<string> { body[0] };
+        capped.AddRange(Listing.Capped(body.Skip(1).ToList(), head: 24, tail: 6, what: "diff line(s)", indent: "    "));
+        var notes = Notes(expected, actual).ToList();
+        capped.AddRange(notes.Take(4).Select(n => "  Note: " + n));
+        if (notes.Count > 4) capped.Add($"  Note: … and {notes.Count - 4} more note(s) like these.");
+        return string.Join('\n', capped);
     }
 
     /// <summary>Differences that are hard to see in a diff, in words.</summary>

@@ -61,6 +61,28 @@ public class RepositoryTests
     }
 
     [Test]
+    public void Kata_tests_judge_only_through_the_kata_support()
+    {
+        // A bare Assert in a kata test gives the learner NUnit's "Expected: … But was: …" with no kata
+        // header and no fix; kata tests judge through Judge (tests/Support/Judge.cs) and KataVerifier.
+        var bare = new System.Text.RegularExpressions.Regex(@"\b(ClassicAssert|Assert|Assume|Warn)\s*\.\s*\w+");
+        var problems = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Root(), "tests"), "*.cs", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Root(), file).Replace('\\', '/');
+            var folder = relative.Split('/')[1];
+            if (!(folder.Length > 4 && folder[0] == 'K' && folder[3] == '_') || relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal)) continue;
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = lines[i].Split("//")[0];
+                if (bare.Match(code) is { Success: true } match) problems.Add($"{relative}:{i + 1}: {match.Value}");
+            }
+        }
+        Assert.That(problems, Is.Empty, "kata tests that call NUnit's Assert directly (use Judge.That/Equal/Sequence/All, VerifyRun, AssertCompleted)");
+    }
+
+    [Test]
     public void Every_snapshot_is_UTF8_without_BOM_with_LF_line_endings()
     {
         var problems = new List<string>();

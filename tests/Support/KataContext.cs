@@ -1,0 +1,59 @@
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace AsyncKatas.Tests.Support;
+
+/// <summary>
+/// Which kata the running test belongs to (its [Category], else its namespace), the header every
+/// verdict begins with, and the last run the test made on the virtual loop (for what it printed and
+/// what went to the Console instead).
+/// </summary>
+public static class KataContext
+{
+    private static (string TestId, LoopRun Run)? _lastRun;
+    private static readonly object Gate = new();
+
+    /// <summary>The kata of the test now running, or null outside a kata test.</summary>
+    public static Kata? CurrentKata
+    {
+        get
+        {
+            for (var test = TestExecutionContext.CurrentContext.CurrentTest as ITest; test is not null; test = test.Parent)
+            {
+                foreach (var category in test.Properties[PropertyNames.Category].OfType<string>())
+                {
+                    if (KataCatalog.All.FirstOrDefault(k => k.Id == category) is { } kata) return kata;
+                }
+            }
+            var name = TestContext.CurrentContext.Test.ClassName ?? "";
+            return KataCatalog.All.FirstOrDefault(k => name.Contains("." + k.Folder + ".", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The kata of the test now running; throws outside a kata test.</summary>
+    public static Kata Kata =>
+        CurrentKata ?? throw new InvalidOperationException($"{TestContext.CurrentContext.Test.FullName} has no kata category (K01…K15).");
+
+    /// <summary>The first words of every failure: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
+    public static string Header(Kata kata)
+    {
+        ArgumentNullException.ThrowIfNull(kata);
+        var test = TestContext.CurrentContext.Test;
+        var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
+        return $"{kata.Id} {kata.Folder[4..]} › {type}.{test.Name}";
+    }
+
+    /// <summary>The last run of the test now running, if it made one.</summary>
+    public static LoopRun? LastRun
+    {
+        get
+        {
+            lock (Gate) { return _lastRun is { } last && last.TestId == TestContext.CurrentContext.Test.ID ? last.Run : null; }
+        }
+    }
+
+    internal static void RememberRun(LoopRun run)
+    {
+        lock (Gate) { _lastRun = (TestContext.CurrentContext.Test.ID, run); }
+    }
+}

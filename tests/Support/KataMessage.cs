@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace AsyncKatas.Tests.Support;
+
+/// <summary>
+/// Puts a failure message together: the kata header, the verdict(s), what went to the Console instead of
+/// the writer, where the hints are; never more than <see cref="MaxLines"/> lines.
+/// </summary>
+public static class KataMessage
+{
+    /// <summary>The most lines one test's message may have.</summary>
+    public const int MaxLines = 60;
+
+    /// <summary>The whole message for <paramref name="verdicts"/> of the test now running.</summary>
+    /// <param name="verdicts">What failed, in the order it was checked.</param>
+    /// <param name="kata">The kata; by default the running test's, else the run's.</param>
+    /// <param name="run">The run the verdicts are about; by default the test's last run.</param>
+    /// <param name="trailer">Lines after the hint (the received file).</param>
+    public static string Compose(IReadOnlyList<Verdict> verdicts, Kata? kata = null, LoopRun? run = null, string? trailer = null)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        run ??= KataContext.LastRun;
+        kata ??= KataContext.CurrentKata ?? run?.Kata ?? throw new InvalidOperationException("A verdict outside a kata test.");
+        var lines = new List<string>();
+        var header = KataContext.Header(kata);
+        if (verdicts.Count == 1)
+        {
+            var only = verdicts[0].Lines();
+            lines.Add($"{header}: {only[0]}");
+            lines.AddRange(only.Skip(1));
+        }
+        else
+        {
+            lines.Add($"{header}: {verdicts.Count} checks failed");
+            for (var i = 0; i < verdicts.Count; i++)
+            {
+                var each = verdicts[i].Lines();
+                lines.Add($"  {i + 1}. {each[0]}");
+                lines.AddRange(each.Skip(1).Select(l => "  " + l));
+            }
+        }
+        if (ConsoleCapture.Note(ConsoleCapture.LinesOf(run)) is { } console) lines.AddRange(("  " + console).Split('\n'));
+        var body = Listing.Capped(lines, head: MaxLines - 10, tail: 6, what: "message line(s)").ToList();
+        body.Add($"Hint: {kata.HintsPath}");
+        if (trailer is not null) body.Add(trailer);
+        return string.Join('\n', body);
+    }
+
+    /// <summary>Fails the test now running with one verdict.</summary>
+    public static void Fail(Verdict verdict, LoopRun? run = null, string? trailer = null) =>
+        Assert.Fail(Compose([verdict], run: run, trailer: trailer));
+
+    internal static string Indent(string text) => new StringBuilder("  ").Append(text.Replace("\n", "\n  ", StringComparison.Ordinal)).ToString();
+}

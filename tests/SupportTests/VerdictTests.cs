@@ -1,0 +1,144 @@
+using static AsyncKatas.Tests.SupportTests.KataVerifierTests;
+
+namespace AsyncKatas.Tests.SupportTests;
+
+/// <summary>
+/// Every verdict names its kata and a cause the evidence supports, and no mistake floods: the kata
+/// support's vocabulary (Judge, Verdict, KataMessage) and what the loop reports at the main task's end.
+/// </summary>
+[Category("Support")]
+public class VerdictTests
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    [Test]
+    public void A_plain_check_begins_with_the_kata_header_and_shows_the_evidence_without_NUnits_words()
+    {
+        KataLoop.Run("K04", _ => Task.CompletedTask); // the run tells the message which kata it is about
+        var message = TestFailureMessage(() => Judge.Equal(3.0, 2.0, "both results are printed at 2 s.", "await task_1 first."));
+        Assert.Multiple(() =>
+        {
+            Assert.That(message, Does.StartWith("K04 Tasks › VerdictTests.A_plain_check_begins_with_the_kata_header"));
+            Assert.That(message, Does.Contain("yours:    3.0").And.Contain("expected: 2.0").And.Contain("Fix: await task_1 first."));
+            Assert.That(message, Does.Not.Contain("But was").And.Not.Contain("Expected:"));
+            Assert.That(message, Does.EndWith("Hint: katas/K04_Tasks/README.md#hints"));
+        });
+    }
+
+    [Test]
+    public void Several_failed_checks_make_one_message_with_one_header()
+    {
+        KataLoop.Run("K05", _ => Task.CompletedTask);
+        var message = TestFailureMessage(() => Judge.All(() =>
+        {
+            Judge.That(false, "first thing wrong.");
+            Judge.That(true, "not shown.");
+            Judge.That(false, "second thing wrong.");
+        }));
+        Assert.That(message, Does.StartWith("K05 WaitAndGather › VerdictTests.Several_failed_checks_make_one_message_with_one_header: 2 checks failed"));
+        Assert.That(message, Does.Contain("1. first thing wrong.").And.Contain("2. second thing wrong.").And.Not.Contain("not shown"));
+    }
+
+    [Test]
+    public void An_endless_program_gives_a_short_message()
+    {
+        var run = KataLoop.Run("K01", async io =>
+        {
+            while (true)
+            {
+                io.Out.WriteLine("tick");
+                await Task.Delay(OneSecond, io.Time);
+            }
+        }, new LoopOptions { Horizon = TimeSpan.FromHours(2) });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.HorizonReached));
+        var message = TestFailureMessage(() => AssertCompleted(run));
+        Assert.That(message.Split('\n'), Has.Length.LessThan(KataMessage.MaxLines));
+        Assert.That(message, Does.Contain("more line(s) left out"));
+    }
+
+    [Test]
+    public void A_long_diff_is_capped_too()
+    {
+        var expected = string.Concat(Enumerable.Range(0, 500).Select(i => $"line {i}\n"));
+        var actual = string.Concat(Enumerable.Range(0, 500).Select(i => $"line {i} \n"));
+        var diff = TextDiff.Describe(expected, actual);
+        Assert.That(diff.Split('\n'), Has.Length.LessThan(45));
+        Assert.That(diff, Does.Contain("more diff line(s) left out").And.Contain("more note(s)"));
+    }
+
+    [Test]
+    public void Lines_printed_with_Console_WriteLine_are_named()
+    {
+        var run = KataLoop.Run("K01", io =>
+        {
+            Console.WriteLine("我是异步任务1");
+            return Task.CompletedTask;
+        });
+        Assert.That(ConsoleCapture.LinesOf(run), Is.EqualTo(new[] { "我是异步任务1" }));
+        var message = TestFailureMessage(() => Judge.That(false, "the output differs."));
+        Assert.That(message, Does.Contain("1 line(s) went to Console.WriteLine instead of the writer the kata gives you (output)"));
+    }
+
+    [Test]
+    public void Fire_and_forget_async_void_workers_that_end_just_after_main_are_left_over()
+    {
+        // Each worker's last step is queued at 5 s, just behind main's own: judged at main's end, not after the queue drains.
+        var run = KataLoop.Run("K01", async io =>
+        {
+            Fire(io);
+            Fire(io);
+            await Task.Delay(5 * OneSecond, io.Time);
+        });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.LeftoverWork), run.Explain);
+        Assert.That(run.Detail, Does.Contain("when the main task completed at 5.0 s: 2 async void method(s) still running"));
+        var message = TestFailureMessage(() => AssertCompleted(run));
+        Assert.That(message, Does.Contain("nothing can await an async void method"));
+    }
+
+    [Test]
+    public void A_cancelled_task_whose_last_step_is_queued_is_not_left_over()
+    {
+        var run = KataLoop.Run("K06", async io =>
+        {
+            using var cancel = new CancellationTokenSource();
+            var work = Task.Delay(10 * OneSecond, io.Time, cancel.Token).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
+            await Task.Delay(OneSecond, io.Time);
+            await cancel.CancelAsync(); // the work ends on a later turn of the loop; main does not wait for it
+        });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+    }
+
+    [Test]
+    public void An_async_void_method_that_throws_is_named()
+    {
+        var run = KataLoop.Run("K06", async io =>
+        {
+            using var cancel = new CancellationTokenSource();
+            Watch(io, cancel.Token);
+            await cancel.CancelAsync();
+            await Task.Delay(OneSecond, io.Time);
+        });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.AsyncVoidThrew), run.Explain);
+        var message = TestFailureMessage(() => AssertCompleted(run));
+        Assert.That(message, Does.Contain("a cancelled wait inside an async void method"));
+    }
+
+    [Test]
+    public void Katas_without_threads_never_get_the_StartNew_advice()
+    {
+        foreach (var kata in KataCatalog.All)
+        {
+            var advice = KataAdvice.LeaveNoThread(kata);
+            Assert.That(advice.Contains("StartNew", StringComparison.Ordinal), Is.EqualTo(KataAdvice.HasThreads(kata)), kata.Id);
+        }
+    }
+
+#pragma warning disable VSTHRD100 // the mistakes under test
+    private static async void Fire(ProgramIO io)
+    {
+        for (var i = 0; i < 5; i++) await Task.Delay(OneSecond, io.Time);
+    }
+
+    private static async void Watch(ProgramIO io, CancellationToken token) => await Task.Delay(10 * OneSecond, io.Time, token);
+#pragma warning restore VSTHRD100
+}

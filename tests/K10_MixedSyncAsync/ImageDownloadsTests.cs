@@ -90,17 +90,17 @@ public class ImageDownloadsTests
     }
 
     /// <summary>
-    /// The harness reports a blocked loop in general terms; when the blocking downloader was called on the
-    /// loop thread, say so.
+    /// A blocking call on the loop thread would hold the loop until the real-time guard gives up; the
+    /// fake downloader refuses it at once instead, and this says what happened.
     /// </summary>
     private static void FailIfTheLoopWasBlocked(LoopRun run, FakeDownloader? downloader)
     {
-        if (run.Outcome != LoopOutcome.LoopBlocked || downloader is null) return;
+        if (run.Outcome == LoopOutcome.Completed || downloader is null) return;
         var onTheLoop = downloader.Calls.FirstOrDefault(c => c.Thread?.StartsWith("virtual loop", StringComparison.Ordinal) == true);
         if (onTheLoop.Url is null) return; // blocked by something else: the harness's own report says what to look for
-        Judge.Fail(new Verdict("the loop thread is blocked.")
+        Judge.Fail(new Verdict("the blocking downloader was called on the loop thread.")
             .Evidence($"IBlockingDownloader.Get({onTheLoop.Url}) was called on the loop's only thread")
-            .Cause("Get blocks the thread that calls it for the whole download: nothing else could run.")
+            .Cause("Get blocks the thread that calls it for the whole download: the loop would stop, and nothing else could run.")
             .Fix("run the blocking call on the threads you are given (the TaskScheduler), and await its task."));
     }
 
@@ -123,6 +123,12 @@ public class ImageDownloadsTests
             {
                 _calls.Add((url, Thread.CurrentThread.Name));
                 MostAtOnce = Math.Max(MostAtOnce, ++_inFlight);
+            }
+            // On the loop thread the wait below could never end (the loop fires the timer): refuse at once
+            // rather than wait out the loop's real-time guard. FailIfTheLoopWasBlocked names the call.
+            if (Thread.CurrentThread.Name?.StartsWith("virtual loop", StringComparison.Ordinal) == true)
+            {
+                throw new InvalidOperationException($"IBlockingDownloader.Get({url}) called on the loop thread");
             }
 #pragma warning disable VSTHRD002 // a blocking library call: it holds its thread for a virtual second
             Task.Delay(TimeSpan.FromSeconds(1), time).Wait();

@@ -26,7 +26,7 @@ public sealed class RepositoryPaths
     public string CodeProject(CodeTree tree) =>
         tree == CodeTree.Solutions ? Path.Combine(Solutions, "Solutions.csproj") : Path.Combine(Katas, "Katas.csproj");
 
-    public string KataFolder(AsyncKatas.Tests.Kata kata, CodeTree tree = CodeTree.Katas) =>
+    public string KataFolder(AsyncKatas.Catalog.Kata kata, CodeTree tree = CodeTree.Katas) =>
         Path.Combine(tree == CodeTree.Solutions ? Solutions : Katas, kata.Folder);
 
     /// <summary>A path relative to the root with forward slashes, as messages show it.</summary>

@@ -1,15 +1,18 @@
-using KataRunner.Engine;
-var paths = RepositoryPaths.Find(Environment.CurrentDirectory)!;
-var engine = new KataEngine(paths);
-var sw = System.Diagnostics.Stopwatch.StartNew();
-Console.WriteLine(engine.Prepare() ?? "prepared " + sw.ElapsedMilliseconds);
-foreach (var p in engine.Compiler.LoadProblems) Console.WriteLine(p);
+using KataRunner.Modes;
 
-for (int i = 0; i < 12; i++)
+// The kata runner: `dotnet run --project src/KataRunner [-- K05] [--once | --report FILE [--solutions] | --bench N]`.
+return RunnerCommand.Parse(args) switch
 {
-    sw.Restart();
-    var r = engine.Run(args.Length > 0 ? args : ["K01"]);
-    Console.WriteLine($"run {sw.ElapsedMilliseconds} ms compile {r.Compile?.Elapsed.TotalMilliseconds} test {r.TestTime.TotalMilliseconds} {r.Problem} analyzers {engine.Compiler.ActiveAnalyzerCount}/{engine.Compiler.AnalyzerCount}");
-    foreach (var e in r.Compile?.Errors ?? []) Console.WriteLine(e);
-    foreach (var t in r.Tests.Take(3)) Console.WriteLine($"{t.Category} {t.ShortName} {t.Outcome}\n{t.Message}");
+    { Error: { } error } => Usage(error),
+    { Mode: "once" } c => OnceMode.Run(c),
+    { Mode: "report" } c => ReportMode.Run(c),
+    { Mode: "bench" } c => BenchMode.Run(c),
+    var c => WatchMode.Run(c),
+};
+
+static int Usage(string error)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine("usage: dotnet run --project src/KataRunner -- [Kxx] [--once | --report FILE [--solutions] | --bench N]");
+    return 2;
 }

@@ -25,6 +25,7 @@ public sealed class KataCompiler
     private readonly ConfigOptionsProvider _configOptions;
     private readonly List<CompileError> _loadProblems = [];
     private GeneratorDriver? _generators;
+    private (IReadOnlyList<SyntaxTree> Trees, CompileResult Result)? _last;
 
     public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader)
     {
@@ -78,6 +79,8 @@ public sealed class KataCompiler
     {
         var clock = Stopwatch.StartNew();
         var trees = Sources.Refresh();
+        // Nothing changed since the last compile: the same image (a new load context runs it afresh).
+        if (_last is { } last && last.Trees.SequenceEqual(trees)) return last.Result with { Elapsed = clock.Elapsed, FilesParsed = 0 };
         Compilation compilation = CSharpCompilation.Create(
             _args.CompilationName ?? "AsyncKatas",
             trees,
@@ -113,8 +116,11 @@ public sealed class KataCompiler
         }
 
         var errors = Errors(diagnostics);
-        if (!emitted.Success || errors.Count > 0) return new CompileResult(null, null, errors, clock.Elapsed, Sources.LastParsed);
-        return new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, Sources.LastParsed);
+        var result = !emitted.Success || errors.Count > 0
+            ? new CompileResult(null, null, errors, clock.Elapsed, Sources.LastParsed)
+            : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, Sources.LastParsed);
+        _last = (trees, result);
+        return result;
     }
 
     private List<CompileError> Errors(IEnumerable<Diagnostic> diagnostics) =>

@@ -90,6 +90,7 @@ public sealed class KataEngine : IKataEngine
         finally
         {
             Environment.CurrentDirectory = directory;
+            NUnitCaches.Clear();
             load.Unload();
         }
     }

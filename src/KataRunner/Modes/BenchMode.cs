@@ -22,6 +22,10 @@ public static class BenchMode
         var file = Path.Combine(engine.Paths.KataFolder(session.Current), "TwoWorkers.cs");
         if (session.Current.Id != "K01" || !File.Exists(file)) { Console.Error.WriteLine("--bench edits K01's TwoWorkers.cs"); return 2; }
         var original = File.ReadAllText(file);
+        // Learn every kata's status first, so that no idle run stands between an edit and its result.
+        while (session.RunNextUnknown())
+        {
+        }
         var inputs = Channel.CreateUnbounded<RunnerInput>();
         using var shown = new SemaphoreSlim(0);
         var runsSeen = session.Runs;

@@ -19,6 +19,8 @@ public static class CompilerArgumentsProbe
         var result = DotnetCommand.Run(projectDir,
             "msbuild", projectPath, "-restore", "-t:Compile", "-nologo", "-v:q", "-nodeReuse:false",
             "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-p:DesignTimeBuild=true",
+            // As Visual Studio's design-time builds do: CoreCompile runs (and reports its arguments) even when up to date.
+            "-p:NonExistentFile=__NonExistentSubDir__/__NonExistentFile__",
             "-getItem:CscCommandLineArgs");
         var json = result.Output;
         var start = json.IndexOf('{');

@@ -24,7 +24,7 @@ echo "== runner: $n edits in one warm process"
 runner_log=$(mktemp)
 dotnet src/KataRunner/bin/Release/net10.0/KataRunner.dll --bench "$n" K01 | tee "$runner_log" | grep -E '^edit|^median'
 mapfile -t runner_ms < <(grep -oE '^edit [0-9]+: [0-9]+ ms' "$runner_log" | sed -E 's/.*: ([0-9]+) ms/\1/')
-memory=$(grep -oE 'memory [0-9.]+ MiB' "$runner_log" | sed -n '1p;$p' | tr '\n' ' ')
+memory=$(grep -oE 'memory [0-9.]+ MiB' "$runner_log" | sed -E 's/memory //' | sed -n '1p;$p' | paste -sd, -)
 
 echo "== dotnet test --filter TestCategory=K01: $n edits"
 test_ms=()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Parity of the kata runner with `dotnet test` (issue 8): runs the tests with `dotnet test` against
 # katas/ as shipped and against solutions/, writing a TRX file for each, then runs the runner's parity
-# test (src/KataRunner.Tests, ParityTests), which runs the same tests in the runner's engine and
-# compares the outcome test by test. Ends with "N passed, N failed" for the parity test run.
+# tests (src/KataRunner.Tests) with them: ParityTests runs the same tests in the runner's engine and
+# compares the outcome test by test; the others drive the engine headless. Ends with
+# "N passed, N failed" for that run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -23,16 +24,18 @@ for mode in katas solutions; do
   fi
 done
 
-echo "== the runner's engine, test by test against those files"
+echo "== the runner's tests; ParityTests: the engine, test by test against those files"
 log="$out/parity.log"
 KATAS_PARITY_TRX_KATAS="$out/katas.trx" KATAS_PARITY_TRX_SOLUTIONS="$out/solutions.trx" \
-  dotnet test src/KataRunner.Tests/KataRunner.Tests.csproj --filter "FullyQualifiedName~ParityTests" >"$log" 2>&1
+  dotnet test src/KataRunner.Tests/KataRunner.Tests.csproj --logger "console;verbosity=normal" >"$log" 2>&1
 status=$?
 find tests -name '*.received.txt' -delete
-grep -E '^\s+(Failed|Passed|Skipped) |Error Message|parity|differ|^\s+[A-Za-z].*: (dotnet test|engine)' "$log" | head -n 60
-summary=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1)
-failed=$(echo "$summary" | sed -E 's/Failed: +([0-9]+).*/\1/')
-passed=$(echo "$summary" | sed -E 's/.*Passed: +([0-9]+).*/\1/')
-if [ -z "$summary" ]; then tail -n 30 "$log"; failed=1; passed=0; fi
+grep -E '^parity |^\s+Failed |Error Message|: dotnet test (Passed|Failed|Skipped|absent)' "$log" | head -n 60
+# The console logger's totals: "Passed: N" / "Failed: N" lines (normal verbosity) or the one-line summary.
+passed=$(grep -oE '^\s+Passed: +[0-9]+$|Passed: +[0-9]+,' "$log" | tail -n 1 | grep -oE '[0-9]+')
+failed=$(grep -oE '^\s+Failed: +[0-9]+$|Failed: +[0-9]+,' "$log" | tail -n 1 | grep -oE '[0-9]+')
+if [ -z "$passed" ]; then tail -n 30 "$log"; passed=0; failed=${failed:-1}; fi
+failed=${failed:-0}
+if [ "$status" -ne 0 ] && [ "$failed" = "0" ]; then tail -n 30 "$log"; failed=1; fi
 echo "${passed} passed, ${failed} failed"
 [ "$status" -eq 0 ]

@@ -94,6 +94,11 @@ if grep -qE 'there is no verified snapshot|the test gives [0-9]+ line times' "$l
   problems+=("a kata test fails because a snapshot or a timeline is missing, not because of the stub")
 fi
 
+note "The watch runner: its tests, and its engine against dotnet test, test by test (tools/parity.sh)"
+if ! tools/parity.sh; then
+  problems+=("the kata runner's tests failed, or its engine disagrees with dotnet test (tools/parity.sh)")
+fi
+
 if [ ${#problems[@]} -gt 0 ]; then
   note "CHECK FAILED"
   printf ' - %s\n' "${problems[@]}"

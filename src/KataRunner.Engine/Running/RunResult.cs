@@ -1,0 +1,34 @@
+using KataRunner.Engine.Build;
+
+namespace KataRunner.Engine.Running;
+
+/// <summary>
+/// One run of the engine: the compile of the kata tree, then (when it built) the outcome of each test
+/// that ran; or a problem that stopped it before the tests (the tests assembly did not build).
+/// </summary>
+public sealed record RunResult(CompileResult? Compile, IReadOnlyList<TestOutcome> Tests, string? Problem, TimeSpan TestTime)
+{
+    public bool Compiled => Compile is { Succeeded: true };
+
+    public static RunResult Failed(string problem) => new(null, [], problem, TimeSpan.Zero);
+
+    /// <summary>The kata's verdict from this run.</summary>
+    public KataStatus StatusOf(string kataId)
+    {
+        if (Problem is not null) return KataStatus.Broken;
+        if (!Compiled) return KataStatus.CompileError;
+        var mine = Tests.Where(t => t.Category == kataId).ToList();
+        if (mine.Count == 0) return KataStatus.NotRun;
+        return mine.All(t => t.Outcome == Outcome.Passed) ? KataStatus.Solved : KataStatus.Failing;
+    }
+}
+
+/// <summary>Where a kata stands.</summary>
+public enum KataStatus
+{
+    NotRun,
+    Failing,
+    CompileError,
+    Broken,
+    Solved,
+}

@@ -1,0 +1,78 @@
+using System.Threading.Channels;
+
+namespace KataRunner.Engine.Session;
+
+/// <summary>
+/// The runner's main loop: waits for a key, a file change or the debounce deadline, applies it to the
+/// <see cref="RunnerSession"/> and hands the new screen to the UI. Inputs come through a channel
+/// (keys from the console, changes from the file watcher, or a test), the clock is injected: a test
+/// drives the whole loop with a FakeTimeProvider and no real file events or sleeps.
+/// </summary>
+public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput> inputs, TimeProvider time, Action<Screen> show, Action? testsChanged = null)
+{
+    public Debouncer Debouncer { get; } = new(time);
+
+    /// <summary>Runs until q (or the end of the inputs); returns the exit code, 0.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        show(session.Screen);
+        while (true)
+        {
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var input = inputs.WaitToReadAsync(wake.Token).AsTask();
+            if (Debouncer.DueIn is null && !inputs.TryPeek(out _) && session.HasUnknown)
+            {
+                // Idle: learn one more kata's status for the progress bar, between inputs.
+                session.RunNextUnknown();
+                show(session.Screen);
+                continue;
+            }
+            if (Debouncer.DueIn is { } due)
+            {
+                await Task.WhenAny(input, Task.Delay(due, time, wake.Token)).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.WhenAny(input).ConfigureAwait(false);
+            }
+            await wake.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (input.IsCompletedSuccessfully && !input.Result && !inputs.TryPeek(out _)) return 0;
+
+            var changed = false;
+            while (inputs.TryRead(out var item))
+            {
+                switch (item)
+                {
+                    case RunnerInput.Key key:
+                        if (!session.HandleKey(key.Char)) return 0;
+                        changed = true;
+                        break;
+                    case RunnerInput.FilesChanged files:
+                        foreach (var path in files.Paths) Notice(path);
+                        break;
+                }
+            }
+            if (Debouncer.TryFire())
+            {
+                session.RunCurrent();
+                changed = true;
+            }
+            if (changed) show(session.Screen);
+        }
+    }
+
+    private void Notice(string path)
+    {
+        switch (session.Classify(path))
+        {
+            case ChangeKind.Katas:
+                Debouncer.Notify();
+                break;
+            case ChangeKind.Tests:
+                testsChanged?.Invoke();
+                Debouncer.Notify();
+                break;
+        }
+    }
+}

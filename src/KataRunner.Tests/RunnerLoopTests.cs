@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using KataRunner.Engine.Session;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KataRunner.Tests;
+
+/// <summary>
+/// The whole watch loop, headless: "files changed" signals and keys go in through the channel, the
+/// clock is a FakeTimeProvider; no file events, no real sleeps.
+/// </summary>
+public class RunnerLoopTests
+{
+    private FakeEngine _engine = null!;
+    private RunnerSession _session = null!;
+    private Channel<RunnerInput> _inputs = null!;
+    private FakeTimeProvider _time = null!;
+    private List<Screen> _shown = null!;
+    private int _testsChanged;
+    private SemaphoreSlim _screens = null!;
+
+    [SetUp]
+    public void Open()
+    {
+        _engine = new FakeEngine();
+        _engine.Solved.UnionWith(KataIds().Skip(1)); // only K01 unsolved: no idle status runs after start
+        var repository = new KataRunner.Engine.RepositoryPaths("/repo");
+        _session = new RunnerSession(_engine, _ => [], p => ChangeClassifier.Classify(repository, Path.Combine("/repo", p)));
+        _session.Start("K01");
+        while (_session.RunNextUnknown())
+        {
+        }
+        _inputs = Channel.CreateUnbounded<RunnerInput>();
+        _time = new FakeTimeProvider();
+        _shown = [];
+        _testsChanged = 0;
+        _screens = new SemaphoreSlim(0);
+    }
+
+    [TearDown]
+    public void Close() => _screens.Dispose();
+
+    /// <summary>Waits for the loop to show a screen (a guard against a hang, not a sleep).</summary>
+    private async Task NextScreen() => Assert.That(await _screens.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "a screen");
+
+    private static IEnumerable<string> KataIds() => AsyncKatas.Catalog.KataCatalog.All.Select(k => k.Id);
+
+    private Task<int> Start() =>
+        new RunnerLoop(_session, _inputs.Reader, _time, s => { _shown.Add(s); _screens.Release(); }, () => _testsChanged++).RunAsync();
+
+    private void Change(string path) => _inputs.Writer.TryWrite(new RunnerInput.FilesChanged([path]));
+
+    [Test]
+    public async Task A_save_storm_runs_the_kata_once_after_150_ms()
+    {
+        var runsBefore = _engine.RunsOf("K01");
+        for (var i = 0; i < 25; i++) Change("katas/K01_EventLoop/TwoWorkers.cs");
+        var loop = Start();
+        await NextScreen();
+        _time.Advance(TimeSpan.FromMilliseconds(149));
+        Assert.That(_engine.RunsOf("K01"), Is.EqualTo(runsBefore), "not before the quiet period");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await NextScreen();
+        _inputs.Writer.TryWrite(new RunnerInput.Key('q'));
+        Assert.That(await loop.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+        Assert.That(_engine.RunsOf("K01"), Is.EqualTo(runsBefore + 1), "one run for the storm");
+    }
+
+    [Test]
+    public async Task Ignored_paths_run_nothing_and_tests_changes_mark_a_rebuild()
+    {
+        var runsBefore = _engine.Runs.Count;
+        Change("katas/K01_EventLoop/obj/x.cs");
+        var loop = Start();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(_engine.Runs, Has.Count.EqualTo(runsBefore));
+        await NextScreen();
+        Change("tests/K01_EventLoop/TwoWorkersTests.cs");
+        await Task.Yield();
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        _inputs.Writer.TryWrite(new RunnerInput.Key('q'));
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(_testsChanged, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Keys_reach_the_session_and_q_ends_with_exit_code_0()
+    {
+        foreach (var key in "nhlrq") _inputs.Writer.TryWrite(new RunnerInput.Key(key));
+        var exit = await Start().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(_session.Current.Id, Is.EqualTo("K02"));
+            Assert.That(_engine.RunsOf("K02"), Is.EqualTo(3), "start, n, r");
+            Assert.That(_session.Screen.List, Is.Not.Null, "l shows the list");
+        });
+    }
+}

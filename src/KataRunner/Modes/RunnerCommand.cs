@@ -1,0 +1,32 @@
+using KataRunner.Engine;
+
+namespace KataRunner.Modes;
+
+/// <summary>The runner's command line: a kata id, and one mode (watch by default).</summary>
+public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPath, bool Solutions, int BenchRuns, string? Error)
+{
+    public static RunnerCommand Parse(IReadOnlyList<string> args)
+    {
+        string mode = "watch";
+        string? kata = null, report = null;
+        var solutions = false;
+        var bench = 0;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--once": mode = "once"; break;
+                case "--solutions": solutions = true; break;
+                case "--report" when i + 1 < args.Count: mode = "report"; report = args[++i]; break;
+                case "--bench" when i + 1 < args.Count && int.TryParse(args[i + 1], out bench) && bench > 0: mode = "bench"; i++; break;
+                case var a when !a.StartsWith('-') && kata is null: kata = a; break;
+                default: return new RunnerCommand(mode, kata, report, solutions, bench, $"unknown argument '{args[i]}'");
+            }
+        }
+        return new RunnerCommand(mode, kata, report, solutions, bench, null);
+    }
+
+    /// <summary>The repository the runner works on: the one around the current folder.</summary>
+    public static RepositoryPaths? Repository() =>
+        RepositoryPaths.Find(Environment.CurrentDirectory) ?? RepositoryPaths.Find(AppContext.BaseDirectory);
+}

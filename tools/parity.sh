@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Parity of the kata runner with `dotnet test` (issue 8): runs the tests with `dotnet test` against
+# katas/ as shipped and against solutions/, writing a TRX file for each, then runs the runner's parity
+# tests (src/KataRunner.Tests) with them: ParityTests runs the same tests in the runner's engine and
+# compares the outcome test by test; the others drive the engine headless. Ends with
+# "N passed, N failed" for that run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+echo "== dotnet test against katas/ (as shipped) and solutions/: TRX files"
+dotnet test tests/Tests.csproj --logger "trx;LogFileName=$out/katas.trx" >"$out/katas.log" 2>&1
+dotnet test tests/Tests.csproj -p:Solutions=true --logger "trx;LogFileName=$out/solutions.trx" >"$out/solutions.log" 2>&1
+# The expected failures wrote .received.txt files; they are not news.
+find tests -name '*.received.txt' -delete
+for mode in katas solutions; do
+  if [ ! -s "$out/$mode.trx" ]; then
+    tail -n 30 "$out/$mode.log"
+    echo "no TRX file for $mode"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+done
+
+echo "== the runner's tests; ParityTests: the engine, test by test against those files"
+log="$out/parity.log"
+KATAS_PARITY_TRX_KATAS="$out/katas.trx" KATAS_PARITY_TRX_SOLUTIONS="$out/solutions.trx" \
+  dotnet test src/KataRunner.Tests/KataRunner.Tests.csproj --logger "console;verbosity=normal" >"$log" 2>&1
+status=$?
+find tests -name '*.received.txt' -delete
+grep -E '^parity |^\s+Failed |Error Message|: dotnet test (Passed|Failed|Skipped|absent)' "$log" | head -n 60
+# The console logger's totals: "Passed: N" / "Failed: N" lines (normal verbosity) or the one-line summary.
+passed=$(grep -oE '^\s+Passed: +[0-9]+$|Passed: +[0-9]+,' "$log" | tail -n 1 | grep -oE '[0-9]+')
+failed=$(grep -oE '^\s+Failed: +[0-9]+$|Failed: +[0-9]+,' "$log" | tail -n 1 | grep -oE '[0-9]+')
+if [ -z "$passed" ]; then tail -n 30 "$log"; passed=0; failed=${failed:-1}; fi
+failed=${failed:-0}
+if [ "$status" -ne 0 ] && [ "$failed" = "0" ]; then tail -n 30 "$log"; failed=1; fi
+echo "${passed} passed, ${failed} failed"
+[ "$status" -eq 0 ]

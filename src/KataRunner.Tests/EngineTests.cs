@@ -67,12 +67,17 @@ public class EngineTests
     }
 
     [Test]
-    public void Editorconfig_severities_apply_VSTHRD103_is_off_for_katas()
+    public void Editorconfig_severities_and_analyzer_files_apply_as_in_the_build()
     {
-        // A synchronous call with an async overload inside an async method: VSTHRD103, set to none in .editorconfig.
+        // VSTHRD103 (a blocking call inside an async method) is on for katas in .editorconfig, and
+        // TextWriter's methods are excluded by solutions/vs-threading.SyncMethodsToExcludeFromVSTHRD103.txt.
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(
             "await WorkAsync(1, output, time);", "output.Flush();\n        await WorkAsync(1, output, time);", StringComparison.Ordinal));
-        Assert.That(_engine.Run(["K01"]).Compile!.Errors, Is.Empty);
+        Assert.That(_engine.Run(["K01"]).Compile!.Errors, Is.Empty, "an excluded method builds");
+
+        _engine.Compiler.Sources.Overlay(_file, _original.Replace(
+            "await WorkAsync(1, output, time);", "Task.Delay(TimeSpan.FromSeconds(1), time).Wait();\n        await WorkAsync(1, output, time);", StringComparison.Ordinal));
+        Assert.That(_engine.Run(["K01"]).Compile!.Errors.Select(e => e.Code), Does.Contain("VSTHRD103"), "a blocking wait is refused");
     }
 
     [Test]

@@ -4,8 +4,10 @@
 #   2. every README snippet builds as the README says, every README Python program prints the kata's output;
 #      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test passes and every kata (Kxx) test fails.
-# The library's own tests (src/VirtualTimeLoop.Tests) do not depend on katas/: they run in step 2.
-# Ends with "N passed, N failed" for the solutions run; exits non-zero when anything is off.
+#   4. the library's own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/);
+#   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh).
+# (The learner's plain `dotnet test` at the root runs only the kata tests; steps 4 and 5 name their projects.)
+# Ends with "N passed, N failed" for the solutions and library runs; exits non-zero when anything is off.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,6 +67,17 @@ elif [ "$s_failed" != "0" ] || [ "$s_passed" = "0" ]; then
   problems+=("solutions: $s_failed test(s) failed")
 fi
 echo "solutions: $s_passed passed, $s_failed failed of $s_total"
+
+note "The library's own tests (src/VirtualTimeLoop.Tests; they never reference katas/)"
+run_tests src/VirtualTimeLoop.Tests/VirtualTimeLoop.Tests.csproj
+read -r l_failed l_passed l_total <<<"${counts:-x x x}"
+if [ "$l_failed" = "x" ] || [ "$l_failed" != "0" ] || [ "$l_passed" = "0" ]; then
+  grep -E '^\s+Failed ' "$last_log" | head -n 20
+  problems+=("library: its tests failed (${l_failed}) or did not run")
+  l_failed=${l_failed/x/1}; l_passed=${l_passed/x/0}
+fi
+echo "library: $l_passed passed, $l_failed failed of $l_total"
+s_passed=$((s_passed + l_passed)); s_failed=$((s_failed + l_failed))
 
 note "Katas as shipped: every Support test must pass"
 run_tests tests/Tests.csproj --filter TestCategory=Support

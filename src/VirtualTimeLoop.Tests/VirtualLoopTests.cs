@@ -195,9 +195,11 @@ public class VirtualLoopTests
         }));
 
         var first = VirtualLoop.Run(Program);
+        Assert.That(first.Outcome, Is.EqualTo(LoopOutcome.Completed), first.Explain);
         for (var i = 0; i < 10; i++)
         {
             var again = VirtualLoop.Run(Program);
+            Assert.That(again.Outcome, Is.EqualTo(LoopOutcome.Completed), again.Explain);
             Assert.That(again.Output, Is.EqualTo(first.Output));
             Assert.That(again.Lines.Select(l => l.At), Is.EqualTo(first.Lines.Select(l => l.At)));
         }

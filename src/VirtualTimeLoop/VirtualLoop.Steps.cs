@@ -55,6 +55,17 @@ public sealed partial class VirtualLoop
 
     // A serial number, not a timestamp: reading the clock costs more than the step itself on some
     // machines; the watchdog notes when it first sees each step.
-    private void BeginStep() => Volatile.Write(ref _stepRunning, ++_stepSerial);
-    private void EndStep() => Volatile.Write(ref _stepRunning, 0);
+    // Each step also notes whether the process's count of real-clock timers grew while it ran: a real
+    // timer made by the program's own code on the loop (see VirtualLoop.TimeGuards.cs).
+    private void BeginStep()
+    {
+        _realTimersAtStepStart = Timer.ActiveCount;
+        Volatile.Write(ref _stepRunning, ++_stepSerial);
+    }
+
+    private void EndStep()
+    {
+        Volatile.Write(ref _stepRunning, 0);
+        if (Timer.ActiveCount > _realTimersAtStepStart) _programMadeRealTimer = true;
+    }
 }

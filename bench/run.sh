@@ -54,9 +54,9 @@ article_wall=$wall; article_duration=$duration; article_counts=$counts; article_
   echo "| the article's katas only (K01–K13) | $article_counts | ${article_wall} s | $article_duration | ${article_virtual} s |"
   echo
   harness_virtual=$(awk -F'\t' '$2 == "Support" {s += $4} END {printf "%.0f", s / 1000}' "$tmp/timing-all.tsv")
-  echo "The whole run includes the harness's own tests: ${harness_virtual} s of its virtual time (most of it one"
-  echo "endless program stopped at the 24 h horizon), and learner-mistake tests that wait out real-time"
-  echo "guards on purpose (about 1.5 s each for a blocked thread). Per kata (\`--filter TestCategory=Kxx\`):"
+  echo "The whole run includes the kata support's own tests (${harness_virtual} s of their virtual time, most of it"
+  echo "endless programs stopped at the 24 h horizon). The library's tests are a project of their own"
+  echo "(src/VirtualTimeLoop.Tests). Per kata (\`--filter TestCategory=Kxx\`):"
   echo
   echo "| kata | tests | VSTest's duration | virtual time covered (s) |"
   echo "|---|---:|---:|---:|"

@@ -2,14 +2,14 @@ namespace VirtualTimeLoop.Tests;
 
 /// <summary>
 /// A real-clock timer the program creates is reported as soon as the loop would move virtual time,
-/// whether or not virtual timers are pending: mixing the two clocks used to end "Completed" with the
-/// virtual side winning every race.
+/// whether or not virtual timers are pending (with <see cref="LoopOptions.ReportRealTimersAtOnce"/>):
+/// mixing the two clocks used to end "Completed" with the virtual side winning every race.
 /// </summary>
 public class RealClockTimerTests
 {
     private static void AssertRealClockWait(Func<ProgramIO, Task> program)
     {
-        var run = VirtualLoop.Run("mixed", program, Budgets.Short);
+        var run = VirtualLoop.Run("mixed", program, Budgets.Short with { ReportRealTimersAtOnce = true });
         Assert.Multiple(() =>
         {
             Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.RealClockWait), run.Explain);
@@ -56,7 +56,7 @@ public class RealClockTimerTests
         {
             leftover.Dispose(); // the count drops below the start: the baseline follows it down
             await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
-        }, Budgets.Short);
+        }, Budgets.Short with { ReportRealTimersAtOnce = true });
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
     }
 }

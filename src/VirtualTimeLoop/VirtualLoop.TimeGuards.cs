@@ -44,7 +44,7 @@ public sealed partial class VirtualLoop
         // in the process (a test host, an earlier run's threads unwinding) may make real timers at any
         // moment, and virtual timers are still pending, so nothing is stuck. (With nothing pending at
         // all, the idle check in the pump counts any new real timer.)
-        if (_programMadeRealTimer && RealClockTimerAppeared()) return false;
+        if (_options.ReportRealTimersAtOnce && _programMadeRealTimer && RealClockTimerAppeared()) return false;
         var start = Clock.Start.UtcTicks;
         if (new TimeSpan(due - start) <= _options.Horizon) return true;
         var horizon = VirtualTimeFormat.Seconds(_options.Horizon);

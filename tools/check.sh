@@ -4,7 +4,7 @@
 #   2. every README snippet builds as the README says, every README Python program prints the kata's output;
 #      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test passes and every kata (Kxx) test fails.
-#   4. the library's own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/);
+#   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/);
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh).
 # (The learner's plain `dotnet test` at the root runs only the kata tests; steps 4 and 5 name their projects.)
 # Ends with "N passed, N failed" for the solutions and library runs; exits non-zero when anything is off.
@@ -67,6 +67,16 @@ elif [ "$s_failed" != "0" ] || [ "$s_passed" = "0" ]; then
   problems+=("solutions: $s_failed test(s) failed")
 fi
 echo "solutions: $s_passed passed, $s_failed failed of $s_total"
+
+note "The library packs (dotnet pack src/VirtualTimeLoop)"
+pack_dir=$(mktemp -d)
+if dotnet pack src/VirtualTimeLoop/VirtualTimeLoop.csproj -o "$pack_dir" -nologo -v q >"$pack_dir/pack.log" 2>&1 && ls "$pack_dir"/VirtualTimeLoop.*.nupkg >/dev/null 2>&1; then
+  ls "$pack_dir"/*.nupkg | xargs -n1 basename
+else
+  tail -n 20 "$pack_dir/pack.log"
+  problems+=("dotnet pack src/VirtualTimeLoop failed")
+fi
+rm -rf "$pack_dir"
 
 note "The library's own tests (src/VirtualTimeLoop.Tests; they never reference katas/)"
 run_tests src/VirtualTimeLoop.Tests/VirtualTimeLoop.Tests.csproj

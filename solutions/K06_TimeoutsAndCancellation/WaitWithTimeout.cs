@@ -48,7 +48,9 @@ public static class WaitWithTimeout
         }
 
         // .NET tasks cannot be stopped from outside: cancelling the token they were given stops their sleeps.
-        await cancel.CancelAsync();
+        // Cancel runs the cancellation here, on the loop, as Python's task.cancel() does (CancelAsync would
+        // run it on the shared thread pool).
+        cancel.Cancel();
         return tasks;
     }
 

@@ -103,7 +103,7 @@ public class VerdictTests
             using var cancel = new CancellationTokenSource();
             var work = Task.Delay(10 * OneSecond, io.Time, cancel.Token).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
             await Task.Delay(OneSecond, io.Time);
-            await cancel.CancelAsync(); // the work ends on a later turn of the loop; main does not wait for it
+            cancel.Cancel(); // the work ends on a later turn of the loop; main does not wait for it
         });
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
     }

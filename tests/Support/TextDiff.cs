@@ -161,7 +161,8 @@ public static class TextDiff
     private static T? At<T>(IReadOnlyList<T>? list, int index) where T : struct =>
         list is not null && index < list.Count ? list[index] : null;
 
-    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture) + " s";
+    /// <summary>Virtual times read the same in the kata messages as in the library's ("1.5 s").</summary>
+    public static string Seconds(TimeSpan t) => VirtualTimeFormat.Seconds(t);
 
     private static string Pad(string text, int width) => text + new string(' ', Math.Max(0, width - DisplayWidth(text)));
 

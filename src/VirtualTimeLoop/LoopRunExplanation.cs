@@ -15,14 +15,6 @@ internal static class LoopRunExplanation
             case LoopOutcome.Completed:
                 text.Append("the program ran to its end.");
                 break;
-            case LoopOutcome.NotStarted:
-                text.Append("not written yet: the program threw NotImplementedException.");
-                if (!string.IsNullOrWhiteSpace(exception?.Message) && exception.Message != new NotImplementedException().Message)
-                {
-                    text.AppendLine().Append("  It says: ").Append(exception.Message);
-                }
-                AppendWhere(text, exception);
-                break;
             case LoopOutcome.ProgramFailed:
                 text.Append("the program failed")
                     .Append(exception is null ? $" ({run.Detail})." : $" with {exception.GetType().Name}: {exception.Message}")

@@ -15,7 +15,7 @@ public sealed partial class VirtualLoop
         Signal();
     }
 
-    private LoopRun BuildResult(TimeSpan wallTime, TimeSpan cpuTime)
+    private LoopRun BuildResult(TimeSpan wallTime)
     {
         (LoopOutcome Outcome, string Detail, Exception? Exception)? failure;
         lock (_gate) { failure = _failure; }
@@ -29,7 +29,7 @@ public sealed partial class VirtualLoop
         else if (_main is { IsFaulted: true } faulted)
         {
             exception = faulted.Exception!.InnerExceptions.Count == 1 ? faulted.Exception.InnerException : faulted.Exception;
-            outcome = exception is NotImplementedException ? LoopOutcome.NotStarted : LoopOutcome.ProgramFailed;
+            outcome = LoopOutcome.ProgramFailed;
         }
         else if (_main is { IsCanceled: true })
         {
@@ -42,8 +42,22 @@ public sealed partial class VirtualLoop
             outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
             detail = leftovers;
         }
-        return new LoopRun(_label, outcome, detail, exception, _out.Text, _out.Lines, Clock.Elapsed, wallTime, cpuTime,
-            _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main);
+        return new LoopRun
+        {
+            Label = _label,
+            Outcome = outcome,
+            Detail = detail,
+            Exception = exception,
+            Output = _out.Text,
+            Lines = _out.Lines,
+            Elapsed = Clock.Elapsed,
+            WallTime = wallTime,
+            Steps = _steps,
+            TimersFired = _timersFired,
+            TimersLeft = Clock.ArmedTimerCount,
+            ThreadsCreated = Threads.ThreadsCreated,
+            MainTask = _main,
+        };
     }
 
     private string? DescribeLeftovers() => DescribeOutstanding(Threads.ActiveCount + Threads.PendingCount);

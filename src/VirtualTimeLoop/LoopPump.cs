@@ -96,7 +96,9 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 continue;
             }
 
-            // 6. Nothing to do. Give threads the loop does not know a short real-time chance to post.
+            // 6. Nothing to do. A real timer of the program's is what it waits for: say so at once.
+            if (guards.RealClockTimerArmed()) return;
+            // Otherwise give threads the loop does not know a short real-time chance to post.
             idleSince ??= Stopwatch.GetTimestamp();
             var left = options.IdleSettle - Stopwatch.GetElapsedTime(idleSince.Value);
             if (left > TimeSpan.Zero)

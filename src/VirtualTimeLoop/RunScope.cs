@@ -36,7 +36,13 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
 
     private static RuntimeEvents CreateListener()
     {
-        lock (QueuedWork) { return _events ?? new RuntimeEvents(); }
+        lock (QueuedWork)
+        {
+            if (_events is not null) return _events;
+            var events = new RuntimeEvents();
+            events.WaitUntilHeard();
+            return events;
+        }
     }
 
     /// <summary>A shared-pool thread switched ExecutionContext: it began or ended running some run's code.</summary>
@@ -89,6 +95,23 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
         private const int ThreadTransferSend = 150;
         private const int TimerKind = 1;
         private const EventKeywords ThreadPoolAndTransfers = (EventKeywords)(0x0002 | 0x0010);
+        private volatile bool _heardQueuedWork;
+
+        /// <summary>
+        /// The thread pool notices that its events are wanted only when one of its threads next looks:
+        /// queues no-op items until the first one is heard (a few milliseconds, once per process), so
+        /// that the first run's Task.Run is not missed. Gives up after a second (EventSource disabled).
+        /// </summary>
+        public void WaitUntilHeard()
+        {
+            using var done = new ManualResetEventSlim();
+            for (var i = 0; i < 100 && !_heardQueuedWork; i++)
+            {
+                done.Reset();
+                ThreadPool.UnsafeQueueUserWorkItem(static d => ((ManualResetEventSlim)d!).Set(), done);
+                done.Wait(TimeSpan.FromMilliseconds(10));
+            }
+        }
 
         protected override void OnEventSourceCreated(EventSource eventSource)
         {
@@ -100,6 +123,7 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
             switch (e.EventId)
             {
                 case ThreadPoolEnqueueWork when e.Payload is [long id, ..]:
+                    _heardQueuedWork = true;
                     OnQueued(id);
                     break;
                 case ThreadPoolDequeueWork when e.Payload is [long id, ..]:

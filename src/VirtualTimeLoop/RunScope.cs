@@ -31,6 +31,9 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
         Current.Value = this;
     }
 
+    /// <summary>Unmarks the calling ExecutionContext (a loop thread's own, when the caller suppressed the flow of its context).</summary>
+    public static void Leave() => Current.Value = null;
+
     /// <summary>True on a shared thread-pool thread that is running this run's code right now.</summary>
     public bool IsRunningOnThisPoolThread => t_poolThreadRuns == this;
 

@@ -90,7 +90,12 @@ internal sealed class RunningLoop
         Volatile.Write(ref _thread, Thread.CurrentThread);
         try
         {
-            if (_callerContext is null) RunProgram(program);
+            if (_callerContext is null)
+            {
+                // No context to run in: the loop thread's own carries the run's marks, and loses them after.
+                try { RunProgram(program); }
+                finally { RunScope.Leave(); }
+            }
             else ExecutionContext.Run(_callerContext, static s => { var (loop, p) = ((RunningLoop, Func<LoopEnvironment, Task>))s!; loop.RunProgram(p); }, (this, program));
         }
         catch (Exception e)

@@ -121,7 +121,20 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
             if (eventSource.Name == "System.Diagnostics.Eventing.FrameworkEventSource") EnableEvents(eventSource, EventLevel.Verbose, ThreadPoolAndTransfers);
         }
 
+        // Runs inside the runtime's own calls (a thread-pool enqueue, a timer's Change): it must never throw.
         protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            try
+            {
+                Attribute(e);
+            }
+            catch (Exception)
+            {
+                // An event left unattributed costs a run some evidence; a throw here would break the caller's code.
+            }
+        }
+
+        private void Attribute(EventWrittenEventArgs e)
         {
             switch (e.EventId)
             {

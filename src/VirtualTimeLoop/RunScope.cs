@@ -27,7 +27,7 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
     /// <summary>Marks the calling ExecutionContext (the loop thread's, as the run starts) as this run's.</summary>
     public void Enter()
     {
-        _events ??= CreateListener();
+        if (Volatile.Read(ref _events) is null) StartListening();
         Current.Value = this;
     }
 
@@ -37,14 +37,14 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
     /// <summary>True on a shared thread-pool thread that is running this run's code right now.</summary>
     public bool IsRunningOnThisPoolThread => t_poolThreadRuns == this;
 
-    private static RuntimeEvents CreateListener()
+    private static void StartListening()
     {
         lock (QueuedWork)
         {
-            if (_events is not null) return _events;
+            if (_events is not null) return;
             var events = new RuntimeEvents();
             events.WaitUntilHeard();
-            return events;
+            Volatile.Write(ref _events, events);
         }
     }
 

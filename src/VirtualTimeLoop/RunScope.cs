@@ -20,6 +20,7 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
     private static readonly AsyncLocal<RunScope?> Current = new(OnContextChanged);
     private static readonly ConcurrentDictionary<long, RunScope> QueuedWork = new();
     [ThreadStatic] private static RunScope? t_poolThreadRuns; // the run whose work this shared-pool thread is running
+    private static readonly Lock ListenerGate = new();
     private static RuntimeEvents? _events;
 
     public RunningLoop Loop => _loop;
@@ -39,7 +40,7 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
 
     private static void StartListening()
     {
-        lock (QueuedWork)
+        lock (ListenerGate)
         {
             if (_events is not null) return;
             var events = new RuntimeEvents();

@@ -21,7 +21,7 @@ public static class KataExplanation
         ArgumentNullException.ThrowIfNull(run);
         var kata = KataContext.CurrentKata ?? run.Kata;
         var frame = KataFrame(run.Exception);
-        if (run.Outcome == LoopOutcome.NotStarted)
+        if (run.IsNotStarted)
         {
             var text = new StringBuilder("not started yet: open ")
                 .Append(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')])
@@ -51,7 +51,7 @@ public static class KataExplanation
             case LoopOutcome.UnknownThread:
                 fix = KataAdvice.LeaveNoThread(kata);
                 break;
-            case LoopOutcome.WorkerBlocked when run.Detail?.Contains("shared thread pool", StringComparison.Ordinal) == true:
+            case LoopOutcome.SharedPoolStalled:
                 verdict = new Verdict("work on the shared thread pool (Task.Run, ThreadPool, a ContinueWith without a scheduler) never finished, " +
                                       "so virtual time could not move on.")
                     .Causes("it blocks on a task or future that needs this very loop to finish (.Result, .Wait(), GetResult()),",

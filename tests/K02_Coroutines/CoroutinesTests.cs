@@ -32,7 +32,7 @@ public class CoroutinesTests
         Judge.That(printedWhenMade == "", () => new Verdict("the work ran before anyone invoked it: MakeCoroutine's work printed while it was being made.")
             .Evidence($"printed when it was made: {Listing.Value(printedWhenMade)}")
             .Fix(HotFix));
-        FailIfRunOffTheLoop(run);
+        FailIfRunOffTheLoop(run, io => Coroutines.DoWorkAsync(io.Out));
         VerifyRun(run, timeline: [0], total: 0);
     }
 
@@ -52,7 +52,7 @@ public class CoroutinesTests
         Judge.That(printedAfterTheWait == "", () => new Verdict("the work ran before anyone invoked it: it was held for one second before it was run, yet it had already printed.")
             .Printed(run, "What it printed (virtual time in brackets)")
             .Fix(HotFix));
-        FailIfRunOffTheLoop(run);
+        FailIfRunOffTheLoop(run, io => Coroutines.DoWorkAsync(io.Out));
         VerifyRun(run, timeline: [1], total: 1);
     }
 
@@ -76,11 +76,13 @@ public class CoroutinesTests
     /// The work's line printed off the loop: DoWorkAsync, run on its own, shows whether it leaves the loop itself
     /// (ConfigureAwait(false)) or whether MakeCoroutine or RunAsync moved it elsewhere (Task.Run).
     /// </summary>
-    private static void FailIfRunOffTheLoop(LoopRun run)
+    /// <param name="run">The run that printed the work's line.</param>
+    /// <param name="doWorkAlone">DoWorkAsync, for a run of its own.</param>
+    internal static void FailIfRunOffTheLoop(LoopRun run, Func<ProgramIO, Task> doWorkAlone)
     {
         var outside = run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text).ToList();
         if (outside.Count == 0) return;
-        var alone = VirtualLoop.Run("K02", io => Coroutines.DoWorkAsync(io.Out));
+        var alone = VirtualLoop.Run("K02", doWorkAlone);
         var verdict = new Verdict("the work ran off the loop: its line was printed outside the loop's context.")
             .Evidence("printed outside the loop", outside);
         Judge.Fail(alone.Outcome == LoopOutcome.Completed && !alone.Lines.Any(l => l.OutsideLoop)

@@ -80,7 +80,7 @@ public class WaitWithTimeoutTests
     }
 
     /// <summary>Why the wait did not end when the limit ran out, from the timers the program started besides the three tasks' sleeps.</summary>
-    private static Verdict TimeoutNotKept(LoopRun run, IReadOnlyList<Sleep> timers, TimeSpan timeout)
+    internal static Verdict TimeoutNotKept(LoopRun run, IReadOnlyList<Sleep> timers, TimeSpan timeout)
     {
         var others = timers.ToList();
         foreach (var seconds in new[] { 1, 2, 3 })

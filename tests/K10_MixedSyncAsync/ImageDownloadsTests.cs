@@ -109,7 +109,7 @@ public class ImageDownloadsTests
     }
 
     /// <summary>The coroutine prints on the loop: "下载完成" after its await, not inside the work handed to the threads.</summary>
-    private static void FailIfPrintedOffTheLoop(LoopThreadWriter? output)
+    internal static void FailIfPrintedOffTheLoop(LoopThreadWriter? output)
     {
         var off = output?.OffTheLoop ?? [];
         Judge.That(off.Count == 0, () => new Verdict($"{off.Count} line(s) were printed from a worker thread, inside the work handed to the threads, not by the coroutine on the loop.")

@@ -2,6 +2,7 @@ using AsyncKatas.K09_RunInExecutor;
 using AsyncKatas.Tests.K02_Coroutines;
 using AsyncKatas.Tests.K06_TimeoutsAndCancellation;
 using AsyncKatas.Tests.K09_RunInExecutor;
+using AsyncKatas.Tests.K10_MixedSyncAsync;
 using AsyncKatas.Tests.K12_ConcurrentVsSequential;
 using static AsyncKatas.Tests.SupportTests.KataVerifierTests;
 
@@ -99,6 +100,25 @@ public class FixLineTests
         Assert.That(message, Does.Contain("a done callback threw OperationCanceledException").And.Contain("called Exception() on a cancelled future")
             .And.Contain("check done.Cancelled first"));
         Assert.That(message, Does.Not.Contain("TaskCompletionSource nobody completes"));
+    }
+
+    [Test]
+    public void K10_a_line_printed_inside_the_offloaded_work_is_reported_and_one_printed_after_the_await_is_not()
+    {
+        LoopThreadWriter? inside = null;
+        LoopThreadWriter? after = null;
+        KataLoop.Run("K10", async io =>
+        {
+            inside = new LoopThreadWriter(io.Out);
+            after = new LoopThreadWriter(io.Out);
+            // the mistake: the line is printed by the worker, inside the work handed to the threads
+            await Task.Factory.StartNew(() => inside.WriteLine("下载完成"), CancellationToken.None, TaskCreationOptions.None, io.Threads);
+            await Task.Factory.StartNew(() => 42, CancellationToken.None, TaskCreationOptions.None, io.Threads);
+            await after.WriteLineAsync("下载完成"); // on the loop, after the await
+        });
+        var message = TestFailureMessage(() => ImageDownloadsTests.FailIfPrintedOffTheLoop(inside));
+        Assert.That(message, Does.Contain("1 line(s) were printed from a worker thread").And.Contain("下载完成 (on virtual-loop worker"));
+        Assert.That(after!.OffTheLoop, Is.Empty);
     }
 
     [Test]

@@ -86,9 +86,9 @@ public class CoroutinesTests
         var verdict = new Verdict("the work ran off the loop: its line was printed outside the loop's context.")
             .Evidence("printed outside the loop", outside);
         Judge.Fail(alone.Outcome == LoopOutcome.Completed && !alone.Lines.Any(l => l.OutsideLoop)
-            ? verdict.Cause("DoWorkAsync, run on its own, prints on the loop: MakeCoroutine or RunAsync handed the work to another thread (Task.Run, or a ContinueWith without a scheduler).")
+            ? verdict.Cause("DoWorkAsync, run on its own, prints on the loop: MakeCoroutine or RunAsync handed the work to another thread (a StartNew or ContinueWith on the default scheduler, Task.Run).")
                 .Fix("asyncio.run runs a coroutine on the loop's own thread: RunAsync invokes the work it was given and returns its task, and MakeCoroutine's " +
-                     "function calls DoWorkAsync; no Task.Run in either.")
+                     "function calls DoWorkAsync; no StartNew, ContinueWith or Task.Run in either.")
             : verdict.Cause("DoWorkAsync prints off the loop even when it is run on its own: something before its print left the loop (ConfigureAwait(false)).")
                 .Fix("drop ConfigureAwait(false) in DoWorkAsync."));
     }

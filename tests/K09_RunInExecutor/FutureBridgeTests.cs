@@ -228,7 +228,7 @@ public class FutureBridgeTests
                 : "a thread that ToTask() set to wait for the future never finished, so virtual time could not move on to the moment the future is completed.")
             .Evidence($"the loop saw: {run.Detail}")
             .Cause($"{why}: it waits for the future (Result() or Exception()) on " +
-                   (run.Outcome == LoopOutcome.LoopBlocked ? "the loop thread." : "a thread, for example with Task.Run(() => future.Result())."))
+                   (run.Outcome == LoopOutcome.LoopBlocked ? "the loop thread." : "a thread of its own, for example Task.Factory.StartNew(() => future.Result())."))
             .Fix(BridgeFix);
 
     private const string BridgeFix =

@@ -26,7 +26,7 @@ public class FixLineTests
             return Task.Run(coroutine); // the mistake: asyncio.run runs the coroutine on the loop
         });
         var message = TestFailureMessage(() => CoroutinesTests.FailIfRunOffTheLoop(run, io => DoWork(io.Out)));
-        Assert.That(message, Does.Contain("MakeCoroutine or RunAsync handed the work to another thread").And.Contain("no Task.Run in either"));
+        Assert.That(message, Does.Contain("MakeCoroutine or RunAsync handed the work to another thread").And.Contain("no StartNew, ContinueWith or Task.Run in either"));
         Assert.That(message, Does.Not.Contain("ContinueWith TaskScheduler.FromCurrentSynchronizationContext"));
 
         static async Task DoWork(TextWriter output) => await output.WriteLineAsync("学习协程中...");

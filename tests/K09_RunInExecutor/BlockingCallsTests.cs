@@ -85,7 +85,7 @@ public class BlockingCallsTests
     /// <summary>A run that kept a thread waiting, where the bridge (ToTask) is in use: if the bridge alone does that, say so.</summary>
     private static void FailIfTheBridgeBlocks(LoopRun run)
     {
-        if (run.Outcome is LoopOutcome.WorkerBlocked or LoopOutcome.LoopBlocked && FutureBridgeTests.BridgeThatBlocks() is { } blocked) Judge.Fail(blocked);
+        if (FutureBridgeTests.KeptAThreadWaiting(run.Outcome) && FutureBridgeTests.BridgeThatBlocks() is { } blocked) Judge.Fail(blocked);
     }
 
     /// <summary>

@@ -198,7 +198,7 @@ public class FutureBridgeTests
     {
         if (thrown.Count > 0) Judge.Fail(CallbackThrew(thrown));
         if (run.Outcome == LoopOutcome.Completed) return;
-        if (run.Outcome is LoopOutcome.WorkerBlocked or LoopOutcome.LoopBlocked) Judge.Fail(BlockedBridge(run, "the only code of yours in this test is ToTask()"));
+        if (KeptAThreadWaiting(run.Outcome)) Judge.Fail(BlockedBridge(run, "the only code of yours in this test is ToTask()"));
         AssertCompleted(run);
     }
 
@@ -217,10 +217,14 @@ public class FutureBridgeTests
             await worker;
         }, new LoopOptions { SharedPoolBudget = TimeSpan.FromSeconds(1), WaitBudget = TimeSpan.FromSeconds(1) }); // only a bridge that blocks ever waits these out
         future.Cancel(); // a thread still waiting in Result() gets its answer and goes back to the pool
-        return probe.Outcome is LoopOutcome.WorkerBlocked or LoopOutcome.LoopBlocked
+        return KeptAThreadWaiting(probe.Outcome)
             ? BlockedBridge(probe, "ToTask(), tried on its own on a future that a worker completes at 1 s, does the same")
             : null;
     }
+
+    /// <summary>A thread kept waiting: the loop's own, one of its workers, or a shared-pool thread (a StartNew on the default scheduler).</summary>
+    internal static bool KeptAThreadWaiting(LoopOutcome outcome) =>
+        outcome is LoopOutcome.WorkerBlocked or LoopOutcome.LoopBlocked or LoopOutcome.SharedPoolStalled or LoopOutcome.UnknownThread;
 
     private static Verdict BlockedBridge(LoopRun run, string why) =>
         new Verdict(run.Outcome == LoopOutcome.LoopBlocked

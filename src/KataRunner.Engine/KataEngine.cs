@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using AsyncKatas.Catalog;
 using KataRunner.Engine.Build;
+using KataRunner.Engine.Caching;
 using KataRunner.Engine.Running;
 
 namespace KataRunner.Engine;
 
 /// <summary>
 /// The runner's engine, headless: compiles the kata tree in memory (<see cref="KataCompiler"/>), loads
-/// the image with the prebuilt tests into a fresh collectible load context, runs the chosen categories
-/// with NUnit in-process, and unloads. The UI, the bench, the report mode and the tests all drive this.
+/// the image with the tests (<see cref="TestsBuild"/>, compiled in memory too) into a fresh collectible
+/// load context, runs the chosen categories with NUnit in-process, and unloads. What a start learns (the
+/// compiler command lines, the tests image, the last katas image) is kept in the runner's cache
+/// (<see cref="RunnerCache"/>), so a restart with nothing changed compiles nothing. The UI, the bench,
+/// the report mode and the tests all drive this.
 /// </summary>
 public sealed class KataEngine : IKataEngine
 {
@@ -16,45 +21,54 @@ public sealed class KataEngine : IKataEngine
     private readonly object _gate = new();
     private KataCompiler? _compiler;
 
-    public KataEngine(RepositoryPaths paths, CodeTree tree = CodeTree.Katas)
+    public KataEngine(RepositoryPaths paths, CodeTree tree = CodeTree.Katas, RunnerCache? cache = null)
     {
         Paths = paths;
         Tree = tree;
-        TestsBuild = new TestsBuild(paths);
+        Cache = cache ?? RunnerCache.For(paths);
+        TestsBuild = new TestsBuild(paths, Cache);
     }
 
     public RepositoryPaths Paths { get; }
     public CodeTree Tree { get; }
+    public RunnerCache Cache { get; }
     public TestsBuild TestsBuild { get; }
 
     /// <summary>The compiler, once <see cref="Prepare"/> has run.</summary>
     public KataCompiler Compiler => _compiler ?? throw new InvalidOperationException("Prepare() first");
 
     /// <summary>
-    /// Builds the tests assembly (solutions mode) and reads the kata project's compiler settings, side by
-    /// side. Returns null when ready, else what went wrong.
+    /// Reads the kata project's compiler settings and compiles the tests (each from the cache when its
+    /// inputs are unchanged), telling <paramref name="progress"/> about each stage that does real work.
+    /// Returns null when ready, else what went wrong.
     /// </summary>
-    public string? Prepare()
+    public string? Prepare(Action<PrepareStage>? progress = null)
     {
-        var tests = Task.Run(TestsBuild.EnsureBuilt);
-        try
+        progress ??= _ => { };
+        lock (_gate)
         {
-            _compiler ??= KataCompiler.ForProject(Paths, Tree, SharedLoader);
+            try
+            {
+                _compiler ??= KataCompiler.ForProject(Paths, Tree, SharedLoader, Cache, progress);
+                _compiler.Progress = progress;
+                return TestsBuild.EnsureBuilt(_compiler.Arguments, progress);
+            }
+            catch (InvalidOperationException e)
+            {
+                return e.Message;
+            }
         }
-        catch (InvalidOperationException e)
-        {
-            return e.Message;
-        }
-        return tests.GetAwaiter().GetResult();
     }
 
     public RunResult Run(IReadOnlyCollection<string> categories)
     {
         lock (_gate)
         {
-            var problem = _compiler is null ? Prepare() : TestsBuild.EnsureBuilt();
+            var problem = _compiler is null ? Prepare() : TestsBuild.EnsureBuilt(_compiler.Arguments, _ => { });
             if (problem is not null) return RunResult.Failed(problem);
-            var compile = Compiler.Compile();
+            // The katas whose tests run: their own errors are their result; another kata's never stop them.
+            var running = categories.Select(c => KataCatalog.All.FirstOrDefault(k => k.Id == c)?.Folder).OfType<string>().ToList();
+            var compile = Compiler.Compile(categories.Count == 0 ? [] : running);
             if (!compile.Succeeded) return new RunResult(compile, [], null, TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
             var tests = RunInFreshContext(compile, categories, out _);
@@ -66,20 +80,22 @@ public sealed class KataEngine : IKataEngine
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal IReadOnlyList<TestOutcome> RunInFreshContext(CompileResult compile, IReadOnlyCollection<string> categories, out WeakReference context)
     {
-        var load = new KataLoadContext(Paths.TestsAssembly, compile.Image!, compile.Pdb);
+        var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
+        var load = new KataLoadContext(tests, compile.Image!, compile.Pdb);
         context = new WeakReference(load);
         var directory = Environment.CurrentDirectory;
         try
         {
-            // `dotnet test` runs the tests from their output folder.
-            Environment.CurrentDirectory = Paths.TestsOutput;
-            var assembly = load.LoadFromAssemblyPath(Paths.TestsAssembly);
+            // `dotnet test` runs the tests from their output folder; the runner's cache stands in for it.
+            Directory.CreateDirectory(Cache.Directory);
+            Environment.CurrentDirectory = Cache.Directory;
+            var assembly = load.LoadTests();
             // On a thread of their own, as under `dotnet test`: not a pool thread the loop would count.
             IReadOnlyList<TestOutcome> outcomes = [];
             Exception? failure = null;
             var thread = new Thread(() =>
             {
-                try { outcomes = NUnitInProcess.Run(assembly, Paths.TestsOutput, categories); }
+                try { outcomes = NUnitInProcess.Run(assembly, Cache.Directory, categories); }
                 catch (Exception e) { failure = e; }
             }, 16 * 1024 * 1024) { Name = "kata tests", IsBackground = true };
             thread.Start();

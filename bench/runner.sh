@@ -20,7 +20,7 @@ trap 'rm -rf "$clone"' EXIT
 git clone -q "$repo" "$clone"
 file=katas/K01_EventLoop/TwoWorkers.cs
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-now_ms() { date +%s%N | awk '{ printf "%d", $1 / 1000000 }'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.1f s", ms / 1000 }'; }
 

@@ -20,6 +20,7 @@ public sealed class KataEngine : IKataEngine
     private static readonly AnalyzerLoader SharedLoader = new();
     private readonly object _gate = new();
     private KataCompiler? _compiler;
+    private bool _warming;
 
     public KataEngine(RepositoryPaths paths, CodeTree tree = CodeTree.Katas, RunnerCache? cache = null)
     {
@@ -69,11 +70,27 @@ public sealed class KataEngine : IKataEngine
             // The katas whose tests run: their own errors are their result; another kata's never stop them.
             var running = categories.Select(c => KataCatalog.All.FirstOrDefault(k => k.Id == c)?.Folder).OfType<string>().ToList();
             var compile = Compiler.Compile(categories.Count == 0 ? [] : running);
+            if (compile.FromCache) WarmUpInBackground();
             if (!compile.Succeeded) return new RunResult(compile, [], null, TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
             var tests = RunInFreshContext(compile, categories, out _);
             return new RunResult(compile, tests, null, clock.Elapsed);
         }
+    }
+
+    /// <summary>
+    /// The first compile of a process is slow (Roslyn's JIT, loading the analyzers: seconds). A start served
+    /// from the cache skips it; this does it right after, on a thread of its own, so the first save is as
+    /// fast as the next ones. It holds the engine's lock: a run asked for meanwhile waits for it.
+    /// </summary>
+    private void WarmUpInBackground()
+    {
+        if (_warming) return;
+        _warming = true;
+        new Thread(() =>
+        {
+            lock (_gate) Compiler.WarmUp();
+        }) { IsBackground = true, Name = "compiler warm-up", Priority = ThreadPriority.BelowNormal }.Start();
     }
 
     /// <summary>Runs the tests and unloads; <paramref name="context"/> lets a test watch the context go away.</summary>

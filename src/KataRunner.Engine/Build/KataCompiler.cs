@@ -33,6 +33,7 @@ public sealed class KataCompiler
     private GeneratorDriver? _generators;
     private (string Key, CompileResult Result)? _attempt;
     private (string Key, CompileResult Result)? _fallback;
+    private bool _warmedUp;
 
     public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader, RunnerCache cache)
     {
@@ -118,6 +119,20 @@ public sealed class KataCompiler
         }
         var result = fallback.Result.Succeeded ? fallback.Result : attempt;
         return result with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
+    }
+
+    /// <summary>
+    /// After a start served from the cache (nothing compiled), compiles the current sources once for real:
+    /// loads the analyzers, JIT-compiles Roslyn and fills the per-tree analysis, so that the learner's first
+    /// save costs what every later one does. Changes no result; does its work once.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (_warmedUp || _attempt is not { Result.FromCache: true }) return;
+        _warmedUp = true;
+        var trees = Sources.Refresh();
+        var result = CompileTrees(trees, analyze: true, CancellationToken.None);
+        _lastCompiled.Remember(trees, result.Errors, persist: !Sources.HasOverlays);
     }
 
     /// <summary>The sources with each broken kata's files replaced; analyzers are not run again (the stand-ins passed them before).</summary>

@@ -20,7 +20,6 @@ namespace KataRunner.Engine.Build;
 /// </summary>
 public sealed class KataCompiler
 {
-    private const string CacheName = "AsyncKatas.dll";
     private readonly RepositoryPaths _paths;
     private readonly CSharpCommandLineArguments _args;
     private readonly RunnerCache _cache;
@@ -34,6 +33,7 @@ public sealed class KataCompiler
     private (string Key, CompileResult Result)? _attempt;
     private (string Key, CompileResult Result)? _fallback;
     private bool _warmedUp;
+    private readonly string _cacheName;
 
     public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader, RunnerCache cache)
     {
@@ -50,7 +50,10 @@ public sealed class KataCompiler
         _analyzers = new AnalyzerSet(args, loader, paths, _treeOptions, _analyzerOptions);
         var generated = args.SourceFiles.Select(f => f.Path).Where(CompilerSettings.IsGenerated).ToList();
         Sources = new SourceSet(args.BaseDirectory!, generated, args.ParseOptions, args.ChecksumAlgorithm);
-        _lastCompiled = new LastCompiled(paths, args.ParseOptions, args.ChecksumAlgorithm, cache);
+        // One set of entries per tree (katas/, solutions/): two engines may share the cache.
+        var tree = Path.GetFileName(Path.TrimEndingDirectorySeparator(args.BaseDirectory!));
+        _cacheName = $"{tree}.AsyncKatas.dll";
+        _lastCompiled = new LastCompiled(paths, args.ParseOptions, args.ChecksumAlgorithm, cache, tree);
     }
 
     /// <summary>The source files; tests lay in-memory texts over them.</summary>
@@ -85,9 +88,9 @@ public sealed class KataCompiler
         var sourcesKey = key.Value;
 
         var attempt = _attempt is { } memo && memo.Key == sourcesKey ? memo.Result : null;
-        if (attempt is null && !Sources.HasOverlays && _cache.Read(CacheName, sourcesKey) is { } image)
+        if (attempt is null && !Sources.HasOverlays && _cache.Read(_cacheName, sourcesKey) is { } image)
         {
-            attempt = new CompileResult(image, _cache.Read(CacheName + ".pdb", sourcesKey), [], TimeSpan.Zero, 0) { FromCache = true };
+            attempt = new CompileResult(image, _cache.Read(_cacheName + ".pdb", sourcesKey), [], TimeSpan.Zero, 0) { FromCache = true };
             _attempt = (sourcesKey, attempt);
         }
         if (attempt is null)
@@ -99,8 +102,8 @@ public sealed class KataCompiler
             _lastCompiled.Remember(trees, attempt.Errors, persist: !Sources.HasOverlays);
             if (attempt.Succeeded && !Sources.HasOverlays)
             {
-                _cache.Write(CacheName, sourcesKey, attempt.Image!);
-                _cache.Write(CacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
+                _cache.Write(_cacheName, sourcesKey, attempt.Image!);
+                _cache.Write(_cacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
             }
             _attempt = (sourcesKey, attempt);
         }

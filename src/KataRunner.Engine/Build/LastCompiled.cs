@@ -11,7 +11,7 @@ namespace KataRunner.Engine.Build;
 /// folder: kept in memory, and in the runner's cache so that it outlives a restart. A kata that
 /// does not compile is compiled from it while another kata runs; from solutions/ when there is none.
 /// </summary>
-public sealed class LastCompiled(RepositoryPaths paths, CSharpParseOptions parseOptions, SourceHashAlgorithm checksum, RunnerCache cache)
+public sealed class LastCompiled(RepositoryPaths paths, CSharpParseOptions parseOptions, SourceHashAlgorithm checksum, RunnerCache cache, string tree)
 {
     private const string CacheKey = "v1";
     private readonly Dictionary<string, List<SyntaxTree>> _byFolder = new(StringComparer.Ordinal);
@@ -53,5 +53,5 @@ public sealed class LastCompiled(RepositoryPaths paths, CSharpParseOptions parse
 
     private SyntaxTree Parse(SourceText text, string path) => CSharpSyntaxTree.ParseText(text, parseOptions, path);
 
-    private static string CacheName(string folder) => $"last-compiled-{folder}.json";
+    private string CacheName(string folder) => $"{tree}.last-compiled-{folder}.json";
 }

@@ -1,10 +1,13 @@
+using System.Text;
+
 namespace KataRunner.Engine.Caching;
 
 /// <summary>
 /// What one start of the runner learned, kept for the next: files under <c>obj/KataRunner/</c> at the
-/// repository's root (git-ignored, like every obj/ folder). Each entry is stored with the key of the
-/// inputs that decided it; a read with another key misses. Writes go to a temporary file first, so a
-/// runner stopped mid-write leaves no half entry.
+/// repository's root (git-ignored, like every obj/ folder). Each entry starts with the key of the
+/// inputs that decided it; a read with another key misses. An entry is written to a temporary file and
+/// moved into place, so a reader (another runner, the runner's tests) sees a whole old or a whole new
+/// entry, never half of one or a key that does not match its data.
 /// </summary>
 public sealed class RunnerCache(string directory)
 {
@@ -12,15 +15,16 @@ public sealed class RunnerCache(string directory)
 
     public static RunnerCache For(RepositoryPaths paths) => new(Path.Combine(paths.Root, "obj", "KataRunner"));
 
-    /// <summary>The entry's files when it was stored with <paramref name="key"/>; null otherwise.</summary>
+    /// <summary>The entry's data when it was stored with <paramref name="key"/>; null otherwise.</summary>
     public byte[]? Read(string name, string key)
     {
-        var keyFile = Path.Combine(Directory, name + ".key");
-        var dataFile = Path.Combine(Directory, name);
         try
         {
-            if (!File.Exists(keyFile) || File.ReadAllText(keyFile) != key) return null;
-            return File.ReadAllBytes(dataFile);
+            var path = Path.Combine(Directory, name);
+            if (!File.Exists(path)) return null;
+            var bytes = File.ReadAllBytes(path);
+            var expected = Header(key);
+            return bytes.AsSpan().StartsWith(expected) ? bytes[expected.Length..] : null;
         }
         catch (IOException)
         {
@@ -33,11 +37,14 @@ public sealed class RunnerCache(string directory)
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
-            var keyFile = Path.Combine(Directory, name + ".key");
-            // The key last: a reader that sees the new key sees the new data.
-            if (File.Exists(keyFile)) File.Delete(keyFile);
-            Replace(Path.Combine(Directory, name), data);
-            Replace(keyFile, System.Text.Encoding.UTF8.GetBytes(key));
+            var path = Path.Combine(Directory, name);
+            var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+            using (var file = File.Create(temporary))
+            {
+                file.Write(Header(key));
+                file.Write(data);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
         catch (IOException)
         {
@@ -48,10 +55,5 @@ public sealed class RunnerCache(string directory)
         }
     }
 
-    private static void Replace(string path, byte[] data)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, data);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static byte[] Header(string key) => Encoding.UTF8.GetBytes($"katarunner-cache {key}\n");
 }

@@ -32,6 +32,9 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
     /// <summary>How many trees the last analysis analyzed (the others' diagnostics were kept).</summary>
     public int LastAnalyzedTrees { get; private set; }
 
+    /// <summary>The analyzers the last analysis ran over the whole compilation (compilation-end diagnostics), by type name.</summary>
+    public IReadOnlyList<string> LastWhole { get; private set; } = [];
+
     public IReadOnlyList<ISourceGenerator> Generators { get { EnsureLoaded(); return _generators!; } }
 
     /// <summary>Every analyzer diagnostic of <paramref name="compilation"/>; <paramref name="incremental"/> false analyzes every tree.</summary>
@@ -44,6 +47,7 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
         if (active.IsEmpty) return [];
         var whole = active.Where(a => a is DiagnosticSuppressor || HasCompilationEnd(a)).ToImmutableArray();
         var perTree = active.Where(a => a is DiagnosticSuppressor || !HasCompilationEnd(a)).ToImmutableArray();
+        LastWhole = [.. whole.Where(a => a is not DiagnosticSuppressor).Select(a => a.GetType().Name)];
 
         var trees = compilation.SyntaxTrees.ToList();
         var changed = trees.Where(t => !_perTree.ContainsKey(t)).Concat(_perTree.Keys.Except(trees)).ToList();

@@ -183,7 +183,7 @@ public sealed class KataCompiler
         diagnostics.AddRange(analysis.GetAwaiter().GetResult());
         if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null)
         {
-            Console.Error.WriteLine($"emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees)");
+            Console.Error.WriteLine($"emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
         }
         var errors = Errors(diagnostics);
         return !emitted.Success || errors.Count > 0

@@ -28,12 +28,17 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
 
     public bool IsStale => _stale;
 
+    /// <summary>tests/Tests.csproj's compiler command line (from the cache, or asked from MSBuild): may run beside the kata project's.</summary>
+    public CSharpCommandLineArguments LoadSettings(Action<PrepareStage> progress) =>
+        CompilerSettings.Load(cache, paths, paths.TestsProject, paths.Tests, progress, "Solutions=true", "BuildProjectReferences=false");
+
     /// <summary>Compiles when stale and the inputs changed; null when the assembly is ready, else the errors.</summary>
     /// <param name="code">The kata project's command line (its references and generated files compile solutions/ as the API reference).</param>
-    public string? EnsureBuilt(CSharpCommandLineArguments code, Action<PrepareStage> progress)
+    /// <param name="settings">The tests' command line when already loaded (<see cref="LoadSettings"/>); else it is loaded here.</param>
+    public string? EnsureBuilt(CSharpCommandLineArguments code, Action<PrepareStage> progress, CSharpCommandLineArguments? settings = null)
     {
         if (!_stale && Current is not null) return null;
-        var args = CompilerSettings.Load(cache, paths, paths.TestsProject, paths.Tests, progress, "Solutions=true", "BuildProjectReferences=false");
+        var args = settings ?? LoadSettings(progress);
         var reference = ReferenceApi(code, paths.Solutions);
         var references = new List<MetadataReference>();
         var dependencies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

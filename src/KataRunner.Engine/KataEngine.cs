@@ -86,6 +86,17 @@ public sealed class KataEngine : IKataEngine
     }
 
     /// <summary>
+    /// Where a kata's tests are: tests/K03_AwaitChains/ is the namespace AsyncKatas.Tests.K03_AwaitChains (the trees
+    /// mirror each other; EngineTests checks that every kata's category is found there). Null when a category is
+    /// not a kata's: then NUnit looks through the whole assembly.
+    /// </summary>
+    internal static IReadOnlyList<string>? TestNamespaces(IReadOnlyCollection<string> categories)
+    {
+        var katas = categories.Select(c => KataCatalog.All.FirstOrDefault(k => k.Id == c)).ToList();
+        return katas.Count == 0 || katas.Any(k => k is null) ? null : [.. katas.Select(k => $"AsyncKatas.Tests.{k!.Folder}")];
+    }
+
+    /// <summary>
     /// The first compile of a process is slow (Roslyn's JIT, loading the analyzers: seconds). A start served
     /// from the cache skips it; this does it right after, on a thread of its own, so the first save is as
     /// fast as the next ones. It holds the engine's lock: a run asked for meanwhile waits for it.
@@ -119,7 +130,7 @@ public sealed class KataEngine : IKataEngine
             Exception? failure = null;
             var thread = new Thread(() =>
             {
-                try { outcomes = NUnitInProcess.Run(assembly, Cache.Directory, categories); }
+                try { outcomes = NUnitInProcess.Run(assembly, Cache.Directory, categories, TestNamespaces(categories)); }
                 catch (Exception e) { failure = e; }
             }, 16 * 1024 * 1024) { Name = "kata tests", IsBackground = true };
             thread.Start();

@@ -7,7 +7,8 @@
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/);
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
 #   6. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
-# (The learner's plain `dotnet test` at the root runs only the kata tests; steps 4 and 5 name their projects.)
+# (The learner's plain `dotnet test` at the root builds Katas.sln: only what a learner builds, and runs only the
+#  kata tests. The maintainers' solution, tools/Maintainers.slnx, holds every project; the check builds it first.)
 # Ends with "N passed, N failed" for the solutions and library runs; exits non-zero when anything is off.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,12 @@ run_tests() {
   last_log=$log
   return $status
 }
+
+note "The maintainers' solution builds: every project, the bench and the runner's tests too (tools/Maintainers.slnx)"
+if ! dotnet build tools/Maintainers.slnx -p:Solutions=true -nologo -v q >"${TMPDIR:-/tmp}/build-maintainers.log" 2>&1; then
+  grep -E ': error ' "${TMPDIR:-/tmp}/build-maintainers.log" | sort -u | head -n 20
+  problems+=("tools/Maintainers.slnx does not build")
+fi
 
 note "Public API: katas/ must match solutions/PublicAPI.*.txt (the solutions build checks itself)"
 if ! dotnet build katas/Katas.csproj -p:CheckPublicApi=true -nologo -v q 2>&1 | grep -E 'error|warn' | sort -u; then :; fi

@@ -95,6 +95,18 @@ public class EngineTests
     }
 
     [Test]
+    public void A_kata_run_finds_every_test_of_its_category()
+    {
+        // A kata's run asks NUnit to build the fixtures of the kata's namespace only (KataEngine.TestNamespaces).
+        var all = _engine.Run([]);
+        foreach (var kata in AsyncKatas.Catalog.KataCatalog.All)
+        {
+            var alone = _engine.Run([kata.Id]);
+            Assert.That(alone.Tests.Select(t => t.FullName), Is.EquivalentTo(all.Tests.Where(t => t.Category == kata.Id).Select(t => t.FullName)), kata.Id);
+        }
+    }
+
+    [Test]
     public void Only_changed_files_are_parsed_again()
     {
         _engine.Compiler.Compile();

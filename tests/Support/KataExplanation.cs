@@ -62,6 +62,11 @@ public static class KataExplanation
                 verdict = LeftoverVerdict(run.Detail ?? "");
                 fix = KataAdvice.FinishWhatYouStart(kata);
                 break;
+            case LoopOutcome.ThreadLimit:
+                // The library's fix also offers raising LoopOptions.MaxThreads: the kata's tests set the options, not the learner.
+                fix = "bound the concurrency (a ConcurrentExclusiveSchedulerPair with maxConcurrencyLevel, or await a SemaphoreSlim before each job), " +
+                      "or await the sleeps instead of blocking a thread on them.";
+                break;
             case LoopOutcome.AsyncVoidThrew when run.Exception is OperationCanceledException:
                 verdict.Cause("a cancelled wait inside an async void method: the cancellation has no caller to go to.");
                 break;

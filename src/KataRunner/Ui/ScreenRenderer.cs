@@ -18,20 +18,21 @@ internal static class ScreenRenderer
 {
     public const string LatestHint = "latest hint";
 
+    /// <summary>The top: the kata and its topic, its status, the progress, where to edit. Each fits 80 columns.</summary>
     public static IEnumerable<IRenderable> Top(Screen screen, bool interactive)
     {
-        var title = $"[bold]async-katas[/] · {Markup.Escape($"{screen.Kata.Id} {screen.Kata.Folder[4..]}")}";
+        var title = $"[bold]{Markup.Escape($"{screen.Kata.Id} {screen.Kata.Folder[4..]}")}[/] · {Markup.Escape(screen.Kata.Topic)}";
         yield return interactive ? new Rule(title).LeftJustified() : new Markup($"── {title} ──");
+        yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/]: {StatusWords.Markup(screen.State)}");
         yield return Progress(screen);
-        yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/] {Markup.Escape(screen.Kata.Topic)}: {StatusWords.Markup(screen.State)}");
-        yield return new Text($"Edit katas/{screen.Kata.Folder}/*.cs · hints in its README.md", new Style(Color.Grey));
+        yield return new Text($"Edit katas/{screen.Kata.Folder}/*.cs · hints: h, or its README.md", new Style(Color.Grey));
     }
 
     public static IEnumerable<Part> Middle(Screen screen)
     {
         if (screen.ShowList)
         {
-            yield return new Part(KataList(screen));
+            yield return new Part(new Rows(new Markup($"[bold]The katas[/] [grey](l: back to {Markup.Escape(screen.Kata.Id)}, n/p: move)[/]"), KataList(screen)));
             yield break;
         }
         if (screen.Problem is not null) yield return new Part(new Text(screen.Problem));
@@ -42,7 +43,7 @@ internal static class ScreenRenderer
             foreach (var error in screen.Errors) yield return new Part(new Text(error.ToString()));
             if (screen.OtherErrors is not null) yield return new Part(new Text(screen.OtherErrors));
         }
-        foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group));
+        foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group, screen.Kata));
         for (var i = 0; i < screen.HintsShown.Count; i++)
         {
             var hint = screen.HintsShown[i];
@@ -86,8 +87,8 @@ internal static class ScreenRenderer
 
     public static string OtherKataLine(OtherKataProblem problem) =>
         $"{problem.KataId} does not compile: {problem.FirstDiagnostic}; " + (problem.UsedVersion == StandIn.LastGoodVersion
-            ? $"{problem.KataId} ran from its last version that compiled."
-            : $"{problem.KataId} ran from the reference solution (it has not compiled yet).");
+            ? "its last version that compiled stands in for it."
+            : "the reference solution stands in for it until it compiles.");
 
     private static Markup Progress(Screen screen)
     {
@@ -98,12 +99,14 @@ internal static class ScreenRenderer
 
     private static Grid KataList(Screen screen)
     {
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(0)).AddColumn(new GridColumn().NoWrap().PadRight(1))
+            .AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
         foreach (var (kata, state) in screen.Katas)
         {
             var current = kata.Id == screen.Kata.Id;
             var name = Markup.Escape($"{kata.Id} {kata.Folder[4..]}");
-            grid.AddRow(new Markup((current ? "›" : " ") + StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/]" : name), new Markup(StatusWords.Markup(state)));
+            grid.AddRow(new Text(current ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/]" : name),
+                new Markup(StatusWords.Markup(state)));
         }
         return grid;
     }

@@ -4,15 +4,14 @@ using KataRunner.Engine.Running;
 namespace KataRunner.Engine.Session;
 
 /// <summary>
-/// Every kata's <see cref="KataState"/>, each from that kata's own last run, and the katas whose files
-/// were saved since then (they run again with the next run of the current kata). Nothing is kept
-/// between two starts of the runner: a new session learns every status again.
+/// Every kata's <see cref="KataState"/>, each from that kata's own last run; a kata whose files were
+/// saved since (or everything, when the tests or a shared file changed) is stale until it runs again.
+/// Nothing is kept between two starts of the runner: a new session learns every status again.
 /// </summary>
 public sealed class KataStates
 {
     private readonly IReadOnlyList<Kata> _katas;
     private readonly Dictionary<string, KataState> _states = [];
-    private readonly HashSet<string> _saved = [];
 
     public KataStates(IReadOnlyList<Kata> katas)
     {
@@ -30,17 +29,10 @@ public sealed class KataStates
     /// <summary>The first kata (in the catalog's order) that has not run yet or waits to run again.</summary>
     public Kata? NextToCheck => _katas.FirstOrDefault(k => _states[k.Id].NeedsRun);
 
-    /// <summary>Katas saved since their last run, in the catalog's order.</summary>
-    public IReadOnlyList<string> Saved => [.. _katas.Select(k => k.Id).Where(_saved.Contains)];
-
     /// <summary>Records what <paramref name="result"/> says of each kata in <paramref name="kataIds"/> (the katas it ran).</summary>
     public void Record(RunResult result, IEnumerable<string> kataIds)
     {
-        foreach (var id in kataIds)
-        {
-            _states[id] = KataState.From(result, id);
-            _saved.Remove(id);
-        }
+        foreach (var id in kataIds) _states[id] = KataState.From(result, id);
     }
 
     /// <summary>A kata that was not run, but whose code did not compile in a run (another kata's).</summary>
@@ -50,14 +42,14 @@ public sealed class KataStates
     }
 
     /// <summary>A file of this kata was saved: its status is stale until it runs again.</summary>
-    public void SavedFileOf(string kataId) => _saved.Add(kataId);
+    public void SavedFileOf(string kataId)
+    {
+        if (_states[kataId].Known) _states[kataId] = _states[kataId] with { Stale = true };
+    }
 
     /// <summary>Something every kata depends on changed (the tests, a shared file): each kata runs again when idle.</summary>
     public void AllStale()
     {
-        foreach (var kata in _katas)
-        {
-            if (_states[kata.Id].Known) _states[kata.Id] = _states[kata.Id] with { Stale = true };
-        }
+        foreach (var kata in _katas) SavedFileOf(kata.Id);
     }
 }

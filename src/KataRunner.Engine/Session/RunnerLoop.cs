@@ -54,6 +54,9 @@ public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput>
                         scroll?.Invoke(move.Move);
                         changed = true;
                         break;
+                    case RunnerInput.Resized:
+                        changed = true;
+                        break;
                     case RunnerInput.FilesChanged files:
                         foreach (var path in files.Paths) Notice(path);
                         break;

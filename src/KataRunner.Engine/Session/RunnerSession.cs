@@ -87,8 +87,10 @@ public sealed class RunnerSession
     }
 
     /// <summary>
-    /// A path changed on disk: what it means, and which kata's status it makes stale. A saved kata
-    /// runs again with the next run of the current kata, wherever the learner is by then.
+    /// A path changed on disk: what it means, and which kata's status it makes stale. The current kata
+    /// runs again after the debounce; a stale other kata right after, when the runner is idle (alone:
+    /// a kata being run is never replaced by a stand-in, so a broken one must not share the current
+    /// kata's run), wherever the learner is by then.
     /// </summary>
     public ChangeKind NoteChange(string path)
     {
@@ -98,16 +100,15 @@ public sealed class RunnerSession
         return kind;
     }
 
-    /// <summary>Runs the current kata again (after a save, or r), with every kata saved since its last run.</summary>
+    /// <summary>Runs the current kata again (after a save, or r).</summary>
     public void RunCurrent()
     {
         var before = StatusOf(Current.Id);
-        string[] ids = [Current.Id, .. States.Saved.Where(id => id != Current.Id)];
-        var result = _engine.Run(ids);
+        var result = _engine.Run([Current.Id]);
         _last = result;
         Runs++;
-        States.Record(result, ids);
-        NoteOtherKatas(result, ids);
+        States.Record(result, [Current.Id]);
+        NoteOtherKatas(result, [Current.Id]);
         var now = StatusOf(Current.Id);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
     }

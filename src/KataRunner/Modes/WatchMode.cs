@@ -39,6 +39,7 @@ public static class WatchMode
                 console.Write(new Rows(ScreenRenderer.Plain(screen)));
             }, engine.TestsBuild.MarkStale).RunAsync().GetAwaiter().GetResult();
         }
+        ResizeWatcher.Start(inputs.Writer);
         var view = new ScreenView(console, plain: ConsoleFactory.NoColor);
         var loop = new RunnerLoop(session, inputs.Reader, TimeProvider.System, view.Show, engine.TestsBuild.MarkStale, view.Scroll);
         var exit = 0;

@@ -22,11 +22,11 @@ internal static class FailureView
         var header = $"{kata.Id} {kata.Folder[4..]} › ";
         if (lines[0].StartsWith(header, StringComparison.Ordinal))
         {
-            rows.Add(new Markup($"[red]✗[/] [bold]{Markup.Escape(lines[0][header.Length..])}[/]"));
+            rows.Add(Title(lines[0][header.Length..]));
         }
         else
         {
-            rows.Add(new Markup($"[red]✗[/] [bold]{Markup.Escape(group.First.ShortName)}[/]"));
+            rows.Add(Title(group.First.ShortName));
             rows.Add(Line(lines[0]));
         }
         rows.AddRange(lines.Skip(1).Select(Line));
@@ -41,6 +41,11 @@ internal static class FailureView
         var shown = string.Join(", ", names.Take(NamesShown)) + (names.Count > NamesShown ? $" and {names.Count - NamesShown} more" : "");
         return $"  The same in {names.Count} more test{(names.Count == 1 ? "" : "s")}: {shown}.";
     }
+
+    /// <summary>"✗ Class.Test: verdict", in bold, wrapped beside the mark (a long test name never leaves it alone on a line).</summary>
+    private static Grid Title(string text) =>
+        new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn(new GridColumn().PadRight(0))
+            .AddRow(new Markup("[red]✗[/]"), new Markup($"[bold]{Markup.Escape(text)}[/]"));
 
     /// <summary>A message line that wraps under its own indentation, so a diff or a list stays readable at 80 columns.</summary>
     private static IRenderable Line(string line)

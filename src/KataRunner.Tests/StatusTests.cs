@@ -156,7 +156,8 @@ public class StatusTests
         var (session, engine) = Open("K15");
         Idle(session);
         var error = new CompileError("katas/K03_AwaitChains/AwaitChains.cs", 24, 51, "CS1002", "; expected");
-        engine.OtherKatas.Add(new OtherKataProblem("K03", error, StandIn.LastGoodVersion));
+        engine.OtherKatas.Add(new OtherKataProblem("K03", error, 1, StandIn.LastGoodVersion));
+        engine.OtherKatas.Add(new OtherKataProblem("K10", error with { Path = "katas/K10_MixedSyncAsync/Downloads.cs", Code = "VSTHRD103", Message = "x" }, 3, StandIn.Reference));
         session.RunCurrent();
         var screen = session.Screen;
         Assert.Multiple(() =>
@@ -166,7 +167,9 @@ public class StatusTests
             Assert.That(screen.OtherKatas.Select(ScreenRenderer.OtherKataLine), Is.EqualTo(new[]
             {
                 "K03 does not compile: katas/K03_AwaitChains/AwaitChains.cs(24,51): error CS1002: ; expected; its last version that compiled stands in for it.",
+                "K10 does not compile: katas/K10_MixedSyncAsync/Downloads.cs(24,51): error VSTHRD103: x (and 2 more); the reference solution stands in for it until it compiles.",
             }));
+            Assert.That(session.StatusOf("K10"), Is.EqualTo(KataStatus.CompileError));
         });
     }
 }

@@ -13,10 +13,10 @@ public enum StandIn
 }
 
 /// <summary>
-/// Another kata than the one on screen does not compile: its first diagnostic, and what was compiled in
-/// its place so that the current kata still ran. The screen shows one line per such kata.
+/// Another kata than the one on screen does not compile: its first diagnostic, how many it has, and what
+/// was compiled in its place so that the current kata still ran. The screen shows one line per such kata.
 /// </summary>
-public sealed record OtherKataProblem(string KataId, CompileError FirstDiagnostic, StandIn UsedVersion);
+public sealed record OtherKataProblem(string KataId, CompileError FirstDiagnostic, int ErrorCount, StandIn UsedVersion);
 
 /// <summary>
 /// An engine that can compile around a broken kata says, for a run, which katas it had to replace. The

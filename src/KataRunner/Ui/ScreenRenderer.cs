@@ -86,7 +86,8 @@ internal static class ScreenRenderer
     }
 
     public static string OtherKataLine(OtherKataProblem problem) =>
-        $"{problem.KataId} does not compile: {problem.FirstDiagnostic}; " + (problem.UsedVersion == StandIn.LastGoodVersion
+        $"{problem.KataId} does not compile: {problem.FirstDiagnostic}{(problem.ErrorCount > 1 ? $" (and {problem.ErrorCount - 1} more)" : "")}; " +
+        (problem.UsedVersion == StandIn.LastGoodVersion
             ? "its last version that compiled stands in for it."
             : "the reference solution stands in for it until it compiles.");
 

@@ -30,7 +30,7 @@ internal static class FailureView
             rows.Add(Line(lines[0]));
         }
         rows.AddRange(lines.Skip(1).Select(Line));
-        if (group.Same.Count > 0) rows.Add(new Text(SameLine(group), new Style(Color.Grey)));
+        if (group.Same.Count > 0) rows.Add(new Padder(new Text(SameLine(group).TrimStart(), new Style(Color.Grey)), new Padding(2, 0, 0, 0)));
         return new Rows(rows);
     }
 

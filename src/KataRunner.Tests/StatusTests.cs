@@ -171,5 +171,13 @@ public class StatusTests
             }));
             Assert.That(session.StatusOf("K10"), Is.EqualTo(KataStatus.CompileError));
         });
+        var frame = ScreenFixture.Text(new ScreenView(ScreenFixture.Console(80, 24), plain: false).Layout(screen, 80, 24));
+        Assert.Multiple(() =>
+        {
+            Assert.That(frame[4], Does.StartWith("K03 does not compile: katas/K03_AwaitChains/AwaitChains.cs(24,51): error"),
+                "first in the middle, above the current kata's failures");
+            Assert.That(frame.FindIndex(l => l.StartsWith("K10 does not compile", StringComparison.Ordinal)),
+                Is.LessThan(frame.FindIndex(l => l.StartsWith("✗", StringComparison.Ordinal))));
+        });
     }
 }

@@ -121,4 +121,27 @@ public class FullScreenTests
             Assert.That(plain.Output, Does.Contain("\u001b[K"), "the frame still clears what the last one left");
         });
     }
+
+    [Test]
+    public void Compile_errors_come_first_as_the_build_prints_them_one_a_line()
+    {
+        var (session, engine) = ScreenFixture.Open();
+        engine.Errors =
+        [
+            new KataRunner.Engine.Build.CompileError("katas/K08_ThreadPoolExecutor/FourJobs.cs", 12, 9, "CS1002", "; expected"),
+            new KataRunner.Engine.Build.CompileError("katas/K08_ThreadPoolExecutor/FourJobs.cs", 20, 1, "RS0030", "Thread.Sleep"),
+        ];
+        session.RunCurrent();
+        var lines = ScreenFixture.Text(new ScreenView(ScreenFixture.Console(80, 24), plain: false).Layout(session.Screen, 80, 24));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Is.EqualTo("K08: does not compile"));
+            Assert.That(lines.Skip(Top).Take(3), Is.EqualTo(new[]
+            {
+                "It does not compile (as dotnet build katas/Katas.csproj would say):",
+                "katas/K08_ThreadPoolExecutor/FourJobs.cs(12,9): error CS1002: ; expected",
+                "katas/K08_ThreadPoolExecutor/FourJobs.cs(20,1): error RS0030: Thread.Sleep",
+            }));
+        });
+    }
 }

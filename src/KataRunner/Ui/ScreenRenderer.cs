@@ -36,12 +36,16 @@ internal static class ScreenRenderer
             yield break;
         }
         if (screen.Problem is not null) yield return new Part(new Text(screen.Problem));
-        foreach (var other in screen.OtherKatas) yield return new Part(new Markup($"[yellow]{Markup.Escape(OtherKataLine(other))}[/]"));
+        if (screen.OtherKatas.Count > 0)
+        {
+            yield return new Part(new Rows(screen.OtherKatas.Select(o => new Markup($"[yellow]{Markup.Escape(OtherKataLine(o))}[/]"))));
+        }
         if (screen.Errors.Count > 0)
         {
-            yield return new Part(new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):"));
-            foreach (var error in screen.Errors) yield return new Part(new Text(error.ToString()));
-            if (screen.OtherErrors is not null) yield return new Part(new Text(screen.OtherErrors));
+            var errors = new List<IRenderable> { new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):") };
+            errors.AddRange(screen.Errors.Select(e => new Text(e.ToString())));
+            if (screen.OtherErrors is not null) errors.Add(new Text(screen.OtherErrors));
+            yield return new Part(new Rows(errors));
         }
         foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group, screen.Kata));
         for (var i = 0; i < screen.HintsShown.Count; i++)
@@ -53,7 +57,6 @@ internal static class ScreenRenderer
         }
     }
 
-    /// <summary>The bottom: the notice, then the keys (interactive) or how to watch (once).</summary>
     /// <summary>The bottom: (full screen) a rule with where the middle is scrolled to, the notice, then the keys; (once) how to watch.</summary>
     public static IEnumerable<IRenderable> Bottom(Screen screen, bool interactive, string? scrollNote = null)
     {

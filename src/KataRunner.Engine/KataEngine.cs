@@ -4,6 +4,7 @@ using AsyncKatas.Catalog;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Caching;
 using KataRunner.Engine.Running;
+using KataRunner.Engine.Session;
 
 namespace KataRunner.Engine;
 
@@ -15,7 +16,7 @@ namespace KataRunner.Engine;
 /// (<see cref="RunnerCache"/>), so a restart with nothing changed compiles nothing. The UI, the bench,
 /// the report mode and the tests all drive this.
 /// </summary>
-public sealed class KataEngine : IKataEngine
+public sealed class KataEngine : IKataEngine, IReportsOtherKatas
 {
     private static readonly AnalyzerLoader SharedLoader = new();
     private readonly object _gate = new();
@@ -145,4 +146,8 @@ public sealed class KataEngine : IKataEngine
             load.Unload();
         }
     }
+
+    /// <summary>The katas that did not compile in this run and what stood in for them (see <see cref="KataCompiler"/>).</summary>
+    public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) =>
+        [.. (result.Compile?.Fallbacks ?? []).Select(f => new OtherKataProblem(f.KataId, f.FirstError, f.ErrorCount, f.Source))];
 }

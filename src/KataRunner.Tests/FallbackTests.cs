@@ -77,6 +77,9 @@ public class FallbackTests
             Assert.That(fallback.Source, Is.EqualTo(FallbackSource.LastCompiled));
             Assert.That(fallback.FirstError.Path, Is.EqualTo("katas/K03_AwaitChains/AwaitChains.cs"));
             Assert.That(fallback.ToString(), Does.StartWith("K03 does not compile: katas/K03_AwaitChains/AwaitChains.cs(").And.Contain("last version that compiled"));
+            // What the session shows as the "another kata does not compile" line.
+            var problem = _engine.OtherKataProblems(result).Single();
+            Assert.That((problem.KataId, problem.UsedVersion, problem.FirstDiagnostic), Is.EqualTo(("K03", FallbackSource.LastCompiled, fallback.FirstError)));
         });
 
         var own = _engine.Run(["K03"]);

@@ -24,7 +24,7 @@ public static class BenchMode
     {
         var console = ConsoleFactory.Create();
         if (Startup.Open(console, command) is not var (_, session)) return 2;
-        console.Write(new Spectre.Console.Rows(ScreenRenderer.Render(session.Screen, interactive: false)));
+        console.Write(new Spectre.Console.Rows(ScreenRenderer.Plain(session.Screen)));
         var inProcess = DateTime.Now - Process.GetCurrentProcess().StartTime;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first screen {inProcess.TotalMilliseconds:0} ms after the runner's process started"));
         return 0;

@@ -16,7 +16,7 @@ public static class OnceMode
         {
         }
         var screen = ForOnce(session);
-        console.Write(new Rows(ScreenRenderer.Render(screen, interactive: false)));
+        console.Write(new Rows(ScreenRenderer.Plain(screen)));
         return screen.Status == KataStatus.Solved ? 0 : 1;
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves that every C# line a kata README tells the learner to write compiles with the settings of
-# katas/Katas.csproj: nullable, warnings as errors, the threading analyzers and .editorconfig (the
-# section of the kata's folder included).
+# katas/Katas.csproj: nullable, warnings as errors, the threading and banned-API analyzers (with
+# solutions/BannedSymbols.txt) and .editorconfig (the section of the kata's folder included).
 #
 # What it checks: every ```csharp block in katas/K*/README.md. Each block becomes the body of a
 # method in a generated file in the kata's folder and namespace, next to the reference solution's
@@ -15,6 +15,8 @@
 #     <!-- snippet: in FourJobs.cs -->          appended to that file of the kata instead of a file of its own,
 #                                               so the .editorconfig section of that file applies
 #     <!-- snippet: expect VSTHRD002 -->        the block is a mistake: the build must refuse it with that rule
+#     <!-- snippet: expect RS0030 Thread.Sleep --> ... with that rule, for that symbol (its message quotes the
+#                                               symbol: "The symbol 'Thread.Sleep(int)' is banned ...")
 #     <!-- snippet: skip -->                    not checked (say why in the README)
 # All blocks are built together, once; errors are reported at the README's file and line.
 # Ends with "N passed, N failed"; exits non-zero when any block fails.
@@ -30,7 +32,7 @@ cp Directory.Build.props Directory.Packages.props .editorconfig "$tmp"/
 [ -f global.json ] && cp global.json "$tmp"/
 [ -f NuGet.config ] && cp NuGet.config "$tmp"/
 mkdir -p "$tmp/katas" "$tmp/solutions"
-cp solutions/KataCode.targets solutions/PublicAPI.*.txt solutions/vs-threading.*.txt "$tmp/solutions/"
+cp solutions/*.targets solutions/PublicAPI.*.txt solutions/vs-threading.*.txt solutions/BannedSymbols*.txt "$tmp/solutions/"
 cp katas/Katas.csproj "$tmp/katas/"
 for dir in solutions/K*/; do
   kata=$(basename "$dir")
@@ -125,7 +127,11 @@ while IFS='|' read -r id readme first last expect; do
     }' "$tmp/diagnostics.txt")
   where="$readme:$first"
   if [ -n "$expect" ]; then
-    if echo "$found" | grep -q "error $expect"; then
+    # "RS0030 Thread.Sleep": the rule, then (optionally) the symbol its message must quote.
+    code=${expect%% *}
+    needle=""
+    [ "$code" != "$expect" ] && needle="'${expect#* }"
+    if echo "$found" | grep "error $code" | grep -qF -e "$needle"; then
       echo "ok   $where is refused with $expect, as it should be"
       passed=$((passed + 1))
     else

@@ -5,8 +5,10 @@
 #      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test passes and every kata (Kxx) test fails.
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/);
-#   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh).
-# (The learner's plain `dotnet test` at the root runs only the kata tests; steps 4 and 5 name their projects.)
+#   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
+#   6. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
+# (The learner's plain `dotnet test` at the root builds Katas.sln: only what a learner builds, and runs only the
+#  kata tests. The maintainers' solution, tools/Maintainers.slnx, holds every project; the check builds it first.)
 # Ends with "N passed, N failed" for the solutions and library runs; exits non-zero when anything is off.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +37,12 @@ run_tests() {
   last_log=$log
   return $status
 }
+
+note "The maintainers' solution builds: every project, the bench and the runner's tests too (tools/Maintainers.slnx)"
+if ! dotnet build tools/Maintainers.slnx -p:Solutions=true -nologo -v q >"${TMPDIR:-/tmp}/build-maintainers.log" 2>&1; then
+  grep -E ': error ' "${TMPDIR:-/tmp}/build-maintainers.log" | sort -u | head -n 20
+  problems+=("tools/Maintainers.slnx does not build")
+fi
 
 note "Public API: katas/ must match solutions/PublicAPI.*.txt (the solutions build checks itself)"
 if ! dotnet build katas/Katas.csproj -p:CheckPublicApi=true -nologo -v q 2>&1 | grep -E 'error|warn' | sort -u; then :; fi
@@ -120,6 +128,16 @@ fi
 note "The watch runner: its tests, and its engine against dotnet test, test by test (tools/parity.sh)"
 if ! tools/parity.sh; then
   problems+=("the kata runner's tests failed, or its engine disagrees with dotnet test (tools/parity.sh)")
+fi
+
+if [ "${MUTATION:-1}" != "0" ]; then
+  note "Mutation testing: the kata tests must catch the mutants of solutions/ (tools/mutation.sh)"
+  if ! tools/mutation.sh >"${TMPDIR:-/tmp}/mutation.log" 2>&1; then
+    grep -E 'final mutation score|threshold|Mutants the tests let through|^  solutions/' "${TMPDIR:-/tmp}/mutation.log" | head -n 30
+    tail -n 5 "${TMPDIR:-/tmp}/mutation.log"
+    problems+=("mutation testing: the score is below the threshold, or Stryker failed (tools/mutation.sh)")
+  fi
+  grep -E 'final mutation score' "${TMPDIR:-/tmp}/mutation.log" || true
 fi
 
 if [ ${#problems[@]} -gt 0 ]; then

@@ -174,7 +174,7 @@ public sealed class ConcurrentFuture<T>
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Trace.TraceError($"Exception calling a done callback of {this}: {e}");
+            Trace.TraceError("Exception calling a done callback of {0}: {1}", this, e);
         }
     }
 }

@@ -32,6 +32,7 @@ public sealed class Connection : IAsyncDisposable
     /// <summary>The article's <c>do_something()</c> (given): a query on the open connection, answered at once.</summary>
     public Task<string> DoSomethingAsync()
     {
+        // Stryker disable once all : given code that explains a learner's mistake (a query on a closed connection); a correct program never gets here
         if (!IsOpen) throw new InvalidOperationException("The connection is not open: a query needs an open connection.");
         return Task.FromResult("模拟增删改查数据库并返回操作结果...");
     }

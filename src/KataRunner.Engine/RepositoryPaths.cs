@@ -2,8 +2,7 @@ namespace KataRunner.Engine;
 
 /// <summary>
 /// Where things are in the repository the runner works on: the root (the folder with Katas.sln),
-/// katas/, solutions/, tests/ and the tests assembly that `dotnet build tests/Tests.csproj
-/// -p:Solutions=true` writes.
+/// katas/, solutions/ and tests/.
 /// </summary>
 public sealed class RepositoryPaths
 {
@@ -17,10 +16,6 @@ public sealed class RepositoryPaths
     public string Solutions => Path.Combine(Root, "solutions");
     public string Tests => Path.Combine(Root, "tests");
     public string TestsProject => Path.Combine(Tests, "Tests.csproj");
-
-    /// <summary>The tests built in solutions mode (tests/Directory.Build.props puts each mode apart).</summary>
-    public string TestsOutput => Path.Combine(Tests, "bin", "Tests", "solutions", "Debug", "net10.0");
-    public string TestsAssembly => Path.Combine(TestsOutput, "AsyncKatas.Tests.dll");
 
     /// <summary>The project whose code the runner compiles: katas/Katas.csproj, or solutions/Solutions.csproj.</summary>
     public string CodeProject(CodeTree tree) =>

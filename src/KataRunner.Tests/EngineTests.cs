@@ -81,6 +81,32 @@ public class EngineTests
     }
 
     [Test]
+    public void A_banned_call_is_refused_with_what_to_write_instead_as_in_the_build()
+    {
+        // solutions/BannedSymbols.txt, an additional file of the build: RS0030 names the call and the fix.
+        _engine.Compiler.Sources.Overlay(_file, _original.Replace(
+            "await WorkAsync(1, output, time);", "Thread.Sleep(300);\n        await WorkAsync(1, output, time);", StringComparison.Ordinal));
+        var error = _engine.Run(["K01"]).Compile!.Errors.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Code, Is.EqualTo("RS0030"));
+            Assert.That(error.Message, Does.Contain("'Thread.Sleep(int)'").And.Contain("await Task.Delay(delay, time)"));
+        });
+    }
+
+    [Test]
+    public void A_kata_run_finds_every_test_of_its_category()
+    {
+        // A kata's run asks NUnit to build the fixtures of the kata's namespace only (KataEngine.TestNamespaces).
+        var all = _engine.Run([]);
+        foreach (var kata in AsyncKatas.Catalog.KataCatalog.All)
+        {
+            var alone = _engine.Run([kata.Id]);
+            Assert.That(alone.Tests.Select(t => t.FullName), Is.EquivalentTo(all.Tests.Where(t => t.Category == kata.Id).Select(t => t.FullName)), kata.Id);
+        }
+    }
+
+    [Test]
     public void Only_changed_files_are_parsed_again()
     {
         _engine.Compiler.Compile();

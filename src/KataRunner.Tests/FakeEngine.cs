@@ -1,25 +1,45 @@
 using KataRunner.Engine;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Running;
+using KataRunner.Engine.Session;
 
 namespace KataRunner.Tests;
 
-/// <summary>An engine without compiler or NUnit: each kata passes or fails as the test says, and every
-/// run is recorded.</summary>
-internal sealed class FakeEngine : IKataEngine
+/// <summary>An engine without compiler or NUnit: each kata passes or fails as the test says (one test per
+/// kata, or the tests set in <see cref="Tests"/>), and every run is recorded.</summary>
+internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
 {
     public HashSet<string> Solved { get; } = [];
     public List<IReadOnlyCollection<string>> Runs { get; } = [];
     public IReadOnlyList<CompileError>? Errors { get; set; }
 
+    /// <summary>A kata's tests, when one test per kata is not enough.</summary>
+    public Dictionary<string, List<TestOutcome>> Tests { get; } = [];
+
+    /// <summary>What the next runs report of other katas that did not compile.</summary>
+    public List<OtherKataProblem> OtherKatas { get; } = [];
+
     public RunResult Run(IReadOnlyCollection<string> categories)
     {
         Runs.Add(categories);
         if (Errors is { } errors) return new RunResult(new CompileResult(null, null, errors, TimeSpan.Zero, 0), [], null, TimeSpan.Zero);
-        var tests = categories.Select(c => new TestOutcome($"AsyncKatas.Tests.{c}.SomeTests.It_Works", c,
-            Solved.Contains(c) ? Outcome.Passed : Outcome.Failed, Solved.Contains(c) ? "" : $"{c}: the output differs", "")).ToList();
+        var tests = categories.SelectMany(c => Tests.TryGetValue(c, out var set) ? set : [OneTest(c)]).ToList();
         return new RunResult(new CompileResult([1], null, [], TimeSpan.Zero, 0), tests, null, TimeSpan.Zero);
     }
 
+    public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) => [.. OtherKatas];
+
     public int RunsOf(string kataId) => Runs.Count(r => r.Count == 1 && r.Contains(kataId));
+
+    private TestOutcome OneTest(string kata) => new($"AsyncKatas.Tests.{kata}.SomeTests.It_Works", kata,
+        Solved.Contains(kata) ? Outcome.Passed : Outcome.Failed, Solved.Contains(kata) ? "" : $"{kata}: the output differs", "");
+
+    /// <summary>A failing test of <paramref name="kata"/> with the message a kata test writes: "Kxx Name › Class.Test: …".</summary>
+    public static TestOutcome Failing(string kata, string test, string verdict, string? name = null)
+    {
+        var header = $"{kata} {name ?? "Kata"} › SomeTests.{test}";
+        return new TestOutcome($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Failed, $"{header}: {verdict}", "");
+    }
+
+    public static TestOutcome Passing(string kata, string test) => new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Passed, "", "");
 }

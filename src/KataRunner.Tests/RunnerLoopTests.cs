@@ -95,4 +95,54 @@ public class RunnerLoopTests
             Assert.That(_session.Screen.List, Is.Not.Null, "l shows the list");
         });
     }
+
+    [Test]
+    public async Task Scroll_keys_reach_the_view_and_redraw_without_running_anything()
+    {
+        var scrolled = new List<ScrollKey>();
+        var runsBefore = _engine.Runs.Count;
+        _inputs.Writer.TryWrite(new RunnerInput.Scroll(ScrollKey.PageDown));
+        _inputs.Writer.TryWrite(new RunnerInput.Key('q'));
+        var exit = await new RunnerLoop(_session, _inputs.Reader, _time, s => _shown.Add(s), scroll: scrolled.Add).RunAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(scrolled, Is.EqualTo(new[] { ScrollKey.PageDown }));
+            Assert.That(_engine.Runs, Has.Count.EqualTo(runsBefore));
+        });
+    }
+
+    [Test]
+    public async Task A_save_then_n_refreshes_the_saved_kata_in_the_list()
+    {
+        _engine.Solved.Add("K01");
+        Change("katas/K01_EventLoop/TwoWorkers.cs");
+        _inputs.Writer.TryWrite(new RunnerInput.Key('n'));
+        var loop = Start();
+        await NextScreen(); // the first screen
+        await NextScreen(); // n: K02
+        Assert.That(_session.Current.Id, Is.EqualTo("K02"));
+        _time.Advance(TimeSpan.FromMilliseconds(150));
+        await NextScreen(); // the save's debounced run of the current kata
+        await NextScreen(); // idle: the saved kata, alone
+        Assert.Multiple(() =>
+        {
+            Assert.That(_engine.Runs.TakeLast(3), Is.EqualTo(new[] { new[] { "K02" }, ["K02"], ["K01"] }));
+            Assert.That(_session.StatusOf("K01"), Is.EqualTo(KataRunner.Engine.Running.KataStatus.Solved));
+        });
+        _inputs.Writer.TryWrite(new RunnerInput.Key('q'));
+        Assert.That(await loop.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+    }
+
+    [TestCase(' ', ConsoleKey.Spacebar, ScrollKey.PageDown)]
+    [TestCase('\0', ConsoleKey.PageDown, ScrollKey.PageDown)]
+    [TestCase('\0', ConsoleKey.PageUp, ScrollKey.PageUp)]
+    [TestCase('\0', ConsoleKey.UpArrow, ScrollKey.LineUp)]
+    [TestCase('\0', ConsoleKey.DownArrow, ScrollKey.LineDown)]
+    public void Scroll_keys_are_read_as_scrolling(char c, ConsoleKey key, ScrollKey scroll) =>
+        Assert.That(KataRunner.Ui.KeyReader.Map(new ConsoleKeyInfo(c, key, false, false, false)), Is.EqualTo(new RunnerInput.Scroll(scroll)));
+
+    [Test]
+    public void Other_keys_go_to_the_session() =>
+        Assert.That(KataRunner.Ui.KeyReader.Map(new ConsoleKeyInfo('h', ConsoleKey.H, false, false, false)), Is.EqualTo(new RunnerInput.Key('h')));
 }

@@ -42,8 +42,8 @@ public class SessionTests
         {
         }
         var screen = session.Screen;
-        Assert.That(screen.Failures.Select(f => f.Category), Is.EqualTo(new[] { "K02" }));
-        Assert.That(screen.Failures[0].Message, Is.EqualTo("K02: the output differs"));
+        Assert.That(screen.Failures.Select(f => f.First.Category), Is.EqualTo(new[] { "K02" }));
+        Assert.That(screen.Failures[0].First.Message, Is.EqualTo("K02: the output differs"));
     }
 
     [Test]
@@ -91,8 +91,8 @@ public class SessionTests
         Assert.Multiple(() =>
         {
             Assert.That(list, Has.Count.EqualTo(KataCatalog.All.Count));
-            Assert.That(list[0].Status, Is.EqualTo(KataStatus.Solved));
-            Assert.That(list[1].Status, Is.EqualTo(KataStatus.Failing));
+            Assert.That(list[0].State.Status, Is.EqualTo(KataStatus.Solved));
+            Assert.That(list[1].State.Status, Is.EqualTo(KataStatus.Failing));
         });
         session.HandleKey('l');
         Assert.That(session.Screen.List, Is.Null);

@@ -12,7 +12,7 @@ public class LearnerMistakeTests
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
-    private static LoopRun RunMistake(Func<ProgramIO, Task> program, LoopOutcome expected, params string[] explanationMentions)
+    private static LoopRun RunMistake(Func<LoopEnvironment, Task> program, LoopOutcome expected, params string[] explanationMentions)
     {
         var wall = Stopwatch.StartNew();
         var run = VirtualLoop.Run("mistake", program, Budgets.Short);
@@ -109,7 +109,7 @@ public class LearnerMistakeTests
     public void A_single_sleep_past_the_horizon()
     {
         RunMistake(async io => await Task.Delay(TimeSpan.FromHours(25), io.Time),
-            LoopOutcome.HorizonReached, "one timer is due at 90000.0 s, past the horizon of 86400.0 s",
+            LoopOutcome.SleepPastHorizon, "one timer is due at 90000.0 s, past the horizon of 86400.0 s",
             "a single sleep of 90000.0 s started at 0.0 s", "longer Horizon");
     }
 
@@ -169,7 +169,7 @@ public class LearnerMistakeTests
             {
                 _ = Task.Run(() => gate.Wait()); // the mistake under test: blocking work on the shared pool
                 await Task.Delay(OneSecond, io.Time);
-            }, LoopOutcome.WorkerBlocked, "shared thread pool");
+            }, LoopOutcome.SharedPoolStalled, "1 shared thread-pool thread(s) running the program's code", "had not finished");
         }
         finally
         {
@@ -178,20 +178,51 @@ public class LearnerMistakeTests
     }
 
     [Test]
-    public void A_stub_not_written_yet()
+    public void A_deadlock_while_an_unrelated_periodic_timer_ticks_is_not_an_endless_loop()
     {
-        RunMistake(_ => throw new NotImplementedException("Print the line."),
-            LoopOutcome.NotStarted, "NotImplementedException", "Print the line.");
+        RunMistake(async io =>
+        {
+            using var heartbeat = new PeriodicTimer(TimeSpan.FromSeconds(10), io.Time);
+            _ = Beat(heartbeat);
+            await Task.Delay(OneSecond, io.Time);
+            await new TaskCompletionSource().Task; // the deadlock: nobody completes it
+        }, LoopOutcome.OnlyPeriodicTimers, "from 1.0 s to the horizon of 86400.0 s only periodic timers fired", "main task is still waiting",
+            "TaskCompletionSource nobody sets", "while an unrelated PeriodicTimer keeps ticking");
+
+        static async Task Beat(PeriodicTimer timer)
+        {
+            while (await timer.WaitForNextTickAsync()) { }
+        }
     }
 
-    private static async Task<int> Delay(ProgramIO io)
+    [Test]
+    public void A_Task_Run_that_blocks_on_the_virtual_clock_is_named()
+    {
+        RunMistake(async io =>
+        {
+#pragma warning disable VSTHRD002 // the mistake under test
+            await Task.Run(() => Task.Delay(OneSecond, io.Time).Wait());
+#pragma warning restore VSTHRD002
+        }, LoopOutcome.UnknownThread, "armed a timer on the virtual clock and has not finished", "Task.Run(() => Task.Delay(d, time).Wait())",
+            "await the sleep instead of blocking on it");
+    }
+
+    [Test]
+    public void A_method_not_implemented_is_a_program_failure_like_any_other()
+    {
+        // The library has no notion of a stub: a caller that has one (the katas) maps the exception itself.
+        RunMistake(_ => throw new NotImplementedException("Print the line."),
+            LoopOutcome.ProgramFailed, "NotImplementedException", "Print the line.");
+    }
+
+    private static async Task<int> Delay(LoopEnvironment io)
     {
         await Task.Delay(OneSecond, io.Time);
         return 1;
     }
 
 #pragma warning disable VSTHRD100 // the mistake under test
-    private static async void FireAndCrash(ProgramIO io)
+    private static async void FireAndCrash(LoopEnvironment io)
 #pragma warning restore VSTHRD100
     {
         await Task.Delay(OneSecond, io.Time);

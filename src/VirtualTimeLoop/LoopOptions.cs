@@ -1,6 +1,6 @@
 namespace VirtualTimeLoop;
 
-/// <summary>Limits of one run on the virtual loop. The defaults end every learner mistake within a few seconds.</summary>
+/// <summary>Limits of one run on the virtual loop. The defaults end every hang within a few seconds.</summary>
 public sealed record LoopOptions
 {
     /// <summary>The defaults: a 24 h horizon and real-time guards that end every hang within seconds.</summary>
@@ -24,7 +24,12 @@ public sealed record LoopOptions
     /// <summary>Real time such a thread may keep running without handing control back.</summary>
     public TimeSpan BusyBudget { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Real time the loop waits for work on the shared thread pool to settle before it moves time.</summary>
+    /// <summary>
+    /// Real time the loop waits for the program's own work on the shared thread pool (a Task.Run, a
+    /// ContinueWith, a CancelAsync callback) to start and finish before it moves time; after that the run
+    /// ends with <see cref="LoopOutcome.SharedPoolStalled"/> (or <see cref="LoopOutcome.UnknownThread"/>
+    /// when that work blocks on the virtual clock).
+    /// </summary>
     public TimeSpan SharedPoolBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
@@ -41,15 +46,15 @@ public sealed record LoopOptions
     public int MaxThreads { get; init; } = 256;
 
     /// <summary>
-    /// When true, a real-clock timer that appears while one of the program's steps runs ends the run
-    /// with <see cref="LoopOutcome.RealClockWait"/> as soon as the loop would move virtual time, even
-    /// with virtual timers pending (a real <c>Task.Delay(t)</c> racing a virtual one). Off by default:
-    /// the signal is the process-wide <see cref="Timer.ActiveCount"/>, and other code in the process (a
-    /// test host batching results, parallel tests) makes real timers at any moment, which was seen to
-    /// fail a correct program about once in ten thousand runs. With nothing pending at all, a new real
-    /// timer is always reported.
+    /// When true (the default), a real-clock timer the program's own code arms ends the run with
+    /// <see cref="LoopOutcome.RealClockWait"/> as soon as the loop would move virtual time, even with
+    /// virtual timers pending (a real <c>Task.Delay(t)</c> racing a virtual one, which the virtual side
+    /// would always win: a result real .NET would not give). Timers are attributed to the run whose code
+    /// armed them (see the README's Limits), so real timers of a test host or of other tests
+    /// never count. When false, such a run goes on, and the real timer is reported only if the program
+    /// ends up with nothing else to wait for.
     /// </summary>
-    public bool ReportRealTimersAtOnce { get; init; }
+    public bool ReportRealTimersAtOnce { get; init; } = true;
 
     /// <summary>Real time the whole run may take.</summary>
     public TimeSpan WallBudget { get; init; } = TimeSpan.FromSeconds(60);

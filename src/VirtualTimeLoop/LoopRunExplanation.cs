@@ -15,14 +15,6 @@ internal static class LoopRunExplanation
             case LoopOutcome.Completed:
                 text.Append("the program ran to its end.");
                 break;
-            case LoopOutcome.NotStarted:
-                text.Append("not written yet: the program threw NotImplementedException.");
-                if (!string.IsNullOrWhiteSpace(exception?.Message) && exception.Message != new NotImplementedException().Message)
-                {
-                    text.AppendLine().Append("  It says: ").Append(exception.Message);
-                }
-                AppendWhere(text, exception);
-                break;
             case LoopOutcome.ProgramFailed:
                 text.Append("the program failed")
                     .Append(exception is null ? $" ({run.Detail})." : $" with {exception.GetType().Name}: {exception.Message}")
@@ -56,13 +48,27 @@ internal static class LoopRunExplanation
                 break;
             case LoopOutcome.UnknownThread:
                 text.Append("a thread the virtual loop does not know used its clock (").Append(run.Detail).AppendLine(").")
-                    .AppendLine("  Likely: Task.Run, ThreadPool or new Thread (they use the real thread pool), or a continuation that left the loop through ConfigureAwait(false).")
-                    .Append("  Fix: run blocking work on the loop's TaskScheduler (Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, threads)), and drop ConfigureAwait(false) in code under test.");
+                    .AppendLine("  Likely: a new Thread, or a Task.Run that blocks on the virtual clock (a Task.Run whose work awaits it is fine), " +
+                                "or a continuation that left the loop through ConfigureAwait(false) and runs on a thread the loop does not know.")
+                    .Append("  Fix: await the sleep instead of blocking on it; or run blocking work on the loop's TaskScheduler " +
+                            "(Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, threads)), whose threads may block on the virtual clock.");
                 break;
-            case LoopOutcome.HorizonReached when run.Detail?.StartsWith(VirtualLoop.SingleSleepPastHorizon, StringComparison.Ordinal) == true:
+            case LoopOutcome.SleepPastHorizon:
                 text.Append("the program sleeps past the run's horizon: ").Append(run.Detail).AppendLine(".")
                     .Append("  Likely: a sleep or timeout longer than the horizon (LoopOptions.Horizon). ")
                     .Append("Fix: shorten it, or give the run a longer Horizon if the program really waits that long.");
+                break;
+            case LoopOutcome.OnlyPeriodicTimers:
+                text.Append("the main task never completes: ").Append(run.Detail).AppendLine(".")
+                    .AppendLine("  Likely: the main task awaits something no timer completes (a TaskCompletionSource nobody sets, a task never started) " +
+                                "while an unrelated PeriodicTimer keeps ticking; or a periodic loop with no end condition.")
+                    .Append("  Fix: complete what the main task awaits, or give the periodic loop an end (dispose the PeriodicTimer, cancel its token).");
+                break;
+            case LoopOutcome.SharedPoolStalled:
+                text.Append("work the program put on the shared thread pool held virtual time back: ").Append(run.Detail).AppendLine(".")
+                    .AppendLine("  Likely: it blocks on a task that needs this very loop (.Result, .Wait()), sleeps on the real clock (Thread.Sleep), " +
+                                "or waits for a lock nobody releases; or, when its items never started, the pool is busy with other work in the process.")
+                    .Append("  Fix: await instead of blocking; run blocking work on the loop's threads (the TaskScheduler the program gets).");
                 break;
             case LoopOutcome.HorizonReached:
                 text.Append("the program never ends: ").Append(run.Detail).AppendLine(", and it is still running.")

@@ -8,7 +8,7 @@ namespace AsyncKatas.Catalog;
 /// build embeds the file in this assembly, so the kata tests, the summary logger and the watch runner read
 /// the same list without finding the repository; the bash and Python tools read the file itself.
 /// </summary>
-public static partial class KataManifest
+public static class KataManifest
 {
     /// <summary>The value of "article" for a kata whose expected output is not the article's.</summary>
     public const string Beyond = "beyond";
@@ -60,7 +60,7 @@ public static partial class KataManifest
     private static Kata ToKata(Entry entry, int position)
     {
         var id = entry.Id ?? throw new InvalidDataException($"{RelativePath}: kata number {position} has no \"id\".");
-        if (!KataId().IsMatch(id)) throw Invalid(id, "id", "must be K and two digits");
+        if (!KataIdPattern.IsMatch(id)) throw Invalid(id, "id", "must be K and two digits");
         if (entry.Folder is not { } folder || !folder.StartsWith(id + "_", StringComparison.Ordinal) || folder.Length == id.Length + 1)
             throw Invalid(id, "folder", $"must be \"{id}_Name\"");
         if (string.IsNullOrWhiteSpace(entry.Topic)) throw Invalid(id, "topic", "is missing");
@@ -90,8 +90,7 @@ public static partial class KataManifest
     private static InvalidDataException Invalid(string id, string field, string what) =>
         new($"{RelativePath}: {id}'s \"{field}\" {what}.");
 
-    [GeneratedRegex(@"^K\d\d$")]
-    private static partial Regex KataId();
+    private static readonly Regex KataIdPattern = new(@"^K\d\d$");
 
     private static Entry ReadEntry(JsonElement element, int position)
     {

@@ -42,7 +42,8 @@ public class WaitWithTimeoutTests
     public void PendingTask_IsCancelled_AndLeavesNoTimerBehind()
     {
         IReadOnlyList<NamedTask>? tasks = null;
-        var run = KataLoop.Run("K06", async io => tasks = await WaitWithTimeout.RunAsync(io.Out, io.Time, TwoSeconds));
+        SleepRecorder? clock = null;
+        var run = KataLoop.Run("K06", async io => tasks = await WaitWithTimeout.RunAsync(io.Out, clock = new SleepRecorder(io.Time), TwoSeconds));
         if (run.Outcome == LoopOutcome.LeftoverWork)
         {
             Judge.Fail(new Verdict($"the program ended while the pending task was still asleep on the clock ({run.Detail}).")
@@ -51,8 +52,7 @@ public class WaitWithTimeoutTests
         }
         AssertCompleted(run);
 
-        Judge.Equal(run.Elapsed, TwoSeconds, "the wait did not end when the 2 s timeout ran out.",
-            "time the wait on the injected clock (e.g. WaitAsync(timeout, time), Task.Delay(timeout, time) or new CancellationTokenSource(timeout, time)).");
+        Judge.That(run.Elapsed == TwoSeconds, () => TimeoutNotKept(run, clock!.Sleeps, TwoSeconds));
         Judge.Equal(tasks?.Count, 3, "RunAsync must return the three tasks it started.");
         Judge.Sequence(tasks!.Select(t => t.Name), ["MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3"], "the tasks' names, in order, are wrong.");
         Judge.All(() =>
@@ -77,6 +77,33 @@ public class WaitWithTimeoutTests
                      "CancellationTokenSource (WaitAsync(timeout, time) cleans up after itself)."));
         }
         VerifyRun(run, timeline: [0, 0, 0, 3, 3, 3, 3], total: 3);
+    }
+
+    /// <summary>Why the wait did not end when the limit ran out, from the timers the program started besides the three tasks' sleeps.</summary>
+    internal static Verdict TimeoutNotKept(LoopRun run, IReadOnlyList<Sleep> timers, TimeSpan timeout)
+    {
+        var others = timers.ToList();
+        foreach (var seconds in new[] { 1, 2, 3 })
+        {
+            var own = others.FindIndex(t => t.StartedAt == TimeSpan.Zero && t.Duration == TimeSpan.FromSeconds(seconds));
+            if (own >= 0) others.RemoveAt(own);
+        }
+        var limits = others.Where(t => t.Duration == timeout).ToList();
+        var verdict = new Verdict($"the wait did not end when the {timeout.TotalSeconds:0.#} s timeout ran out: the program ended at {TextDiff.Seconds(run.Elapsed)}.")
+            .Evidence($"timers of the limit's length ({timeout.TotalSeconds:0.#} s) besides the tasks' own sleeps: started at {SleepRecorder.Starts(limits)}");
+        return limits.Count switch
+        {
+            > 1 => verdict.Cause($"the limit was started {limits.Count} times, once for each task in turn: each wait got {timeout.TotalSeconds:0.#} s of its own, " +
+                                 "so together they lasted until the slow task had finished.")
+                .Fix("apply one limit to the wait for all three together: Task.WhenAll(the three tasks).WaitAsync(timeout, time)."),
+            0 => verdict.Cause("no timer of the limit's length was started on the injected clock.")
+                .Fix("time the wait on the injected clock (e.g. WaitAsync(timeout, time), Task.Delay(timeout, time) or new CancellationTokenSource(timeout, time))."),
+            _ when limits[0].StartedAt != TimeSpan.Zero => verdict.Cause($"the limit started at {TextDiff.Seconds(limits[0].StartedAt)}, not when the three tasks did.")
+                .Fix("start the limit together with the tasks, and wait for all three at once under it."),
+            _ => verdict.Causes("the wait did not end when the limit's timer fired (it waited for something else as well),",
+                                "something after the wait took time of its own.")
+                .Fix("wait for the three tasks under the one limit (Task.WhenAll(...).WaitAsync(timeout, time)), then print and cancel without waiting again."),
+        };
     }
 
     private static Verdict WhyNotCanceled(string what, Task<string> task) => task.Status switch

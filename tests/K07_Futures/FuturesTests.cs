@@ -24,9 +24,22 @@ public class FuturesTests
         Task? setter = null;
         int? value = null;
         TimeSpan? completedAt = null;
+        string? completedOffTheLoop = null;
         var run = KataLoop.Run("K07", async io =>
         {
-            var future = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // A future whose waiters may run inside SetResult: a waiter that asks for it runs there, and sees
+            // where SetResult was called. The test's own await still resumes on the loop.
+            var future = new TaskCompletionSource<int>();
+            var loop = SynchronizationContext.Current;
+            var loopThread = Environment.CurrentManagedThreadId;
+            _ = future.Task.ContinueWith(_ =>
+            {
+                // The loop's context is known by its type (the library keeps it internal), its thread by its id.
+                if (SynchronizationContext.Current?.GetType() != loop?.GetType() || Environment.CurrentManagedThreadId != loopThread)
+                {
+                    completedOffTheLoop = Thread.CurrentThread.Name ?? $"thread {Environment.CurrentManagedThreadId}";
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             setter = Futures.SetAfterAsync(future, io.Time);
             value = await future.Task;
             completedAt = io.Time.Elapsed;
@@ -46,6 +59,12 @@ public class FuturesTests
                 "sleep first (await Task.Delay(TimeSpan.FromSeconds(2), time)), then complete the future.");
             Judge.That(setter!.IsCompletedSuccessfully, $"SetAfterAsync's own task ended {setter.Status}, not successfully.");
             Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the program took another virtual time than the 2 s sleep.");
+            Judge.That(completedOffTheLoop is null, () => new Verdict("SetAfterAsync completed the future off the loop, outside its queue.")
+                .Evidence($"SetResult ran on {completedOffTheLoop}, outside the loop's context")
+                .Causes("ConfigureAwait(false) on the sleep: the code after it runs wherever the sleep ended, not on the loop,",
+                        "SetResult handed to Task.Run or another thread.")
+                .Fix("complete the future on the loop, as asyncio does: after await Task.Delay(delay, time) without ConfigureAwait(false), " +
+                     "the code runs on the loop again; call SetResult there."));
         });
     }
 

@@ -12,6 +12,7 @@ public class BlockingCallsTests
     public void RunAsync_AwaitsTheBlockingFunctionThreeTimesInARow()
     {
         var run = KataLoop.Run("K09", io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
+        FailIfTheBridgeBlocks(run);
         VerifyRun(run, timeline: [2, 4, 6], total: 6);
         Judge.Equal(run.ThreadsCreated, 2, "the program should use two threads of the loop's pool.",
             "the first two calls run on the loop's shared threads (one thread, used twice); the third needs a dedicated thread of its own (TaskCreationOptions.LongRunning).");
@@ -60,6 +61,7 @@ public class BlockingCallsTests
             Judge.That(first.Done, "the pool's first job was not done when the function submitted after it returned.");
         });
 
+        FailIfTheBridgeBlocks(run);
         AssertCompleted(run);
         Judge.All(() =>
         {
@@ -78,6 +80,12 @@ public class BlockingCallsTests
         Judge.That(thread?.StartsWith(DedicatedThread, StringComparison.Ordinal) == true,
             $"the function ran on thread {Listing.Value(thread)}, not on a dedicated thread.",
             "start it on the given scheduler with TaskCreationOptions.LongRunning.");
+    }
+
+    /// <summary>A run that kept a thread waiting, where the bridge (ToTask) is in use: if the bridge alone does that, say so.</summary>
+    private static void FailIfTheBridgeBlocks(LoopRun run)
+    {
+        if (FutureBridgeTests.KeptAThreadWaiting(run.Outcome) && FutureBridgeTests.BridgeThatBlocks() is { } blocked) Judge.Fail(blocked);
     }
 
     /// <summary>

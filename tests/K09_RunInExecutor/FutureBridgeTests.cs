@@ -9,7 +9,7 @@ public class FutureBridgeTests
     [Test]
     public void ToTask_EndsWithTheResult_AndAwaitingItLeavesTheLoopFree()
     {
-        var run = KataLoop.Run("K09", async io =>
+        var (run, callbackErrors) = RunBridge(async io =>
         {
             var future = new ConcurrentFuture<int>();
             var worker = CompleteOnAWorker(io, 2, () => future.SetResult(42));
@@ -22,7 +22,7 @@ public class FutureBridgeTests
             await Task.WhenAll(worker, ticker);
         });
 
-        AssertCompleted(run);
+        AssertBridged(run, callbackErrors);
         Judge.Sequence(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), [("tick", 1.0), ("result 42", 2.0)],
             "ToTask() must return at once, and its task must end when the future does (at 2 s); meanwhile the loop is free to print \"tick\" at 1 s.",
             "complete a TaskCompletionSource from the future's done callback (AddDoneCallback) and return its Task; never block on the future.");
@@ -34,7 +34,7 @@ public class FutureBridgeTests
         var thrown = new InvalidOperationException("boom");
         Task<int>? bridged = null;
         Exception? caught = null;
-        var run = KataLoop.Run("K09", async io =>
+        var (run, callbackErrors) = RunBridge(async io =>
         {
             var future = new ConcurrentFuture<int>();
             var worker = CompleteOnAWorker(io, 1, () => future.SetException(thrown));
@@ -52,7 +52,7 @@ public class FutureBridgeTests
             await worker;
         });
 
-        AssertCompleted(run);
+        AssertBridged(run, callbackErrors);
         Judge.All(() =>
         {
             Judge.Equal(bridged!.Status, TaskStatus.Faulted, "the task of a failed future must end faulted.");
@@ -68,7 +68,7 @@ public class FutureBridgeTests
     {
         Task<int>? bridged = null;
         Exception? caught = null;
-        var run = KataLoop.Run("K09", async io =>
+        var (run, callbackErrors) = RunBridge(async io =>
         {
             var future = new ConcurrentFuture<int>();
             bridged = future.ToTask();
@@ -86,7 +86,7 @@ public class FutureBridgeTests
             }
         });
 
-        AssertCompleted(run);
+        AssertBridged(run, callbackErrors);
         Judge.All(() =>
         {
             Judge.Equal(bridged!.Status, TaskStatus.Canceled, "the task of a cancelled future must end cancelled.", "TrySetCanceled() when the future is cancelled.");
@@ -100,7 +100,7 @@ public class FutureBridgeTests
     {
         Task<string>? bridged = null;
         var ran = false;
-        var run = KataLoop.Run("K09", async io =>
+        var (run, callbackErrors) = RunBridge(async io =>
         {
             await using var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 1);
             var busy = pool.Submit(() => { BlockingCallsTests.BlockingSleep(io.Time, 1); return "busy"; });
@@ -110,7 +110,7 @@ public class FutureBridgeTests
             await busy.ToTask();
         });
 
-        AssertCompleted(run);
+        AssertBridged(run, callbackErrors);
         Judge.All(() =>
         {
             Judge.Equal(bridged!.Status, TaskStatus.Canceled, "the task of a pending job cancelled in its pool must end cancelled.");
@@ -136,13 +136,13 @@ public class FutureBridgeTests
         }
 
         Task<int>? bridged = null;
-        var run = KataLoop.Run("K09", io =>
+        var (run, callbackErrors) = RunBridge(io =>
         {
             bridged = future.ToTask();
             return Task.CompletedTask;
         });
 
-        AssertCompleted(run);
+        AssertBridged(run, callbackErrors);
         Judge.Equal(bridged!.Status, expected,
             $"ToTask() on a future that has {outcome} already must return a task that is done at once (the callback runs straight away).");
         if (outcome == "finished") Judge.Equal(bridged.Result, 7, "the bridged task's result is wrong.");
@@ -154,8 +154,109 @@ public class FutureBridgeTests
         }
     }
 
+    [Test]
+    public void ToTask_CompletingTheFutureDoesNotRunTheWaiterInsideTheCallback()
+    {
+        // As in K07, off the loop, where the thread tells without any timing: a waiter that asks to run
+        // synchronously runs inside the done callback, on the thread that completes the future (in a pool:
+        // the worker, inside its job), unless the TaskCompletionSource was made to run its waiters elsewhere.
+        var future = new ConcurrentFuture<int>();
+        Task<int>? bridged = null;
+        AssertCompleted(KataLoop.Run("K09", _ =>
+        {
+            bridged = future.ToTask(); // on the loop, where a stub not written yet is reported as such
+            return Task.CompletedTask;
+        }));
+        var setterThread = Environment.CurrentManagedThreadId;
+        int? waiterThread = null;
+        using var waiterRan = new ManualResetEventSlim();
+        _ = bridged!.ContinueWith(_ =>
+        {
+            waiterThread = Environment.CurrentManagedThreadId;
+            waiterRan.Set();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        future.SetRunningOrNotifyCancel();
+        future.SetResult(7);
+
+        Judge.That(waiterRan.Wait(TimeSpan.FromSeconds(10)), "the task ToTask() returned did not end when its future was completed.");
+        Judge.That(waiterThread != setterThread, () => new Verdict(
+                "the bridged task's waiter ran inside the future's done callback, on the thread that completed the future (in a pool: inside the worker's job).")
+            .Fix("create the TaskCompletionSource with TaskCreationOptions.RunContinuationsAsynchronously, as in K07."));
+    }
+
+    /// <summary>Runs a K09 program, and notes what its done callbacks threw (ConcurrentFuture only traces it).</summary>
+    internal static (LoopRun Run, IReadOnlyList<Exception> Thrown) RunBridge(Func<ProgramIO, Task> program)
+    {
+        using var errors = DoneCallbackErrors.Listen();
+        var run = KataLoop.Run("K09", program);
+        return (run, errors.Thrown);
+    }
+
+    /// <summary>Fails if a done callback threw, or unless the run completed, with the cause the bridge tests can see: the callback's exception, or a thread kept waiting.</summary>
+    internal static void AssertBridged(LoopRun run, IReadOnlyList<Exception> thrown)
+    {
+        if (thrown.Count > 0) Judge.Fail(CallbackThrew(thrown));
+        if (run.Outcome == LoopOutcome.Completed) return;
+        if (KeptAThreadWaiting(run.Outcome)) Judge.Fail(BlockedBridge(run, "the only code of yours in this test is ToTask()"));
+        AssertCompleted(run);
+    }
+
+    /// <summary>
+    /// When ToTask(), tried on its own (a future that a worker completes at 1 s), keeps a thread waiting:
+    /// the verdict that says so, for tests of code that uses the bridge; null when the bridge does not block.
+    /// </summary>
+    internal static Verdict? BridgeThatBlocks()
+    {
+        var future = new ConcurrentFuture<int>();
+        var probe = VirtualLoop.Run("K09", async io =>
+        {
+            var worker = CompleteOnAWorker(io, 1, () => future.SetResult(42));
+            await Task.Delay(TimeSpan.FromSeconds(0.5), io.Time); // the loop idle once: the shared pool at rest, as in the first test
+            await future.ToTask();
+            await worker;
+        }, new LoopOptions { SharedPoolBudget = TimeSpan.FromSeconds(1), WaitBudget = TimeSpan.FromSeconds(1) }); // only a bridge that blocks ever waits these out
+        future.Cancel(); // a thread still waiting in Result() gets its answer and goes back to the pool
+        return KeptAThreadWaiting(probe.Outcome)
+            ? BlockedBridge(probe, "ToTask(), tried on its own on a future that a worker completes at 1 s, does the same")
+            : null;
+    }
+
+    /// <summary>A thread kept waiting: the loop's own, one of its workers, or a shared-pool thread (a StartNew on the default scheduler).</summary>
+    internal static bool KeptAThreadWaiting(LoopOutcome outcome) =>
+        outcome is LoopOutcome.WorkerBlocked or LoopOutcome.LoopBlocked or LoopOutcome.SharedPoolStalled or LoopOutcome.UnknownThread;
+
+    private static Verdict BlockedBridge(LoopRun run, string why) =>
+        new Verdict(run.Outcome == LoopOutcome.LoopBlocked
+                ? "ToTask() blocked the loop thread waiting for the future, so nothing else could run."
+                : "a thread that ToTask() set to wait for the future never finished, so virtual time could not move on to the moment the future is completed.")
+            .Evidence($"the loop saw: {run.Detail}")
+            .Cause($"{why}: it waits for the future (Result() or Exception()) on " +
+                   (run.Outcome == LoopOutcome.LoopBlocked ? "the loop thread." : "a thread of its own, for example Task.Factory.StartNew(() => future.Result())."))
+            .Fix(BridgeFix);
+
+    private const string BridgeFix =
+        "a bridge needs no thread at all: return the Task of a TaskCompletionSource that a done callback (future.AddDoneCallback) completes, " +
+        "and read Result() or Exception() only inside that callback, once the future is done.";
+
+    /// <summary>A done callback threw: what, and what it means for the bridged task.</summary>
+    private static Verdict CallbackThrew(IReadOnlyList<Exception> thrown)
+    {
+        var first = thrown[0];
+        var verdict = new Verdict($"a done callback threw {first.GetType().Name}: {first.Message}")
+            .Evidence("ConcurrentFuture catches what a callback throws and goes on (as Python does): the TaskCompletionSource that callback " +
+                      "should have completed never was, so whatever awaits the bridged task waits for ever.");
+        if (first.TargetSite is { Name: "Result" or "Exception" } read && read.DeclaringType is { IsGenericType: true } type
+            && type.GetGenericTypeDefinition() == typeof(ConcurrentFuture<>) && first is OperationCanceledException)
+        {
+            return verdict.Cause($"the callback called {read.Name}() on a cancelled future, which throws OperationCanceledException (Result() and Exception() both do).")
+                .Fix("in the callback, check done.Cancelled first (then SetCanceled); read Exception() and Result() only when it was not cancelled.");
+        }
+        return verdict.Fix("the callback must not throw: end the TaskCompletionSource the way the future ended (cancelled, its exception, or its result), once.");
+    }
+
     /// <summary>A job on the loop's threads that blocks <paramref name="seconds"/> of virtual time, then completes a future.</summary>
-    private static Task CompleteOnAWorker(ProgramIO io, double seconds, Action complete) =>
+    internal static Task CompleteOnAWorker(ProgramIO io, double seconds, Action complete) =>
         Task.Factory.StartNew(() =>
         {
             BlockingCallsTests.BlockingSleep(io.Time, seconds);

@@ -26,9 +26,11 @@ public class ImageDownloadsTests
     public void DownloadImageAsync_PrintsStartAndDone_OneSecondApart()
     {
         FakeDownloader? downloader = null;
+        LoopThreadWriter? output = null;
         var run = KataLoop.Run("K10", io =>
-            ImageDownloads.DownloadImageAsync(FirstUrl, io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
+            ImageDownloads.DownloadImageAsync(FirstUrl, output = new LoopThreadWriter(io.Out), io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
+        FailIfPrintedOffTheLoop(output);
         VerifyRun(run, timeline: [0, 1], total: 1);
     }
 
@@ -36,9 +38,11 @@ public class ImageDownloadsTests
     public void RunAsync_DownloadsTheThreeImagesAtOnce()
     {
         FakeDownloader? downloader = null;
+        LoopThreadWriter? output = null;
         var run = KataLoop.Run("K10", io =>
-            ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
+            ImageDownloads.RunAsync(output = new LoopThreadWriter(io.Out), io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
+        FailIfPrintedOffTheLoop(output);
         VerifyRun(run, timeline: [0, 0, 0, 1, 1, 1], total: 1);
     }
 
@@ -102,6 +106,16 @@ public class ImageDownloadsTests
             .Evidence($"IBlockingDownloader.Get({onTheLoop.Url}) was called on the loop's only thread")
             .Cause("Get blocks the thread that calls it for the whole download: the loop would stop, and nothing else could run.")
             .Fix("run the blocking call on the threads you are given (the TaskScheduler), and await its task."));
+    }
+
+    /// <summary>The coroutine prints on the loop: "下载完成" after its await, not inside the work handed to the threads.</summary>
+    internal static void FailIfPrintedOffTheLoop(LoopThreadWriter? output)
+    {
+        var off = output?.OffTheLoop ?? [];
+        Judge.That(off.Count == 0, () => new Verdict($"{off.Count} line(s) were printed from a worker thread, inside the work handed to the threads, not by the coroutine on the loop.")
+            .Evidence("printed off the loop", off.Select(l => $"{l.Text} (on {l.Thread})"))
+            .Fix("hand the threads only the blocking call (downloader.Get(url)); print \"下载完成\" in DownloadImageAsync after you await its task: " +
+                 "code after an await runs on the loop again."));
     }
 
     /// <summary>A blocking downloader: each Get holds its thread for one virtual second and returns "jpeg:" + url.</summary>

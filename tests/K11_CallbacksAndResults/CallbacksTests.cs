@@ -84,6 +84,54 @@ public class CallbacksTests
     }
 
     [Test]
+    public void AddDoneCallback_ReturnsFirst_AndCallsBack_HoweverTheTaskEnded()
+    {
+        // asyncio calls a done callback whatever way its task ended, and never from inside add_done_callback,
+        // not even for a task that has already ended.
+        var calls = new List<Call>();
+        var attachedBeforeItReturned = new List<string>();
+        var run = KataLoop.Run("K11", async io =>
+        {
+            var loopThread = Environment.CurrentManagedThreadId;
+            void Attach(string name, Task<string> task)
+            {
+                var returned = false;
+                Callbacks.AddDoneCallback(task, t =>
+                {
+                    if (!returned) attachedBeforeItReturned.Add(name);
+                    lock (calls) calls.Add(new Call(name, t.IsCompleted, io.Time.Elapsed, Environment.CurrentManagedThreadId == loopThread));
+                });
+                returned = true;
+            }
+
+            Attach("finished already", Task.FromResult("Done at once"));
+            Attach("failed already", Task.FromException<string>(new InvalidOperationException("boom")));
+            Attach("cancelled already", Task.FromCanceled<string>(new CancellationToken(canceled: true)));
+            Attach("fails at 1 s", FailLaterAsync(io));
+            Attach("cancelled at 1 s", CancelLaterAsync(io));
+            await Task.Delay(TimeSpan.FromSeconds(2), io.Time);
+        });
+
+        string[] expected = ["finished already", "failed already", "cancelled already", "fails at 1 s", "cancelled at 1 s"];
+        var missing = expected.Where(name => calls.Count(c => c.Task == name) != 1).ToList();
+        Judge.All(() =>
+        {
+            Judge.That(attachedBeforeItReturned.Count == 0, () => new Verdict("AddDoneCallback called the callback itself, before it returned.")
+                .Evidence("called from inside AddDoneCallback for", attachedBeforeItReturned)
+                .Fix("only arrange the call and return: attach the callback to the task (task.GetAwaiter().OnCompleted(...) or ContinueWith with the " +
+                     "loop's scheduler), which queues it on the loop even for a task that has already ended."));
+            Judge.That(missing.Count == 0, () => new Verdict("a done callback must be called once, however its task ended (asyncio calls it in every case).")
+                .Evidence("not called exactly once for", missing.Select(name => $"the task that {name} (called {calls.Count(c => c.Task == name)} time(s))"))
+                .Fix("call back on every ending, not only on success: no TaskContinuationOptions.OnlyOnRanToCompletion, and no await in between " +
+                     "that throws for a failed or cancelled task before the callback runs."));
+            Judge.That(calls.All(c => c.TaskHadEnded && c.OnLoop), () => new Verdict("a callback ran before its task had ended, or off the loop.")
+                .Evidence($"calls: {Describe(calls)}")
+                .Fix(OnTheLoopFix));
+        });
+        AssertCompleted(run);
+    }
+
+    [Test]
     public void ReadResult_PrintsTheResultOfTheFinishedTask()
     {
         var run = KataLoop.Run("K11", io => Callbacks.ReadResultAsync(Callbacks.DoWorkAsync(3, io.Out), io.Out));
@@ -104,6 +152,18 @@ public class CallbacksTests
         io.Out.WriteLine($"waiting: {x}");
         await Task.Delay(TimeSpan.FromSeconds(x), io.Time);
         return $"Done after {x} s";
+    }
+
+    private static async Task<string> FailLaterAsync(ProgramIO io)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
+        throw new InvalidOperationException("boom at 1 s");
+    }
+
+    private static async Task<string> CancelLaterAsync(ProgramIO io)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
+        throw new OperationCanceledException("cancelled at 1 s");
     }
 
     private static void AssertPrintedOnTheLoop(LoopRun run)

@@ -12,13 +12,7 @@ public class TwoSleepsTests
     {
         SleepRecorder? clock = null;
         var run = KataLoop.Run("K12", io => TwoSleeps.RunConcurrentAsync(io.Out, clock = new SleepRecorder(io.Time)));
-        if (run.Outcome == LoopOutcome.Completed)
-        {
-            var starts = clock!.Sleeps.Select(s => s.StartedAt.TotalSeconds);
-            Judge.Sequence(starts, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4],
-                "the sleeps (virtual second each started at) do not start two at a time, one round after the other.",
-                "run the five rounds one after the other, and in each round start both one-second sleeps before you await them.");
-        }
+        if (run.Outcome == LoopOutcome.Completed && RoundsJudge.Check(clock!.Sleeps, concurrent: true, RoundsJudge.ProbeTimeFiveRounds) is { } wrong) Judge.Fail(wrong);
         VerifyRun(run, timeline: [5], total: 5);
     }
 
@@ -27,14 +21,7 @@ public class TwoSleepsTests
     {
         SleepRecorder? clock = null;
         var run = KataLoop.Run("K12", io => TwoSleeps.RunSequentialAsync(io.Out, clock = new SleepRecorder(io.Time)));
-        if (run.Outcome == LoopOutcome.Completed)
-        {
-            var starts = clock!.Sleeps.Select(s => s.StartedAt.TotalSeconds);
-            Judge.Sequence(starts, Enumerable.Range(0, 10).Select(i => (double)i),
-                "the sequential version shows what awaiting each sleep at once costs: each sleep must start only when the one before it has ended " +
-                "(the virtual second each sleep started at).",
-                "await each sleep as soon as you start it (this is the article's slow version, on purpose).");
-        }
+        if (run.Outcome == LoopOutcome.Completed && RoundsJudge.Check(clock!.Sleeps, concurrent: false, RoundsJudge.ProbeTimeFiveRounds) is { } wrong) Judge.Fail(wrong);
         VerifyRun(run, timeline: [10], total: 10);
     }
 
@@ -68,12 +55,24 @@ public class TwoSleepsTests
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Sequence(roundStarts.Select(t => t.TotalSeconds), [0, 0.25, 0.5, 0.75, 1.0],
-                "five rounds, each started when the previous one has ended (the virtual second each round started at).",
-                "await each round before you start the next.");
-            Judge.Equal(run.Output, "异步所花费的时间: 1.250000 s\n",
-                "the line must give the virtual time the five rounds took, one after the other (1.25 s for quarter-second rounds), with six decimals as Python's %f does.",
-                "measure it on the injected clock, not with Stopwatch or DateTime, and format it with F6 (or 0.000000).");
+            if (roundStarts.Count != 5)
+            {
+                Judge.Fail(new Verdict($"TimeFiveRoundsAsync ran the round it was given {roundStarts.Count} time(s), not five.")
+                    .Evidence($"rounds started at {string.Join(", ", roundStarts.Select(t => $"{t.TotalSeconds:0.0##} s"))}")
+                    .Fix("run the round exactly five times."));
+            }
+            else
+            {
+                Judge.Sequence(roundStarts.Select(t => t.TotalSeconds), [0, 0.25, 0.5, 0.75, 1.0],
+                    "five rounds, each started when the previous one has ended (the virtual second each round started at).",
+                    "await each round before you start the next.");
+            }
+            // The time printed is judged against the moment it was printed, so that rounds run at the wrong
+            // moments (the check above) are not blamed on the measurement as well.
+            var printedAt = run.Lines.Count == 1 ? run.Lines[0].At : TimeSpan.FromSeconds(1.25);
+            Judge.Equal(run.Output, $"异步所花费的时间: {printedAt.TotalSeconds:F6} s\n",
+                "the line must give the virtual time from the start to the moment it is printed (after the five rounds), with six decimals as Python's %f does.",
+                "measure it on the injected clock from before the first round, not with Stopwatch or DateTime, and format it with F6 (or 0.000000).");
             Judge.Sequence(run.Lines.Select(l => l.At.TotalSeconds), [1.25], "the time must be printed once, after the fifth round (the virtual seconds of the lines printed).");
         });
     }

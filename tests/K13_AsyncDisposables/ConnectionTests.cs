@@ -25,4 +25,32 @@ public class ConnectionTests
             "OpenAsync takes one virtual second and hands out an open connection; DisposeAsync takes one more second and " +
             "leaves it closed; closing a closed connection does nothing (no second sleep, no exception).");
     }
+
+    [Test]
+    public void ASecondClose_StartedWhileTheFirstIsInProgress_DoesNotCloseAgain()
+    {
+        SleepRecorder? clock = null;
+        var openAfterwards = true;
+        var run = KataLoop.Run("K13", async io =>
+        {
+            clock = new SleepRecorder(io.Time);
+            var connection = await Connection.OpenAsync(clock);
+            var first = connection.DisposeAsync().AsTask();
+            var second = connection.DisposeAsync().AsTask(); // the first close is still sleeping
+            await second;
+            await first;
+            openAfterwards = connection.IsOpen;
+        });
+        AssertCompleted(run);
+        var closes = clock!.Sleeps.Where(s => s.StartedAt >= TimeSpan.FromSeconds(1)).ToList();
+        Judge.All(() =>
+        {
+            Judge.That(closes.Count == 1, () => new Verdict(
+                    $"two closes, the second started while the first was still in progress, slept {closes.Count} time(s): the connection was closed {closes.Count} times.")
+                .Evidence($"sleeps after the open started at {SleepRecorder.Starts(closes)}")
+                .Fix("remember that closing has begun before the first await of DisposeAsync (set a flag at its start); a close that finds it set does nothing, not even sleep."));
+            Judge.That(!openAfterwards, "after both closes had ended, the connection was still open.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "open (1 s) and one close (1 s) take two virtual seconds; the run took another time.");
+        });
+    }
 }

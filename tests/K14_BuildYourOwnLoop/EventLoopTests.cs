@@ -207,6 +207,31 @@ public class EventLoopTests
         AssertIsLoopFailure(thrown);
         Judge.That(loop.Clock.Elapsed <= horizon, $"virtual time reached {Support.TextDiff.Seconds(loop.Clock.Elapsed)}, past the Horizon of 60.0 s.",
             "check before you advance: stop when the next timer is beyond the Horizon.");
+        Judge.That(loop.Clock.Elapsed >= horizon, $"the loop stopped at {Support.TextDiff.Seconds(loop.Clock.Elapsed)}, one timer or more before the Horizon of 60.0 s: " +
+                                                  "the sleep that ends at 60.0 s is within the Horizon and must still run.",
+            "stop only when the next timer would take virtual time past the Horizon (beyond it, not at it).");
+    }
+
+    [Test]
+    public void ASleepThatEndsAtTheHorizon_StillRuns()
+    {
+        var horizon = TimeSpan.FromMinutes(1);
+        var loop = new LoopUnderTest(horizon);
+        loop.Run(async () =>
+        {
+            await Task.Delay(horizon, loop.Time);
+            loop.Out.WriteLine("woke at the horizon");
+        });
+        if (!loop.Hung && loop.Thrown is InvalidOperationException && loop.Clock.ArmedCount > 0)
+        {
+            Judge.Fail(new Verdict($"Run threw InvalidOperationException ({loop.Thrown.Message}) with main's sleep still armed, " +
+                                   "but that sleep ends exactly at the Horizon (1 min): it is not too long.")
+                .Evidence($"(virtual clock at {Support.TextDiff.Seconds(loop.Clock.Elapsed)})")
+                .Fix("stop only when the next timer would take virtual time past the Horizon (beyond it, not at it)."));
+        }
+        loop.AssertReturned("main sleeps exactly up to the Horizon (1 min) and then ends: that is not too long.");
+        Judge.Equal(loop.Out.Text, "woke at the horizon\n", "main's sleep ends exactly at the Horizon, so its line must be printed.");
+        Judge.Equal(loop.Clock.Elapsed, horizon, "main ends at the Horizon (60.0 s), but the clock stopped elsewhere.");
     }
 
     private static void AssertIsMainsException(Exception thrown, Exception boom)
@@ -223,7 +248,8 @@ public class EventLoopTests
     private static void AssertIsLoopFailure(Exception thrown)
     {
         Judge.That(thrown is InvalidOperationException, $"Run threw {thrown.GetType().Name}: {thrown.Message}; it should throw InvalidOperationException when main can never complete.");
-        Judge.That(thrown.Message != new InvalidOperationException().Message, "Run threw InvalidOperationException without a message.",
+        Judge.That(!string.IsNullOrWhiteSpace(thrown.Message) && thrown.Message != new InvalidOperationException().Message,
+            "Run threw InvalidOperationException without a message of its own.",
             "say in the exception's message why main can never complete.");
     }
 }

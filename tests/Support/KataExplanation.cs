@@ -21,7 +21,7 @@ public static class KataExplanation
         ArgumentNullException.ThrowIfNull(run);
         var kata = KataContext.CurrentKata ?? run.Kata;
         var frame = KataFrame(run.Exception);
-        if (run.Outcome == LoopOutcome.NotStarted)
+        if (run.IsNotStarted)
         {
             var text = new StringBuilder("not started yet: open ")
                 .Append(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')])
@@ -51,7 +51,7 @@ public static class KataExplanation
             case LoopOutcome.UnknownThread:
                 fix = KataAdvice.LeaveNoThread(kata);
                 break;
-            case LoopOutcome.WorkerBlocked when run.Detail?.Contains("shared thread pool", StringComparison.Ordinal) == true:
+            case LoopOutcome.SharedPoolStalled:
                 verdict = new Verdict("work on the shared thread pool (Task.Run, ThreadPool, a ContinueWith without a scheduler) never finished, " +
                                       "so virtual time could not move on.")
                     .Causes("it blocks on a task or future that needs this very loop to finish (.Result, .Wait(), GetResult()),",
@@ -61,6 +61,11 @@ public static class KataExplanation
             case LoopOutcome.LeftoverWork:
                 verdict = LeftoverVerdict(run.Detail ?? "");
                 fix = KataAdvice.FinishWhatYouStart(kata);
+                break;
+            case LoopOutcome.ThreadLimit:
+                // The library's fix also offers raising LoopOptions.MaxThreads: the kata's tests set the options, not the learner.
+                fix = "bound the concurrency (a ConcurrentExclusiveSchedulerPair with maxConcurrencyLevel, or await a SemaphoreSlim before each job), " +
+                      "or await the sleeps instead of blocking a thread on them.";
                 break;
             case LoopOutcome.AsyncVoidThrew when run.Exception is OperationCanceledException:
                 verdict.Cause("a cancelled wait inside an async void method: the cancellation has no caller to go to.");

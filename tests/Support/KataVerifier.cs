@@ -70,10 +70,11 @@ public static class KataVerifier
         }
         if (strangers.Count > 0)
         {
-            verdict.Cause("lines printed on the shared thread pool (Task.Run, ContinueWith on TaskScheduler.Default, after ConfigureAwait(false) " +
-                          "on a pool thread) race the loop.")
-                   .Fix("keep printing code on the loop: await instead of ContinueWith, or give ContinueWith " +
-                        "TaskScheduler.FromCurrentSynchronizationContext()" +
+            verdict.Causes("Task.Run (or a new Thread) ran the printing code on the shared thread pool,",
+                           "a ContinueWith without a scheduler (TaskScheduler.Default) printed,",
+                           "code after ConfigureAwait(false) printed on a pool thread.")
+                   .Fix("keep printing code on the loop: call the work and await its task instead of handing it to Task.Run; await instead of " +
+                        "ContinueWith, or give ContinueWith TaskScheduler.FromCurrentSynchronizationContext(); drop ConfigureAwait(false)" +
                         (KataAdvice.HasThreads(run.Kata) ? "; print after awaiting the threads' work, not from inside it." : "."));
         }
         else if (run.Lines.Any(l => l.OutsideLoop))

@@ -10,7 +10,7 @@ namespace AsyncKatas.Tests.SupportTests;
 /// equal), where each Python program is, which katas are given threads, and the READMEs' kata tables.
 /// </summary>
 [Category("Support")]
-public partial class ManifestTests
+public class ManifestTests
 {
     private static string Root([CallerFilePath] string file = "") =>
         KataVerifier.RepositoryRoot(file) ?? throw new InvalidOperationException("Katas.sln not found above " + file);
@@ -23,7 +23,7 @@ public partial class ManifestTests
         foreach (var tree in new[] { "katas", "solutions", "tests" })
         {
             var present = Directory.GetDirectories(Path.Combine(Root(), tree), "K*").Select(Path.GetFileName).OfType<string>()
-                .Where(name => KataFolder().IsMatch(name)).ToHashSet(StringComparer.Ordinal);
+                .Where(name => KataFolderPattern.IsMatch(name)).ToHashSet(StringComparer.Ordinal);
             problems.AddRange(present.Except(declared).Order().Select(f => $"{tree}/{f} is not declared in {KataManifest.RelativePath}"));
             problems.AddRange(declared.Except(present).Order().Select(f => $"{KataManifest.RelativePath} declares {f}, but {tree}/{f} does not exist"));
         }
@@ -108,7 +108,7 @@ public partial class ManifestTests
             {
                 if (!row.Line.Contains(section, StringComparison.Ordinal)) problems.Add($"{kata.Folder}: its row does not name the article's section \"{section}\"");
             }
-            foreach (Match example in ExampleId().Matches(kata.Examples))
+            foreach (Match example in ExampleIdPattern.Matches(kata.Examples))
             {
                 if (!row.Line.Contains(example.Value, StringComparison.Ordinal)) problems.Add($"{kata.Folder}: its row does not name example {example.Value}");
             }
@@ -147,17 +147,13 @@ public partial class ManifestTests
         foreach (var line in lines)
         {
             if (line.StartsWith('#')) heading = line.TrimStart('#').Trim();
-            else if (TableRow().Match(line) is { Success: true } row) rows.Add((row.Groups["folder"].Value, heading, line));
+            else if (TableRowPattern.Match(line) is { Success: true } row) rows.Add((row.Groups["folder"].Value, heading, line));
         }
         return rows;
     }
 
-    [GeneratedRegex(@"^K\d\d_\w+$")]
-    private static partial Regex KataFolder();
-
-    [GeneratedRegex(@"^\|\s*(?<folder>K\d\d_\w+)\s*\|")]
-    private static partial Regex TableRow();
-
-    [GeneratedRegex(@"E\d\d[a-z]?")]
-    private static partial Regex ExampleId();
+    // Plain Regex objects, not [GeneratedRegex]: the watch runner compiles the tests in memory without source generators.
+    private static readonly Regex KataFolderPattern = new(@"^K\d\d_\w+$");
+    private static readonly Regex TableRowPattern = new(@"^\|\s*(?<folder>K\d\d_\w+)\s*\|");
+    private static readonly Regex ExampleIdPattern = new(@"E\d\d[a-z]?");
 }

@@ -26,6 +26,16 @@ public class VerdictTests
     }
 
     [Test]
+    public void Too_many_blocked_jobs_name_a_bound_the_learner_can_write_not_the_loops_options()
+    {
+        var run = KataLoop.Run("K15", io => Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Factory.StartNew(
+            () => Task.Delay(OneSecond, io.Time).Wait(), CancellationToken.None, TaskCreationOptions.None, io.Threads))),
+            LoopOptions.Default with { MaxThreads = 8 });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.ThreadLimit), run.Explain);
+        Assert.That(KataExplanation.ExplainOutcome(run), Does.Contain("SemaphoreSlim").And.Contain("maxConcurrencyLevel").And.Not.Contain("LoopOptions"));
+    }
+
+    [Test]
     public void Several_failed_checks_make_one_message_with_one_header()
     {
         KataLoop.Run("K05", _ => Task.CompletedTask);

@@ -19,9 +19,17 @@ public sealed record CompileError(string Path, int Line, int Column, string Code
 
 /// <summary>
 /// What compiling a kata tree gave: the assembly image and its portable PDB when it built, else the
-/// errors (compiler and analyzers, after .editorconfig severities and warnings-as-errors).
+/// errors (compiler and analyzers, after .editorconfig severities and warnings-as-errors). When other
+/// katas than the ones being run did not compile, the image holds a stand-in for each, listed in
+/// <see cref="Fallbacks"/>.
 /// </summary>
 public sealed record CompileResult(byte[]? Image, byte[]? Pdb, IReadOnlyList<CompileError> Errors, TimeSpan Elapsed, int FilesParsed)
 {
     public bool Succeeded => Image is not null;
+
+    /// <summary>Katas that did not compile and what was compiled in their place (empty when every kata compiled).</summary>
+    public IReadOnlyList<KataFallback> Fallbacks { get; init; } = [];
+
+    /// <summary>Whether this image came from the runner's cache of an earlier start (nothing compiled).</summary>
+    public bool FromCache { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using KataRunner.Engine.Caching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,78 +10,153 @@ namespace KataRunner.Engine.Build;
 
 /// <summary>
 /// Compiles a kata project (katas/ or solutions/) in memory, in a warm process, exactly as
-/// `dotnet build` would: the build's own compiler command line (<see cref="CompilerArgumentsProbe"/>),
-/// its analyzers run with CompilationWithAnalyzers, its source generators, and its .editorconfig
+/// `dotnet build` would: the build's own compiler command line (<see cref="CompilerSettings"/>), its
+/// analyzers (<see cref="AnalyzerSet"/>, incremental) and source generators, and its .editorconfig
 /// severities. Syntax trees and metadata references are reused from one compile to the next; only
-/// changed files are parsed again.
+/// changed files are parsed again, and unchanged sources give the last image back (from memory, or from
+/// the runner's cache after a restart). When only other katas than the ones being run fail to compile,
+/// those are compiled from their last version that compiled, or from solutions/, and the result says so
+/// (<see cref="KataFallback"/>): one broken kata never stops another.
 /// </summary>
 public sealed class KataCompiler
 {
     private readonly RepositoryPaths _paths;
     private readonly CSharpCommandLineArguments _args;
+    private readonly RunnerCache _cache;
     private readonly ImmutableArray<MetadataReference> _references;
-    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
-    private readonly ImmutableArray<AdditionalText> _additionalFiles;
-    private readonly TreeOptionsProvider _treeOptions;
+    private readonly AnalyzerSet _analyzers;
+    private readonly AnalyzerOptions _analyzerOptions;
     private readonly ConfigOptionsProvider _configOptions;
-    private readonly List<CompileError> _loadProblems = [];
+    private readonly TreeOptionsProvider _treeOptions;
+    private readonly LastCompiled _lastCompiled;
     private GeneratorDriver? _generators;
-    private (IReadOnlyList<SyntaxTree> Trees, CompileResult Result)? _last;
+    private (string Key, CompileResult Result)? _attempt;
+    private (string Key, CompileResult Result)? _fallback;
+    private bool _warmedUp;
+    private readonly string _cacheName;
 
-    public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader)
+    public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader, RunnerCache cache)
     {
         _paths = paths;
         _args = args;
+        _cache = cache;
         _references = [.. args.MetadataReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Reference, r.Properties))];
-
-        var configs = args.AnalyzerConfigPaths
-            .Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p))
-            .ToList();
+        var configs = args.AnalyzerConfigPaths.Select(p => AnalyzerConfig.Parse(SourceText.From(File.ReadAllText(p)), p)).ToList();
         var configSet = AnalyzerConfigSet.Create(configs, out _);
         _treeOptions = new TreeOptionsProvider(configSet);
         _configOptions = new ConfigOptionsProvider(configSet, _treeOptions);
-        _additionalFiles = [.. args.AdditionalFiles.Select(f => (AdditionalText)new FileAdditionalText(f.Path))];
-
-        foreach (var reference in args.AnalyzerReferences) loader.AddDependencyLocation(Path.GetFullPath(reference.FilePath, args.BaseDirectory!));
-        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
-        var generators = new List<ISourceGenerator>();
-        foreach (var reference in args.AnalyzerReferences)
-        {
-            var file = new AnalyzerFileReference(Path.GetFullPath(reference.FilePath, args.BaseDirectory!), loader);
-            file.AnalyzerLoadFailed += (_, e) => _loadProblems.Add(new CompileError(paths.Relative(file.FullPath), 0, 0, "CS8032", e.Message));
-            analyzers.AddRange(file.GetAnalyzers(LanguageNames.CSharp));
-            generators.AddRange(file.GetGenerators(LanguageNames.CSharp));
-        }
-        _analyzers = analyzers.ToImmutable();
-        if (generators.Count > 0)
-        {
-            _generators = CSharpGeneratorDriver.Create(generators, _additionalFiles, args.ParseOptions, _configOptions);
-        }
-
-        var generated = args.SourceFiles.Select(f => f.Path).Where(p => p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        ImmutableArray<AdditionalText> additional = [.. args.AdditionalFiles.Select(f => (AdditionalText)new FileAdditionalText(f.Path))];
+        _analyzerOptions = new AnalyzerOptions(additional, _configOptions);
+        _analyzers = new AnalyzerSet(args, loader, paths, _treeOptions, _analyzerOptions);
+        var generated = args.SourceFiles.Select(f => f.Path).Where(CompilerSettings.IsGenerated).ToList();
         Sources = new SourceSet(args.BaseDirectory!, generated, args.ParseOptions, args.ChecksumAlgorithm);
+        // One set of entries per tree (katas/, solutions/): two engines may share the cache.
+        var tree = Path.GetFileName(Path.TrimEndingDirectorySeparator(args.BaseDirectory!));
+        _cacheName = $"{tree}.AsyncKatas.dll";
+        _lastCompiled = new LastCompiled(paths, args.ParseOptions, args.ChecksumAlgorithm, cache, tree);
     }
 
     /// <summary>The source files; tests lay in-memory texts over them.</summary>
     public SourceSet Sources { get; }
 
+    public AnalyzerSet Analyzers => _analyzers;
+
+    /// <summary>The project's compiler command line, as the build has it.</summary>
+    public CSharpCommandLineArguments Arguments => _args;
+
     /// <summary>Analyzers that could not be loaded (the build would load them): shown, never hidden.</summary>
-    public IReadOnlyList<CompileError> LoadProblems => _loadProblems;
+    public IReadOnlyList<CompileError> LoadProblems => _analyzers.LoadProblems;
 
-    public int AnalyzerCount => _analyzers.Length;
+    /// <summary>Told before a compile that really compiles (not from memory or the cache): the first one takes seconds.</summary>
+    public Action<PrepareStage>? Progress { get; set; }
 
-    /// <summary>The analyzers the last compile ran (<see cref="AnalyzerFilter"/>).</summary>
-    public int ActiveAnalyzerCount { get; private set; }
+    public static KataCompiler ForProject(RepositoryPaths paths, CodeTree tree, AnalyzerLoader loader, RunnerCache cache, Action<PrepareStage> progress)
+    {
+        var project = paths.CodeProject(tree);
+        return new(paths, CompilerSettings.Load(cache, paths, project, Path.GetDirectoryName(project)!, progress), loader, cache);
+    }
 
-    public static KataCompiler ForProject(RepositoryPaths paths, CodeTree tree, AnalyzerLoader loader) =>
-        new(paths, CompilerArgumentsProbe.Probe(paths.CodeProject(tree)), loader);
+    /// <param name="running">The kata folders whose tests will run: their own errors are the result, never replaced.
+    /// Empty: every kata runs, so any error is the result.</param>
+    public CompileResult Compile(IReadOnlyCollection<string>? running = null, CancellationToken cancellationToken = default)
+    {
+        running ??= [];
+        var clock = Stopwatch.StartNew();
+        var key = new InputsKey().Add(string.Join('\n', _args.MetadataReferences.Select(r => r.Reference)));
+        key.AddFiles(_args.AnalyzerConfigPaths).AddFiles(_args.AdditionalFiles.Select(f => f.Path)).AddFiles(_args.AnalyzerReferences.Select(a => a.FilePath));
+        Sources.AddContentTo(key);
+        var sourcesKey = key.Value;
 
-    public CompileResult Compile(CancellationToken cancellationToken = default)
+        var attempt = _attempt is { } memo && memo.Key == sourcesKey ? memo.Result : null;
+        if (attempt is null && !Sources.HasOverlays && _cache.Read(_cacheName, sourcesKey) is { } image)
+        {
+            attempt = new CompileResult(image, _cache.Read(_cacheName + ".pdb", sourcesKey), [], TimeSpan.Zero, 0) { FromCache = true };
+            _attempt = (sourcesKey, attempt);
+        }
+        if (attempt is null)
+        {
+            Progress?.Invoke(new PrepareStage.CompilingKatas(_paths.Relative(_args.BaseDirectory!)));
+            Progress = null;
+            var trees = Sources.Refresh();
+            attempt = CompileTrees(trees, analyze: true, cancellationToken);
+            _lastCompiled.Remember(trees, attempt.Errors, persist: !Sources.HasOverlays);
+            if (attempt.Succeeded && !Sources.HasOverlays)
+            {
+                _cache.Write(_cacheName, sourcesKey, attempt.Image!);
+                _cache.Write(_cacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
+            }
+            _attempt = (sourcesKey, attempt);
+        }
+        if (attempt.Succeeded) return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
+
+        // Errors: the result, unless every one is in a kata that is not running.
+        var broken = attempt.Errors.GroupBy(e => KataFolders.OfRelative(e.Path)).ToList();
+        if (running.Count == 0 || broken.Any(g => g.Key is null || running.Contains(g.Key)))
+        {
+            return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
+        }
+        if (_fallback is not { } fallback || fallback.Key != sourcesKey)
+        {
+            fallback = (sourcesKey, CompileWithFallbacks(broken.Select(g => (g.Key!, g.ToList())).ToList(), cancellationToken));
+            _fallback = fallback;
+        }
+        var result = fallback.Result.Succeeded ? fallback.Result : attempt;
+        return result with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
+    }
+
+    /// <summary>
+    /// After a start served from the cache (nothing compiled), compiles the current sources once for real:
+    /// loads the analyzers, JIT-compiles Roslyn and fills the per-tree analysis, so that the learner's first
+    /// save costs what every later one does. Changes no result; does its work once.
+    /// </summary>
+    public void WarmUp()
+    {
+        if (_warmedUp || _attempt is not { Result.FromCache: true }) return;
+        _warmedUp = true;
+        var trees = Sources.Refresh();
+        var result = CompileTrees(trees, analyze: true, CancellationToken.None);
+        _lastCompiled.Remember(trees, result.Errors, persist: !Sources.HasOverlays);
+    }
+
+    /// <summary>The sources with each broken kata's files replaced; analyzers are not run again (the stand-ins passed them before).</summary>
+    private CompileResult CompileWithFallbacks(List<(string Folder, List<CompileError> Errors)> broken, CancellationToken cancellationToken)
+    {
+        var trees = Sources.Refresh().Where(t => !broken.Any(b => KataFolders.Of(_paths, t.FilePath) == b.Folder)).ToList();
+        var fallbacks = new List<KataFallback>();
+        foreach (var (folder, errors) in broken)
+        {
+            var (standIn, source) = _lastCompiled.For(folder);
+            trees.AddRange(standIn);
+            var kata = AsyncKatas.Catalog.KataCatalog.All.First(k => k.Folder == folder);
+            fallbacks.Add(new KataFallback(kata.Id, folder, errors[0], errors.Count, source));
+        }
+        var result = CompileTrees(trees, analyze: false, cancellationToken);
+        return result with { Fallbacks = fallbacks };
+    }
+
+    private CompileResult CompileTrees(IReadOnlyList<SyntaxTree> trees, bool analyze, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var trees = Sources.Refresh();
-        // Nothing changed since the last compile: the same image (a new load context runs it afresh).
-        if (_last is { } last && last.Trees.SequenceEqual(trees)) return last.Result with { Elapsed = clock.Elapsed, FilesParsed = 0 };
         Compilation compilation = CSharpCompilation.Create(
             _args.CompilationName ?? "AsyncKatas",
             trees,
@@ -88,22 +164,17 @@ public sealed class KataCompiler
             _args.CompilationOptions.WithSyntaxTreeOptionsProvider(_treeOptions));
 
         var diagnostics = new List<Diagnostic>();
-        if (_generators is not null)
+        if (_analyzers.Generators.Count > 0)
         {
+            _generators ??= CSharpGeneratorDriver.Create(_analyzers.Generators, _analyzerOptions.AdditionalFiles, _args.ParseOptions, _configOptions);
             _generators = _generators.RunGeneratorsAndUpdateCompilation(compilation, out compilation, out var generatorDiagnostics, cancellationToken);
             diagnostics.AddRange(generatorDiagnostics);
         }
 
         // Compiler diagnostics come with the emit; the analyzers run beside it, on the other core.
-        var analyzerOptions = new AnalyzerOptions(_additionalFiles, _configOptions);
-        var analyzers = AnalyzerFilter.ThatCanFail(_analyzers, compilation.Options, compilation.SyntaxTrees, _treeOptions);
-        ActiveAnalyzerCount = analyzers.Length;
-        var analysis = analyzers.IsEmpty
-            ? Task.FromResult(ImmutableArray<Diagnostic>.Empty)
-            : compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null,
-                concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false))
-                .GetAnalyzerDiagnosticsAsync(cancellationToken);
-
+        var analysis = analyze
+            ? Task.Run(() => _analyzers.AnalyzeAsync(compilation, incremental: true, cancellationToken), cancellationToken)
+            : Task.FromResult(ImmutableArray<Diagnostic>.Empty);
         using var image = new MemoryStream();
         using var pdb = new MemoryStream();
         var emitted = compilation.Emit(image, pdb, options: _args.EmitOptions, cancellationToken: cancellationToken);
@@ -112,15 +183,12 @@ public sealed class KataCompiler
         diagnostics.AddRange(analysis.GetAwaiter().GetResult());
         if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null)
         {
-            Console.Error.WriteLine($"emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0}");
+            Console.Error.WriteLine($"emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
         }
-
         var errors = Errors(diagnostics);
-        var result = !emitted.Success || errors.Count > 0
-            ? new CompileResult(null, null, errors, clock.Elapsed, Sources.LastParsed)
-            : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, Sources.LastParsed);
-        _last = (trees, result);
-        return result;
+        return !emitted.Success || errors.Count > 0
+            ? new CompileResult(null, null, errors, clock.Elapsed, 0)
+            : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, 0);
     }
 
     private List<CompileError> Errors(IEnumerable<Diagnostic> diagnostics) =>

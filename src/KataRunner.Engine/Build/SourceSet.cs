@@ -25,9 +25,23 @@ public sealed class SourceSet(string projectDir, IReadOnlyList<string> generated
         if (text is null) _overlay.Remove(path); else _overlay[path] = text;
     }
 
+    /// <summary>Adds every source's path and current text (the overlay's, else the file's) to <paramref name="key"/>: cheap, no parsing.</summary>
+    public void AddContentTo(Caching.InputsKey key)
+    {
+        foreach (var path in CurrentPaths())
+        {
+            if (_overlay.TryGetValue(path, out var text)) key.Add(path).Add(text); else key.AddFile(path);
+        }
+    }
+
+    /// <summary>Whether an in-memory text stands in for a file (a test's edit): such compiles are not cached on disk.</summary>
+    public bool HasOverlays => _overlay.Count > 0;
+
+    private List<string> CurrentPaths() => EnumerateSources().Concat(generatedFiles).Concat(_overlay.Keys).Distinct(StringComparer.Ordinal).ToList();
+
     public IReadOnlyList<SyntaxTree> Refresh()
     {
-        var paths = EnumerateSources().Concat(generatedFiles).Concat(_overlay.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var paths = CurrentPaths();
         var trees = new List<SyntaxTree>(paths.Count);
         LastParsed = 0;
         foreach (var path in paths)
@@ -48,7 +62,10 @@ public sealed class SourceSet(string projectDir, IReadOnlyList<string> generated
         return trees;
     }
 
-    private IEnumerable<string> EnumerateSources()
+    private IEnumerable<string> EnumerateSources() => Enumerate(projectDir);
+
+    /// <summary>The project's own .cs files (bin/ and obj/ aside), in a fixed order.</summary>
+    public static IEnumerable<string> Enumerate(string projectDir)
     {
         var bin = Path.Combine(projectDir, "bin") + Path.DirectorySeparatorChar;
         var obj = Path.Combine(projectDir, "obj") + Path.DirectorySeparatorChar;

@@ -1,48 +1,51 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using KataRunner.Engine.Build;
 
 namespace KataRunner.Engine.Running;
 
 /// <summary>
-/// A fresh, collectible load context per run: <c>AsyncKatas</c> is the in-memory image just compiled;
-/// nunit.framework is the runner's own (the same package version the tests use, so NUnit's runner and
-/// the tests' attributes are one assembly); everything else (AsyncKatas.Tests.dll, DiffPlex,
-/// TimeProvider.Testing …) comes from the built tests folder. Static state in the tests is new each
-/// run; the context is unloaded afterwards.
+/// A fresh, collectible load context per run: <c>AsyncKatas</c> is the in-memory image just compiled,
+/// <c>AsyncKatas.Tests</c> the tests image (<see cref="TestsBuild"/>); nunit.framework is the runner's own
+/// (the same package version the tests use, so NUnit's runner and the tests' attributes are one
+/// assembly); the tests' other dependencies (the library, DiffPlex, TimeProvider.Testing …) load from
+/// the files the tests were compiled against; the framework from the runner's runtime. Static state in
+/// the tests is new each run; the context is unloaded afterwards.
 /// </summary>
 public sealed class KataLoadContext : AssemblyLoadContext
 {
-    private readonly AssemblyDependencyResolver _resolver;
+    private readonly TestsImage _tests;
     private readonly byte[] _image;
     private readonly byte[]? _pdb;
 
-    public KataLoadContext(string testsAssemblyPath, byte[] katasImage, byte[]? katasPdb) : base("kata run", isCollectible: true)
+    public KataLoadContext(TestsImage tests, byte[] katasImage, byte[]? katasPdb) : base("kata run", isCollectible: true)
     {
-        _resolver = new AssemblyDependencyResolver(testsAssemblyPath);
+        _tests = tests;
         _image = katasImage;
         _pdb = katasPdb;
     }
+
+    /// <summary>Loads the tests assembly (and, through it, the katas image).</summary>
+    public Assembly LoadTests() => LoadFromAssemblyPath(_tests.Path);
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         switch (assemblyName.Name)
         {
             case "AsyncKatas":
-                using (var image = new MemoryStream(_image, writable: false))
-                using (var pdb = _pdb is null ? null : new MemoryStream(_pdb, writable: false))
-                {
-                    return LoadFromStream(image, pdb);
-                }
+                return FromImage(_image, _pdb);
+            case "AsyncKatas.Tests":
+                return LoadFromAssemblyPath(_tests.Path);
             case "nunit.framework":
                 return null;
         }
-        var path = _resolver.ResolveAssemblyToPath(assemblyName);
-        return path is null ? null : LoadFromAssemblyPath(path);
+        return assemblyName.Name is { } name && _tests.Dependencies.TryGetValue(name, out var path) ? LoadFromAssemblyPath(path) : null;
     }
 
-    protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
+    private Assembly FromImage(byte[] image, byte[]? pdb)
     {
-        var path = _resolver.ResolveUnmanagedDllToPath(unmanagedDllName);
-        return path is null ? IntPtr.Zero : LoadUnmanagedDllFromPath(path);
+        using var imageStream = new MemoryStream(image, writable: false);
+        using var pdbStream = pdb is null ? null : new MemoryStream(pdb, writable: false);
+        return LoadFromStream(imageStream, pdbStream);
     }
 }

@@ -6,9 +6,11 @@ namespace KataRunner.Engine.Session;
 /// The runner's main loop: waits for a key, a file change or the debounce deadline, applies it to the
 /// <see cref="RunnerSession"/> and hands the new screen to the UI. Inputs come through a channel
 /// (keys from the console, changes from the file watcher, or a test), the clock is injected: a test
-/// drives the whole loop with a FakeTimeProvider and no real file events or sleeps.
+/// drives the whole loop with a FakeTimeProvider and no real file events or sleeps. Scroll keys go to
+/// <paramref name="scroll"/> (the UI's view of the screen), then the screen is shown again.
 /// </summary>
-public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput> inputs, TimeProvider time, Action<Screen> show, Action? testsChanged = null)
+public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput> inputs, TimeProvider time, Action<Screen> show,
+    Action? testsChanged = null, Action<ScrollKey>? scroll = null)
 {
     public Debouncer Debouncer { get; } = new(time);
 
@@ -22,7 +24,7 @@ public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput>
             var input = inputs.WaitToReadAsync(wake.Token).AsTask();
             if (Debouncer.DueIn is null && !inputs.TryPeek(out _) && session.HasUnknown)
             {
-                // Idle: learn one more kata's status for the progress bar, between inputs.
+                // Idle: learn one more kata's status (not run yet, or stale) for the list and the progress, between inputs.
                 session.RunNextUnknown();
                 show(session.Screen);
                 continue;
@@ -48,6 +50,13 @@ public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput>
                         if (!session.HandleKey(key.Char)) return 0;
                         changed = true;
                         break;
+                    case RunnerInput.Scroll move:
+                        scroll?.Invoke(move.Move);
+                        changed = true;
+                        break;
+                    case RunnerInput.Resized:
+                        changed = true;
+                        break;
                     case RunnerInput.FilesChanged files:
                         foreach (var path in files.Paths) Notice(path);
                         break;
@@ -64,7 +73,7 @@ public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput>
 
     private void Notice(string path)
     {
-        switch (session.Classify(path))
+        switch (session.NoteChange(path))
         {
             case ChangeKind.Katas:
                 Debouncer.Notify();

@@ -5,16 +5,16 @@ namespace KataRunner.Engine.Session;
 
 /// <summary>
 /// The runner's state and rules, free of consoles, files and clocks: which kata is current, where
-/// every kata stands, how many hints are shown, and what each key does. Opens on the named kata or
-/// the first unsolved one; when the current kata turns green it says so and offers the next one
-/// (n), never jumping by itself.
+/// every kata stands (<see cref="KataStates"/>), how many hints are shown, and what each key does.
+/// Opens on the named kata or the first unsolved one; when the current kata turns green it says so and
+/// offers the next one (n), never jumping by itself.
 /// </summary>
 public sealed class RunnerSession
 {
     private readonly IKataEngine _engine;
     private readonly Func<Kata, IReadOnlyList<Hint>> _hints;
-    private readonly Dictionary<string, KataStatus> _status = [];
     private RunResult? _last;
+    private IReadOnlyList<OtherKataProblem> _otherKatas = [];
     private int _index;
     private int _hintLevel;
     private bool _showList;
@@ -26,16 +26,19 @@ public sealed class RunnerSession
         _engine = engine;
         _hints = hints;
         Katas = katas ?? KataCatalog.All;
-        foreach (var kata in Katas) _status[kata.Id] = KataStatus.NotRun;
+        States = new KataStates(Katas);
     }
 
     public IReadOnlyList<Kata> Katas { get; }
+
+    /// <summary>Every kata's status, each from its own last run.</summary>
+    public KataStates States { get; }
 
     /// <summary>What a changed path means (<see cref="ChangeClassifier"/> for the real repository).</summary>
     public Func<string, ChangeKind> Classify { get; }
     public Kata Current => Katas[_index];
     public int Runs { get; private set; }
-    public KataStatus StatusOf(string kataId) => _status[kataId];
+    public KataStatus StatusOf(string kataId) => States[kataId].Status;
 
     /// <summary>
     /// Opens on <paramref name="kataId"/>, or on the first unsolved kata: runs the katas in order until
@@ -54,35 +57,59 @@ public sealed class RunnerSession
         for (_index = 0; _index < Katas.Count; _index++)
         {
             RunCurrent();
-            if (_status[Current.Id] != KataStatus.Solved) break;
+            if (StatusOf(Current.Id) != KataStatus.Solved) break;
         }
         _index = Math.Min(_index, Katas.Count - 1);
-        if (_status[Current.Id] == KataStatus.Solved) _notice = SolvedNotice();
+        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
     }
 
-    /// <summary>True while some kata's status is still unknown.</summary>
-    public bool HasUnknown => Katas.Any(k => _status[k.Id] == KataStatus.NotRun);
+    /// <summary>True while some kata has not run yet, or waits to run again.</summary>
+    public bool HasUnknown => States.NextToCheck is not null;
 
-    /// <summary>Runs the next kata whose status is unknown (for the progress bar); the current kata's screen stays.</summary>
+    /// <summary>
+    /// Runs the next kata that has not run yet or waits to run again (for the list and the progress);
+    /// the current kata's screen stays.
+    /// </summary>
     public bool RunNextUnknown()
     {
-        var kata = Katas.FirstOrDefault(k => _status[k.Id] == KataStatus.NotRun);
+        var kata = States.NextToCheck;
         if (kata is null) return false;
-        var current = _last;
-        _status[kata.Id] = _engine.Run([kata.Id]).StatusOf(kata.Id);
-        if (_status[kata.Id] == KataStatus.NotRun) _status[kata.Id] = KataStatus.Broken; // no tests: do not try again
-        _last = current;
-        if (_status[Current.Id] == KataStatus.Solved) _notice = SolvedNotice();
+        if (kata == Current)
+        {
+            RunCurrent();
+            return true;
+        }
+        var result = _engine.Run([kata.Id]);
+        States.Record(result, [kata.Id]);
+        NoteOtherKatas(result, [kata.Id]);
+        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
         return true;
+    }
+
+    /// <summary>
+    /// A path changed on disk: what it means, and which kata's status it makes stale. The current kata
+    /// runs again after the debounce; a stale other kata right after, when the runner is idle (alone:
+    /// a kata being run is never replaced by a stand-in, so a broken one must not share the current
+    /// kata's run), wherever the learner is by then.
+    /// </summary>
+    public ChangeKind NoteChange(string path)
+    {
+        var kind = Classify(path);
+        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata.Id);
+        else if (kind != ChangeKind.Ignored) States.AllStale();
+        return kind;
     }
 
     /// <summary>Runs the current kata again (after a save, or r).</summary>
     public void RunCurrent()
     {
-        var before = _status[Current.Id];
-        var result = Record(_engine.Run([Current.Id]));
-        var now = result.StatusOf(Current.Id);
-        _status[Current.Id] = now;
+        var before = StatusOf(Current.Id);
+        var result = _engine.Run([Current.Id]);
+        _last = result;
+        Runs++;
+        States.Record(result, [Current.Id]);
+        NoteOtherKatas(result, [Current.Id]);
+        var now = StatusOf(Current.Id);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
     }
 
@@ -114,42 +141,14 @@ public sealed class RunnerSession
         return true;
     }
 
-    public Screen Screen
-    {
-        get
-        {
-            var result = _last;
-            var mine = result?.Tests.Where(t => t.Category == Current.Id).ToList() ?? [];
-            var errors = result?.Compile?.Errors ?? [];
-            var folder = $"katas/{Current.Folder}/";
-            var own = errors.Where(e => e.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
-            var others = errors.Count - own.Count;
-            var otherFiles = errors.Except(own).Select(e => e.Path).Distinct().ToList();
-            var hints = _hints(Current);
-            return new Screen(
-                Katas.Count(k => _status[k.Id] == KataStatus.Solved),
-                Katas.Count,
-                Current,
-                _status[Current.Id],
-                mine.Count(t => t.Outcome == Outcome.Passed),
-                mine.Count,
-                [.. mine.Where(t => t.Outcome == Outcome.Failed)],
-                own.Count > 0 ? own : errors.Take(own.Count > 0 ? 0 : 10).ToList(),
-                own.Count > 0 && others > 0 ? $"…and {others} more error(s) in other files: {string.Join(", ", otherFiles)}" : null,
-                [.. hints.Take(_hintLevel)],
-                hints.Count,
-                _showList ? [.. Katas.Select(k => (k, _status[k.Id]))] : null,
-                _notice,
-                result?.Problem,
-                result is null ? null : (result.Compile?.Elapsed ?? TimeSpan.Zero) + result.TestTime);
-        }
-    }
+    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), _hintLevel, _showList, _notice);
 
-    private RunResult Record(RunResult result)
+    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<string> ran)
     {
-        _last = result;
-        Runs++;
-        return result;
+        if (_engine is not IReportsOtherKatas reports) return;
+        var problems = reports.OtherKataProblems(result);
+        foreach (var problem in problems.Where(p => !ran.Contains(p.KataId))) States.DoesNotCompile(problem.KataId);
+        _otherKatas = problems;
     }
 
     private void Move(int step)
@@ -169,9 +168,21 @@ public sealed class RunnerSession
     private string SolvedNotice(bool justNow = false)
     {
         var verdict = justNow ? $"{Current.Id} is solved!" : $"{Current.Id} is solved.";
-        if (_index + 1 >= Katas.Count) return Katas.All(k => _status[k.Id] == KataStatus.Solved) ? $"{verdict} Every kata is solved." : $"{verdict} This was the last kata (l: the list).";
+        if (_index + 1 >= Katas.Count) return States.Solved == Katas.Count ? $"{verdict} Every kata is solved." : $"{verdict} This was the last kata (l: the list).";
         var next = Katas[_index + 1];
         return $"{verdict} Press n for {next.Id} {next.Folder[4..]}.";
+    }
+
+    /// <summary>The kata whose folder under katas/ holds <paramref name="path"/>, if any.</summary>
+    private Kata? KataOf(string path)
+    {
+        var parts = path.Split('/', '\\');
+        for (var i = 0; i + 1 < parts.Length; i++)
+        {
+            if (parts[i] != "katas") continue;
+            if (Katas.FirstOrDefault(k => k.Folder == parts[i + 1]) is { } kata) return kata;
+        }
+        return null;
     }
 
     private int FindIndex(string id) =>

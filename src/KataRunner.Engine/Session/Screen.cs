@@ -5,26 +5,68 @@ using KataRunner.Engine.Running;
 namespace KataRunner.Engine.Session;
 
 /// <summary>
-/// Everything the UI shows, and nothing it must compute: the progress, the current kata and its
-/// status, its failing tests with NUnit's messages in full, its compile errors (other files' errors
-/// summarized), the hints revealed so far, the kata list when asked, and a notice.
+/// Everything the UI shows, and nothing it must compute: the progress (each kata's status from its own
+/// last run, and how many have not run yet), the current kata and its state, its failing tests grouped
+/// and most telling first, its compile errors (other files' errors summarized), the katas that do not
+/// compile and what stood in for them, the hints revealed so far, the kata list when asked, a notice, and
+/// the number of the current kata's run (<see cref="Run"/>: a new one is a new result).
 /// </summary>
 public sealed record Screen(
-    int Solved,
-    int Total,
     Kata Kata,
-    KataStatus Status,
-    int TestsPassed,
-    int TestsRun,
-    IReadOnlyList<TestOutcome> Failures,
+    KataState State,
+    IReadOnlyList<(Kata Kata, KataState State)> Katas,
+    IReadOnlyList<FailureGroup> Failures,
     IReadOnlyList<CompileError> Errors,
     string? OtherErrors,
+    IReadOnlyList<OtherKataProblem> OtherKatas,
     IReadOnlyList<Hint> HintsShown,
     int HintsTotal,
-    IReadOnlyList<(Kata Kata, KataStatus Status)>? List,
+    bool ShowList,
     string? Notice,
     string? Problem,
-    TimeSpan? RunTime)
+    TimeSpan? RunTime,
+    int Run)
 {
     public const string Keys = "h hint · n next · p previous · l list · r re-run · q quit";
+
+    public KataStatus Status => State.Status;
+    public int Total => Katas.Count;
+    public int Solved => Katas.Count(k => k.State.Status == KataStatus.Solved);
+
+    /// <summary>Katas that have not run yet in this session, or wait to run again.</summary>
+    public int Unchecked => Katas.Count(k => k.State.NeedsRun);
+
+    /// <summary>The kata list (l), or null when it is not shown.</summary>
+    public IReadOnlyList<(Kata Kata, KataState State)>? List => ShowList ? Katas : null;
+}
+
+/// <summary>Puts a <see cref="Screen"/> together from the session's state and the current kata's last run.</summary>
+internal static class ScreenBuilder
+{
+    public static Screen Build(RunnerSession session, RunResult? last, IReadOnlyList<OtherKataProblem> otherKatas,
+        IReadOnlyList<Hint> hints, int hintLevel, bool showList, string? notice)
+    {
+        var current = session.Current;
+        var mine = last?.Tests.Where(t => t.Category == current.Id).ToList() ?? [];
+        var errors = last?.Compile?.Errors ?? [];
+        var folder = $"katas/{current.Folder}/";
+        var own = errors.Where(e => e.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        var others = errors.Count - own.Count;
+        var otherFiles = errors.Except(own).Select(e => e.Path).Distinct().ToList();
+        return new Screen(
+            current,
+            session.States[current.Id],
+            [.. session.Katas.Select(k => (k, session.States[k.Id]))],
+            FailureGroups.Of(mine.Where(t => t.Outcome == Outcome.Failed)),
+            own.Count > 0 ? own : [.. errors.Take(10)],
+            own.Count > 0 && others > 0 ? $"…and {others} more error(s) in other files: {string.Join(", ", otherFiles)}" : null,
+            [.. otherKatas.Where(p => p.KataId != current.Id)],
+            [.. hints.Take(hintLevel)],
+            hints.Count,
+            showList,
+            notice,
+            last?.Problem,
+            last is null ? null : (last.Compile?.Elapsed ?? TimeSpan.Zero) + last.TestTime,
+            session.Runs);
+    }
 }

@@ -15,6 +15,21 @@ namespace KataRunner.Modes;
 /// </summary>
 public static class BenchMode
 {
+    /// <summary>
+    /// `--bench-start`: open as a learner's start does (prepare, run the first kata), print that first
+    /// screen and how long the runner's own process took to it, and exit. bench/runner.sh times the
+    /// whole `dotnet run` around it (which includes building the runner).
+    /// </summary>
+    public static int Start(RunnerCommand command)
+    {
+        var console = ConsoleFactory.Create();
+        if (Startup.Open(console, command) is not var (_, session)) return 2;
+        console.Write(new Spectre.Console.Rows(ScreenRenderer.Plain(session.Screen)));
+        var inProcess = DateTime.Now - Process.GetCurrentProcess().StartTime;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first screen {inProcess.TotalMilliseconds:0} ms after the runner's process started"));
+        return 0;
+    }
+
     public static int Run(RunnerCommand command)
     {
         var console = ConsoleFactory.Create();

@@ -1,4 +1,5 @@
 using KataRunner.Engine.Running;
+using KataRunner.Engine.Session;
 using KataRunner.Ui;
 using Spectre.Console;
 
@@ -14,8 +15,30 @@ public static class OnceMode
         while (session.RunNextUnknown())
         {
         }
-        var screen = session.Screen;
-        console.Write(new Rows(ScreenRenderer.Render(screen, interactive: false)));
+        var screen = ForOnce(session);
+        console.Write(new Rows(ScreenRenderer.Plain(screen)));
         return screen.Status == KataStatus.Solved ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The screen of a run that ends: no key can be pressed any more, so a solved kata's notice names the
+    /// command that opens the next one instead of a key ("Press n for K06").
+    /// </summary>
+    internal static Screen ForOnce(RunnerSession session)
+    {
+        var screen = session.Screen;
+        if (screen.Status != KataStatus.Solved) return screen;
+        var index = session.Katas.ToList().FindIndex(k => k.Id == session.Current.Id);
+        if (index + 1 < session.Katas.Count)
+        {
+            var next = session.Katas[index + 1];
+            return screen with { Notice = $"{session.Current.Id} is solved. Next: {next.Id} {next.Folder[4..]}, dotnet run --project src/KataRunner -- {next.Id}" };
+        }
+        return screen with
+        {
+            Notice = session.Katas.All(k => session.StatusOf(k.Id) == KataStatus.Solved)
+                ? $"{session.Current.Id} is solved. Every kata is solved."
+                : $"{session.Current.Id} is solved; it is the last kata. dotnet run --project src/KataRunner opens the first one not solved yet.",
+        };
     }
 }

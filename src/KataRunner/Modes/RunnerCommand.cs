@@ -16,6 +16,7 @@ public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPa
             switch (args[i])
             {
                 case "--once": mode = "once"; break;
+                case "--bench-start": mode = "bench-start"; break;
                 case "--solutions": solutions = true; break;
                 case "--report" when i + 1 < args.Count: mode = "report"; report = args[++i]; break;
                 case "--bench" when i + 1 < args.Count && int.TryParse(args[i + 1], out bench) && bench > 0: mode = "bench"; i++; break;

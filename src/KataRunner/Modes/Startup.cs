@@ -17,12 +17,13 @@ public static class Startup
             return null;
         }
         var engine = new KataEngine(paths, command.Solutions ? CodeTree.Solutions : CodeTree.Katas);
-        console.MarkupLine("[grey]Preparing: building the tests once and reading the compiler settings of katas/ …[/]");
-        if (engine.Prepare() is { } problem)
+        if (engine.Prepare(stage => console.MarkupLine($"[grey]{Markup.Escape(Describe(stage))}[/]")) is { } problem)
         {
             console.WriteLine(problem);
             return null;
         }
+        // The first compile of katas/ (from the first run): said here, before it starts.
+        engine.Compiler.Progress = stage => console.MarkupLine($"[grey]{Markup.Escape(Describe(stage))}[/]");
         var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(paths.Root, k.ReadmePath)), p => ChangeClassifier.Classify(paths, p));
         try
         {
@@ -33,6 +34,16 @@ public static class Startup
             console.WriteLine(e.Message);
             return null;
         }
+        engine.Compiler.Progress = null;
         return (engine, session);
     }
+
+    /// <summary>One line per stage that does real work (a start with nothing changed shows none).</summary>
+    public static string Describe(PrepareStage stage) => stage switch
+    {
+        PrepareStage.ReadingCompilerSettings s => $"Preparing: asking MSBuild for the compiler settings of {s.Project} (restore, design-time build)…",
+        PrepareStage.CompilingTests s => $"Preparing: compiling the kata tests ({s.Files} files, in memory)…",
+        PrepareStage.CompilingKatas s => $"Preparing: compiling {s.Tree}/ with the build's analyzers (the first compile loads them)…",
+        _ => $"Preparing: {stage}…",
+    };
 }

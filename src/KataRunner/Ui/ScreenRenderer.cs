@@ -1,98 +1,118 @@
-using KataRunner.Engine.Running;
+using System.Globalization;
+using KataRunner.Engine.Build;
 using KataRunner.Engine.Session;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace KataRunner.Ui;
 
-/// <summary>
-/// Draws a <see cref="Screen"/> with Spectre.Console: progress bar, kata and status, compile errors as
-/// the build prints them, failing tests with NUnit's messages verbatim, hints shown so far, the kata
-/// list on demand, and the keys. No colour when the console has none (redirected, NO_COLOR).
-/// </summary>
-public static class ScreenRenderer
-{
-    public static IEnumerable<IRenderable> Render(Screen screen, bool interactive)
-    {
-        var title = $"[bold]async-katas[/] · {Markup.Escape($"{screen.Kata.Id} {screen.Kata.Folder[4..]}")}";
-        yield return interactive ? new Rule(title).LeftJustified() : new Markup($"── {title} ──");
-        yield return Progress(screen.Solved, screen.Total);
-        yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/] {Markup.Escape(screen.Kata.Topic)}: {Status(screen)}");
-        yield return new Text($"Read: {screen.Kata.ReadmePath}   Edit: katas/{screen.Kata.Folder}/*.cs");
+/// <summary>One piece of the screen's middle; <paramref name="Anchor"/> names a place the view may scroll to.</summary>
+internal sealed record Part(IRenderable Content, string? Anchor = null);
 
-        if (screen.Problem is not null)
+/// <summary>
+/// Draws a <see cref="Screen"/> in three parts: the top (the kata, its status, the progress), the middle
+/// (the kata list when asked, else what is wrong, most telling first, and the hints shown so far) and the
+/// bottom (the notice, the keys). The full screen pins the top and the bottom and scrolls the middle
+/// (<see cref="FullScreen"/>); <c>--once</c> prints the three one after the other.
+/// </summary>
+internal static class ScreenRenderer
+{
+    public const string LatestHint = "latest hint";
+
+    /// <summary>The top: the kata and its topic, its status, the progress, where to edit. Each fits 80 columns.</summary>
+    public static IEnumerable<IRenderable> Top(Screen screen, bool interactive)
+    {
+        var title = $"[bold]{Markup.Escape($"{screen.Kata.Id} {screen.Kata.Folder[4..]}")}[/] · {Markup.Escape(screen.Kata.Topic)}";
+        yield return interactive ? new Rule(title).LeftJustified() : new Markup($"── {title} ──");
+        yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/]: {StatusWords.Markup(screen.State)}");
+        yield return Progress(screen);
+        yield return new Text($"Edit katas/{screen.Kata.Folder}/*.cs · hints: h, or its README.md", new Style(Color.Grey));
+    }
+
+    public static IEnumerable<Part> Middle(Screen screen)
+    {
+        if (screen.ShowList)
         {
-            yield return Text.Empty;
-            yield return new Text(screen.Problem);
+            yield return new Part(new Rows(new Markup($"[bold]The katas[/] [grey](l: back to {Markup.Escape(screen.Kata.Id)}, n/p: move)[/]"), KataList(screen)));
+            yield break;
+        }
+        if (screen.Problem is not null) yield return new Part(new Text(screen.Problem));
+        if (screen.OtherKatas.Count > 0)
+        {
+            yield return new Part(new Rows(screen.OtherKatas.Select(o => new Markup($"[yellow]{Markup.Escape(OtherKataLine(o))}[/]"))));
         }
         if (screen.Errors.Count > 0)
         {
-            yield return Text.Empty;
-            yield return new Markup($"[red]It does not compile[/] (as `dotnet build katas/Katas.csproj` would say):");
-            foreach (var error in screen.Errors) yield return new Text(error.ToString());
-            if (screen.OtherErrors is not null) yield return new Text(screen.OtherErrors);
+            var errors = new List<IRenderable> { new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):") };
+            errors.AddRange(screen.Errors.Select(e => new Text(e.ToString())));
+            if (screen.OtherErrors is not null) errors.Add(new Text(screen.OtherErrors));
+            yield return new Part(new Rows(errors));
         }
-        foreach (var failure in screen.Failures)
+        foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group, screen.Kata));
+        for (var i = 0; i < screen.HintsShown.Count; i++)
+        {
+            var hint = screen.HintsShown[i];
+            yield return new Part(new Rows(
+                new Markup($"[bold yellow]{Markup.Escape(hint.Title)}[/]"),
+                MarkdownText.Render(hint.Text)), i == screen.HintsShown.Count - 1 ? LatestHint : null);
+        }
+    }
+
+    /// <summary>The bottom: (full screen) a rule with where the middle is scrolled to, the notice, then the keys; (once) how to watch.</summary>
+    public static IEnumerable<IRenderable> Bottom(Screen screen, bool interactive, string? scrollNote = null)
+    {
+        var timing = screen.RunTime is { } t ? string.Create(CultureInfo.InvariantCulture, $" ({t.TotalMilliseconds:0} ms)") : "";
+        if (interactive)
+        {
+            yield return (scrollNote is null ? new Rule() : new Rule($"[grey]{Markup.Escape(scrollNote)}[/]").RightJustified()).RuleStyle(new Style(Color.Grey));
+        }
+        if (screen.Notice is not null) yield return new Markup($"[bold green]{Markup.Escape(screen.Notice)}[/]");
+        if (!interactive)
+        {
+            yield return new Text("dotnet run --project src/KataRunner: watch and re-run on every save" + timing, new Style(Color.Grey));
+            yield break;
+        }
+        var hints = screen.HintsTotal > 0 ? $" ({screen.HintsShown.Count}/{screen.HintsTotal})" : "";
+        yield return new Text(Screen.Keys.Replace("h hint", "h hint" + hints, StringComparison.Ordinal) + timing, new Style(Color.Grey));
+    }
+
+    /// <summary>The screen as one column of text, for --once and redirected output.</summary>
+    public static IEnumerable<IRenderable> Plain(Screen screen)
+    {
+        foreach (var row in Top(screen, interactive: false)) yield return row;
+        foreach (var part in Middle(screen))
         {
             yield return Text.Empty;
-            yield return new Markup($"[red]✗[/] [bold]{Markup.Escape(failure.ShortName)}[/]");
-            yield return new Text(failure.Message.TrimEnd());
-        }
-        if (screen.HintsShown.Count > 0)
-        {
-            yield return Text.Empty;
-            foreach (var hint in screen.HintsShown)
-            {
-                yield return new Markup($"[yellow]{Markup.Escape(hint.Title)}[/]");
-                yield return new Text(hint.Text);
-            }
-        }
-        if (screen.List is { } list)
-        {
-            yield return Text.Empty;
-            var table = new Table().Border(TableBorder.Simple).AddColumn("Kata").AddColumn("Topic").AddColumn("Status");
-            foreach (var (kata, status) in list)
-            {
-                var current = kata.Id == screen.Kata.Id ? "› " : "  ";
-                table.AddRow(new Text(current + kata.Id), new Text(kata.Topic), new Markup(StatusWord(status)));
-            }
-            yield return table;
-        }
-        if (screen.Notice is not null)
-        {
-            yield return Text.Empty;
-            yield return new Markup($"[bold green]{Markup.Escape(screen.Notice)}[/]");
+            yield return part.Content;
         }
         yield return Text.Empty;
-        var timing = screen.RunTime is { } t ? $"  ({t.TotalMilliseconds:0} ms)" : "";
-        var hintsLeft = screen.HintsTotal > screen.HintsShown.Count ? $" · hints: {screen.HintsShown.Count}/{screen.HintsTotal}" : "";
-        yield return new Markup(interactive
-            ? $"[grey]{Markup.Escape(Screen.Keys + hintsLeft + timing)}[/]"
-            : $"[grey]{Markup.Escape("dotnet run --project src/KataRunner: watch and re-run on every save" + timing)}[/]");
+        foreach (var row in Bottom(screen, interactive: false)) yield return row;
     }
 
-    private static IRenderable Progress(int solved, int total)
+    public static string OtherKataLine(OtherKataProblem problem) =>
+        $"{problem.KataId} does not compile: {problem.FirstDiagnostic}{(problem.ErrorCount > 1 ? $" (and {problem.ErrorCount - 1} more)" : "")}; " +
+        (problem.UsedVersion == FallbackSource.LastCompiled
+            ? "its last version that compiled stands in for it."
+            : "the reference solution stands in for it until it compiles.");
+
+    private static Markup Progress(Screen screen)
     {
-        const int width = 30;
-        var filled = total == 0 ? 0 : solved * width / total;
-        return new Markup($"Progress [green]{new string('█', filled)}[/][grey]{new string('░', width - filled)}[/] {solved}/{total} katas solved");
+        var cells = string.Concat(screen.Katas.Select(k => $"[{StatusWords.Colour(k.State)}]{StatusWords.Cell(k.State)}[/]"));
+        var pending = screen.Unchecked > 0 ? $"  [grey]checking {screen.Unchecked} more…[/]" : "";
+        return new Markup($"Katas solved: {screen.Solved} of {screen.Total}  [[{cells}]]{pending}");
     }
 
-    private static string Status(Screen screen) => screen.Status switch
+    private static Grid KataList(Screen screen)
     {
-        KataStatus.Solved => $"[green]solved[/] ({screen.TestsPassed}/{screen.TestsRun} tests pass)",
-        KataStatus.Failing => $"[red]failing[/] ({screen.TestsPassed}/{screen.TestsRun} tests pass)",
-        KataStatus.CompileError => "[red]does not compile[/]",
-        KataStatus.Broken => "[red]cannot run[/]",
-        _ => "[grey]not run yet[/]",
-    };
-
-    private static string StatusWord(KataStatus status) => status switch
-    {
-        KataStatus.Solved => "[green]solved[/]",
-        KataStatus.Failing => "[red]failing[/]",
-        KataStatus.CompileError => "[red]does not compile[/]",
-        KataStatus.Broken => "[red]cannot run[/]",
-        _ => "[grey]not run[/]",
-    };
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(0)).AddColumn(new GridColumn().NoWrap().PadRight(1))
+            .AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        foreach (var (kata, state) in screen.Katas)
+        {
+            var current = kata.Id == screen.Kata.Id;
+            var name = Markup.Escape($"{kata.Id} {kata.Folder[4..]}");
+            grid.AddRow(new Text(current ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/]" : name),
+                new Markup(StatusWords.Markup(state)));
+        }
+        return grid;
+    }
 }

@@ -1,13 +1,14 @@
-namespace AsyncKatas.Tests.K12_ConcurrentVsSequential;
+namespace AsyncKatas.Tests.Support;
 
 /// <summary>One sleep (one timer) of a program: when it started on the virtual clock, and for how long.</summary>
-internal sealed record Sleep(TimeSpan StartedAt, TimeSpan Duration);
+public sealed record Sleep(TimeSpan StartedAt, TimeSpan Duration);
 
 /// <summary>
 /// The loop's clock, seen through a window that notes every timer the program starts (every
-/// <c>Task.Delay(delay, time)</c>), so a test can tell sleeps that overlap from sleeps taken in turn.
+/// <c>Task.Delay(delay, time)</c>, a timeout's timer, a CancellationTokenSource's), so a test can tell
+/// sleeps that overlap from sleeps taken in turn, and a timeout started once from one started per task.
 /// </summary>
-internal sealed class SleepRecorder(VirtualClock clock) : TimeProvider
+public sealed class SleepRecorder(VirtualClock clock) : TimeProvider
 {
     private readonly List<Sleep> _sleeps = [];
 

@@ -1,0 +1,57 @@
+using AsyncKatas.Catalog;
+using KataRunner.Engine.Session;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace KataRunner.Ui;
+
+/// <summary>
+/// One group of failures: the first test's message as NUnit recorded it, its first line in bold without
+/// the kata's name (the top of the screen shows it), each line wrapped under its own indentation; then,
+/// when other tests failed the same way, "The same in N more tests: …".
+/// </summary>
+internal static class FailureView
+{
+    private const int NamesShown = 3;
+
+    public static IRenderable Render(FailureGroup group, Kata kata)
+    {
+        var lines = group.First.Message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split('\n');
+        var rows = new List<IRenderable>();
+        // A kata's message starts with "Kxx Name › Class.Test: …"; NUnit's own words need the test named.
+        var header = $"{kata.Id} {kata.Folder[4..]} › ";
+        if (lines[0].StartsWith(header, StringComparison.Ordinal))
+        {
+            rows.Add(Title(lines[0][header.Length..]));
+        }
+        else
+        {
+            rows.Add(Title(group.First.ShortName));
+            rows.Add(Line(lines[0]));
+        }
+        rows.AddRange(lines.Skip(1).Select(Line));
+        if (group.Same.Count > 0) rows.Add(new Padder(new Text(SameLine(group).TrimStart(), new Style(Color.Grey)), new Padding(2, 0, 0, 0)));
+        return new Rows(rows);
+    }
+
+    /// <summary>"  The same in 3 more tests: A, B, C." (the first names, then how many more).</summary>
+    public static string SameLine(FailureGroup group)
+    {
+        var names = group.Same.Select(t => t.ShortName).ToList();
+        var shown = string.Join(", ", names.Take(NamesShown)) + (names.Count > NamesShown ? $" and {names.Count - NamesShown} more" : "");
+        return $"  The same in {names.Count} more test{(names.Count == 1 ? "" : "s")}: {shown}.";
+    }
+
+    /// <summary>"✗ Class.Test: verdict", in bold, wrapped beside the mark (a long test name never leaves it alone on a line).</summary>
+    private static Grid Title(string text) =>
+        new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn(new GridColumn().PadRight(0))
+            .AddRow(new Markup("[red]✗[/]"), new Markup($"[bold]{Markup.Escape(text)}[/]"));
+
+    /// <summary>A message line that wraps under its own indentation, so a diff or a list stays readable at 80 columns.</summary>
+    private static IRenderable Line(string line)
+    {
+        var text = line.TrimStart(' ');
+        var indent = line.Length - text.Length;
+        return indent == 0 ? new Text(text) : new Padder(new Text(text), new Padding(indent, 0, 0, 0));
+    }
+}

@@ -1,0 +1,53 @@
+namespace VirtualTimeLoop;
+
+/// <summary>
+/// What a program left running: timers it armed and did not cancel, jobs on the loop's threads,
+/// <c>async void</c> methods. Taken twice: synchronously as the main task completes (before the loop
+/// drains what is ready, so fire-and-forget work whose last step happens to run just after main still
+/// counts) and at the end of the run. A cancelled task whose last step is merely queued holds none of
+/// these, and is not work left running.
+/// </summary>
+internal sealed class Leftovers(VirtualClock clock, VirtualThreadPool threads, AsyncVoidOperations asyncVoid)
+{
+    private string? _atCompletion;
+    private TimeSpan _completedAt;
+
+    /// <summary>Arranges for the first snapshot to be taken on the thread that completes <paramref name="main"/>.</summary>
+    public void WatchCompletionOf(Task main)
+    {
+        main.ContinueWith(static (_, s) => ((Leftovers)s!).SnapshotAtCompletion(), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void SnapshotAtCompletion()
+    {
+        _completedAt = clock.Elapsed;
+        // A job on the loop's threads that completed main itself is ending, not left running.
+        var ownJob = VirtualWorker.Current is not null ? 1 : 0;
+        Volatile.Write(ref _atCompletion, Describe(Math.Max(0, threads.ActiveCount - ownJob) + threads.PendingCount));
+    }
+
+    /// <summary>What was left when main completed and what is left now, in one sentence; null when nothing.</summary>
+    public string? DescribeAtAndAfterCompletion()
+    {
+        var now = Describe(threads.ActiveCount + threads.PendingCount);
+        var atCompletion = Volatile.Read(ref _atCompletion);
+        if (atCompletion is null) return now;
+        var when = $"when the main task completed at {VirtualTimeFormat.Seconds(_completedAt)}: {atCompletion}";
+        return now is null || now == atCompletion ? when : $"{when}; at the end of the run: {now}";
+    }
+
+    private string? Describe(int jobs)
+    {
+        var parts = new List<string>();
+        var due = clock.ArmedDueTimes();
+        if (due.Count > 0)
+        {
+            parts.Add($"{due.Count} timer(s) still scheduled (due at {string.Join(", ", due.Take(5).Select(VirtualTimeFormat.Seconds))}{(due.Count > 5 ? ", …" : "")})");
+        }
+        if (jobs > 0) parts.Add($"{jobs} job(s) still on the loop's threads");
+        var methods = asyncVoid.Outstanding;
+        if (methods > 0) parts.Add($"{methods} async void method(s) still running");
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+}

@@ -10,7 +10,7 @@ public static class Pipeline
 
     /// <summary>A queue of at most <paramref name="capacity"/> items; a write to a full queue waits for room (nothing is dropped).</summary>
     public static Channel<int> CreateQueue(int capacity) =>
-        Channel.CreateBounded<int>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait });
+        Channel.CreateBounded<int>(capacity); // its full mode is Wait: a write to a full queue waits for room
 
     /// <summary>
     /// Writes 1 to <paramref name="count"/>, printing "put {item}" once each write is accepted, then prints
@@ -49,8 +49,7 @@ public static class Pipeline
         var queue = CreateQueue(2);
         var making = ProduceAsync(queue.Writer, 6, output);
         Task[] workers = [ConsumeAsync("A", queue.Reader, output, time), ConsumeAsync("B", queue.Reader, output, time)];
-        await making;
-        await Task.WhenAll(workers);
+        await Task.WhenAll([making, .. workers]);
         output.WriteLine("all done");
     }
 }

@@ -67,14 +67,15 @@ public class DeadlinesTests
         VerifyRun(run, timeline: [0, 1, 1, 1.5], total: 1.5);
     }
 
-    [Test]
-    public void Handle_CallerCancels_TheRequestEndsCancelled_NotTimedOut()
+    [TestCase(5)]
+    [TestCase(2)] // the caller and the budget at the same moment: the caller's cancellation still goes up
+    public void Handle_CallerCancels_TheRequestEndsCancelled_NotTimedOut(int budgetSeconds)
     {
         Task? handling = null;
         var run = KataLoop.Run("K19", async io =>
         {
             using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(2), io.Time);
-            handling = Deadlines.HandleAsync("r", TimeSpan.FromSeconds(5), io.Out, io.Time, caller.Token);
+            handling = Deadlines.HandleAsync("r", TimeSpan.FromSeconds(budgetSeconds), io.Out, io.Time, caller.Token);
             await Task.WhenAny(handling);
         });
         RealClock(run);
@@ -84,7 +85,7 @@ public class DeadlinesTests
             .Printed(run)
             .Cause("the steps never got the caller's token: only the request's own budget reached them.")
             .Fix(BudgetOnTheClock));
-        Judge.That(!run.Output.Contains("r timed out", StringComparison.Ordinal), () => new Verdict("the caller cancelled at 2 s, and the request printed \"r timed out\": its own 5 s budget had not run out.")
+        Judge.That(!run.Output.Contains("r timed out", StringComparison.Ordinal), () => new Verdict($"the caller cancelled at 2 s, and the request printed \"r timed out\" (its own budget: {budgetSeconds} s).")
             .Printed(run)
             .Cause("the catch takes every OperationCanceledException as this request's timeout.")
             .Fix("catch it only when the budget's source was cancelled and the caller's token was not (catch ... when (...)); the caller's cancellation must go on up."));

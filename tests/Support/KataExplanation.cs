@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace AsyncKatas.Tests.Support;
 
@@ -23,11 +22,8 @@ public static class KataExplanation
         var frame = KataFrame(run.Exception);
         if (run.IsNotStarted)
         {
-            var text = new StringBuilder("not started yet: open ")
-                .Append(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')])
-                .Append(" and replace the NotImplementedException.");
             var message = run.Exception?.Message;
-            var notStarted = new Verdict(text.ToString());
+            var notStarted = Verdict.NotStarted(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')]);
             if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message) notStarted.Evidence("The stub says: " + message);
             return notStarted;
         }

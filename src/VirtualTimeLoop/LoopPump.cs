@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace VirtualTimeLoop;
@@ -31,6 +32,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Task main)
     {
         long? idleSince = null;
@@ -112,6 +114,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FireTimersDueAt(long due)
     {
         while (Clock.TryTakeDueAt(due) is { } timer)
@@ -152,6 +155,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
     /// </summary>
     private void EnterStepContext() => SynchronizationContext.SetSynchronizationContext(new LoopSynchronizationContext(loop));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunCallback(SendOrPostCallback callback, object? state)
     {
         EnterStepContext();
@@ -170,6 +174,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CountStep()
     {
         if (steps.Count(Clock.GetUtcNow().UtcTicks, Clock.Elapsed) is not { } overCap) return true;

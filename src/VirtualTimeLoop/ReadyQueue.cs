@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class ReadyQueue
     private volatile int _count; // _items.Count, written under the gate, read without it
 
     /// <summary>Queues a callback; <paramref name="wake"/> wakes the loop (needed only from other threads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Post(SendOrPostCallback callback, object? state, bool wake)
     {
         lock (_gate)
@@ -27,6 +30,7 @@ internal sealed class ReadyQueue
     /// Takes the oldest callback. An empty queue is seen without the lock (the pump asks after every
     /// step): a post racing with this read is as late as one arriving just after a locked check.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
     {
         if (_count == 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class TimerHeap
     public int Count { get; private set; }
 
     /// <summary>Queues an armed timer under its current <see cref="VirtualTimer.DueTicks"/> and <see cref="VirtualTimer.Sequence"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(VirtualTimer timer)
     {
         timer.IsArmed = true;
@@ -40,6 +43,7 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Disarms a timer; false if it was not armed. Its entry goes stale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Remove(VirtualTimer timer)
     {
         if (!timer.IsArmed) return false;
@@ -51,6 +55,7 @@ internal sealed class TimerHeap
     }
 
     /// <summary>The armed timer due first (ties: armed first), if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public VirtualTimer? Peek()
     {
         DropStaleFronts();
@@ -59,6 +64,7 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Takes the timer <see cref="Peek"/> returned off the queue (disarmed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RemoveFirst()
     {
         var timer = Peek();
@@ -83,6 +89,7 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Drops the stale entries at the front of the heap and of the run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DropStaleFronts()
     {
         while (_run.Size > 0 && !_run.First.IsLive) _run.RemoveFirst();
@@ -92,6 +99,7 @@ internal sealed class TimerHeap
     /// <summary>True when the heap's top (live, after <see cref="DropStaleFronts"/>) fires before the run's front.</summary>
     private bool HeapFirst() => _size > 0 && (_run.Size == 0 || _items[0].Before(_run.First));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PopTop()
     {
         _size--;
@@ -100,6 +108,7 @@ internal sealed class TimerHeap
         if (_size > 0) SiftDown(0, last);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiftDown(int index, TimerEntry entry)
     {
         while (true)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -30,6 +32,7 @@ internal sealed class TimerRun
     public ref readonly TimerEntry First => ref _head.Items[_headIndex];
 
     /// <summary>Appends an entry due no earlier than <see cref="Last"/> (the caller checks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(in TimerEntry entry)
     {
         if (_tail.Count == _tail.Items.Length)
@@ -44,6 +47,7 @@ internal sealed class TimerRun
     }
 
     /// <summary>Drops <see cref="First"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RemoveFirst()
     {
         _head.Items[_headIndex++] = default;

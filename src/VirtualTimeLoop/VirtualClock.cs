@@ -14,8 +14,8 @@ namespace VirtualTimeLoop;
 /// code under test could move time behind the loop's back without firing its timers. Here nothing but
 /// the loop can move time.
 /// </para>
-/// Timers live in a heap ordered by (due time, arming sequence); same-instant timers fire in the order
-/// they were armed, each seeing its own due time.
+/// Timers live in a queue (<see cref="TimerHeap"/>) ordered by (due time, arming sequence); same-instant
+/// timers fire in the order they were armed, each seeing its own due time.
 /// </summary>
 public sealed class VirtualClock : TimeProvider
 {

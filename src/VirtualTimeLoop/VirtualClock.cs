@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace VirtualTimeLoop;
@@ -13,8 +14,8 @@ namespace VirtualTimeLoop;
 /// code under test could move time behind the loop's back without firing its timers. Here nothing but
 /// the loop can move time.
 /// </para>
-/// Timers live in a heap ordered by (due time, arming sequence); same-instant timers fire in the order
-/// they were armed, each seeing its own due time.
+/// Timers live in a queue (<see cref="TimerHeap"/>) ordered by (due time, arming sequence); same-instant
+/// timers fire in the order they were armed, each seeing its own due time.
 /// </summary>
 public sealed class VirtualClock : TimeProvider
 {
@@ -79,6 +80,7 @@ public sealed class VirtualClock : TimeProvider
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A due time or period below -1 ms or above 4,294,967,294 ms.</exception>
     /// <exception cref="InvalidOperationException">The loop that owns this clock has ended.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -89,6 +91,7 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>Re-arms (or, with a due time of -1, disarms) a timer; called by the timer's Change.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Change(VirtualTimer timer, long dueMilliseconds, long periodMilliseconds)
     {
         // Queue first, then tell the owner: once a worker's turn is handed back, its timer must already
@@ -118,6 +121,7 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>The next armed timer's due time and the instant it was armed at (UTC ticks), if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryPeekNext(out long dueTicks, out long armedAtTicks)
     {
         lock (_gate)
@@ -130,6 +134,7 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>Takes the next timer if it is due at <paramref name="dueTicks"/> exactly; a periodic one is re-armed from its own due time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal VirtualTimer? TryTakeDueAt(long dueTicks)
     {
         lock (_gate)

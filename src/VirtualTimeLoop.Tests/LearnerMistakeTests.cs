@@ -109,7 +109,7 @@ public class LearnerMistakeTests
     public void A_single_sleep_past_the_horizon()
     {
         RunMistake(async io => await Task.Delay(TimeSpan.FromHours(25), io.Time),
-            LoopOutcome.HorizonReached, "one timer is due at 90000.0 s, past the horizon of 86400.0 s",
+            LoopOutcome.SleepPastHorizon, "one timer is due at 90000.0 s, past the horizon of 86400.0 s",
             "a single sleep of 90000.0 s started at 0.0 s", "longer Horizon");
     }
 
@@ -169,7 +169,7 @@ public class LearnerMistakeTests
             {
                 _ = Task.Run(() => gate.Wait()); // the mistake under test: blocking work on the shared pool
                 await Task.Delay(OneSecond, io.Time);
-            }, LoopOutcome.WorkerBlocked, "shared thread pool");
+            }, LoopOutcome.SharedPoolStalled, "shared thread pool");
         }
         finally
         {

@@ -19,7 +19,7 @@ public enum LoopOutcome
     WorkerBlocked,
     /// <summary>A thread the loop does not know (Task.Run, new Thread, a ConfigureAwait(false) continuation) used the virtual clock.</summary>
     UnknownThread,
-    /// <summary>Virtual time passed the horizon: most likely an endless loop with a sleep in it.</summary>
+    /// <summary>Virtual time passed the horizon, many timers on: most likely an endless loop with a sleep in it.</summary>
     HorizonReached,
     /// <summary>The loop ran more steps than its cap without finishing: an endless loop of awaits.</summary>
     StepLimit,
@@ -34,4 +34,14 @@ public enum LoopOutcome
     /// more jobs waiting: blocking work started without a bound on how much runs at once.
     /// </summary>
     ThreadLimit,
+    /// <summary>
+    /// Work on the process's shared thread pool (a <c>Task.Run</c>, a <c>CancelAsync</c> callback) never
+    /// settled within <see cref="LoopOptions.SharedPoolBudget"/>, so virtual time could not move on.
+    /// </summary>
+    SharedPoolStalled,
+    /// <summary>
+    /// One sleep or timeout would end past <see cref="LoopOptions.Horizon"/> (told apart from
+    /// <see cref="HorizonReached"/>, where many sleeps add up to it).
+    /// </summary>
+    SleepPastHorizon,
 }

@@ -9,7 +9,7 @@ namespace VirtualTimeLoop;
 /// </summary>
 public sealed partial class VirtualLoop
 {
-    private string? _leftAtCompletion;
+    private Leftovers? _leftAtCompletion;
     private TimeSpan _completedAt;
 
     /// <summary>Arranges for the snapshot to be taken on the thread that completes the main task.</summary>
@@ -24,16 +24,19 @@ public sealed partial class VirtualLoop
         _completedAt = Clock.Elapsed;
         // A job on the loop's threads that completed main itself is ending, not left running.
         var ownJob = VirtualWorker.Current is not null ? 1 : 0;
-        _leftAtCompletion = DescribeOutstanding(Math.Max(0, Threads.ActiveCount - ownJob) + Threads.PendingCount);
+        _leftAtCompletion = Outstanding(Math.Max(0, Threads.ActiveCount - ownJob) + Threads.PendingCount);
     }
 
     /// <summary>What was left when main completed and what is left now, in one sentence; null when nothing.</summary>
     private string? DescribeLeftoversAtAndAfterCompletion()
     {
-        var now = DescribeLeftovers();
-        var atCompletion = Volatile.Read(ref _leftAtCompletion);
+        var now = OutstandingNow()?.ToString();
+        var atCompletion = Volatile.Read(ref _leftAtCompletion)?.ToString();
         if (atCompletion is null) return now;
         var when = $"when the main task completed at {VirtualTimeFormat.Seconds(_completedAt)}: {atCompletion}";
         return now is null || now == atCompletion ? when : $"{when}; at the end of the run: {now}";
     }
+
+    /// <summary>What was left when main completed and what is left now, each kind counted where it was seen the most.</summary>
+    private Leftovers? LeftoversAtAndAfterCompletion() => Volatile.Read(ref _leftAtCompletion)?.Union(OutstandingNow()) ?? OutstandingNow();
 }

@@ -51,7 +51,7 @@ public sealed partial class VirtualLoop
                 poolBusySince ??= Stopwatch.GetTimestamp();
                 if (Stopwatch.GetElapsedTime(poolBusySince.Value) > _options.SharedPoolBudget)
                 {
-                    Fail(LoopOutcome.WorkerBlocked, "work on the shared thread pool that never finished");
+                    Fail(LoopOutcome.SharedPoolStalled, $"work on the shared thread pool that did not finish within {VirtualTimeFormat.Seconds(_options.SharedPoolBudget)} of real time");
                     return;
                 }
                 _wake.WaitOne(TimeSpan.FromMilliseconds(1));

@@ -22,6 +22,7 @@ public sealed partial class VirtualLoop
         LoopOutcome outcome;
         string? detail = null;
         Exception? exception = null;
+        Leftovers? leftovers = null;
         if (failure is { } f)
         {
             (outcome, detail, exception) = f;
@@ -38,27 +39,20 @@ public sealed partial class VirtualLoop
         }
         else
         {
-            var leftovers = DescribeLeftoversAtAndAfterCompletion();
-            outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
-            detail = leftovers;
+            var described = DescribeLeftoversAtAndAfterCompletion();
+            leftovers = LeftoversAtAndAfterCompletion();
+            outcome = described is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
+            detail = described;
         }
         return new LoopRun(_label, outcome, detail, exception, _out.Text, _out.Lines, Clock.Elapsed, wallTime, cpuTime,
-            _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main);
+            _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main) { Leftovers = leftovers };
     }
 
-    private string? DescribeLeftovers() => DescribeOutstanding(Threads.ActiveCount + Threads.PendingCount);
+    private Leftovers? OutstandingNow() => Outstanding(Threads.ActiveCount + Threads.PendingCount);
 
-    private string? DescribeOutstanding(int jobs)
+    private Leftovers? Outstanding(int jobs)
     {
-        var parts = new List<string>();
-        var due = Clock.ArmedDueTimes();
-        if (due.Count > 0)
-        {
-            parts.Add($"{due.Count} timer(s) still scheduled (due at {string.Join(", ", due.Take(5).Select(VirtualTimeFormat.Seconds))}{(due.Count > 5 ? ", …" : "")})");
-        }
-        if (jobs > 0) parts.Add($"{jobs} job(s) still on the loop's threads");
-        var asyncVoid = Volatile.Read(ref _outstandingAsyncVoid);
-        if (asyncVoid > 0) parts.Add($"{asyncVoid} async void method(s) still running");
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        var left = new Leftovers(Clock.ArmedDueTimes(), jobs, Volatile.Read(ref _outstandingAsyncVoid));
+        return left.IsEmpty ? null : left;
     }
 }

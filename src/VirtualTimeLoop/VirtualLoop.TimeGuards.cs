@@ -7,9 +7,6 @@ namespace VirtualTimeLoop;
 /// </summary>
 public sealed partial class VirtualLoop
 {
-    /// <summary>Starts the <see cref="LoopOutcome.HorizonReached"/> detail of a single sleep that ends past the horizon.</summary>
-    internal const string SingleSleepPastHorizon = "one timer is due at ";
-
     private long _realTimersBaseline;
     private long _realTimersAtStepStart;
     private bool _programMadeRealTimer; // a step on the loop thread ended with more real timers than it began with
@@ -49,11 +46,16 @@ public sealed partial class VirtualLoop
         if (new TimeSpan(due - start) <= _options.Horizon) return true;
         var horizon = VirtualTimeFormat.Seconds(_options.Horizon);
         var sleep = new TimeSpan(due - armedAt);
-        Fail(LoopOutcome.HorizonReached, sleep > _options.Horizon
-            ? $"{SingleSleepPastHorizon}{VirtualTimeFormat.Seconds(new TimeSpan(due - start))}, past the horizon of {horizon}: " +
-              $"a single sleep of {VirtualTimeFormat.Seconds(sleep)} started at {VirtualTimeFormat.Seconds(new TimeSpan(armedAt - start))}"
-            : $"virtual time passed {horizon} (the next timer is due at {VirtualTimeFormat.Seconds(new TimeSpan(due - start))}, " +
-              $"after {_timersFired:N0} timer(s) fired)");
+        if (sleep > _options.Horizon)
+        {
+            Fail(LoopOutcome.SleepPastHorizon,
+                $"one timer is due at {VirtualTimeFormat.Seconds(new TimeSpan(due - start))}, past the horizon of {horizon}: " +
+                $"a single sleep of {VirtualTimeFormat.Seconds(sleep)} started at {VirtualTimeFormat.Seconds(new TimeSpan(armedAt - start))}");
+            return false;
+        }
+        Fail(LoopOutcome.HorizonReached,
+            $"virtual time passed {horizon} (the next timer is due at {VirtualTimeFormat.Seconds(new TimeSpan(due - start))}, " +
+            $"after {_timersFired:N0} timer(s) fired)");
         return false;
     }
 }

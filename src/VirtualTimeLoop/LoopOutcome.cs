@@ -44,4 +44,9 @@ public enum LoopOutcome
     /// <see cref="HorizonReached"/>, where many sleeps add up to it).
     /// </summary>
     SleepPastHorizon,
+    /// <summary>
+    /// The main task can never complete because it waits on a timer of a <see cref="TimeProvider"/> other
+    /// than the loop's clock (a second FakeTimeProvider nobody advances): nothing moves that clock's time.
+    /// </summary>
+    OtherClockWait,
 }

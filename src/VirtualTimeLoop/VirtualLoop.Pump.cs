@@ -77,7 +77,9 @@ public sealed partial class VirtualLoop
                 _wake.WaitOne(left);
                 continue;
             }
-            if (!RealClockTimerAppeared()) Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
+            if (RealClockTimerAppeared()) return;
+            if (OtherClocks.TimerAwaitedBy(_main) is { } other) Fail(LoopOutcome.OtherClockWait, $"the main task waits on {other}");
+            else Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
             return;
         }
     }

@@ -33,7 +33,7 @@ public sealed partial class VirtualLoop
     {
         _label = label;
         _options = options;
-        Clock = new VirtualClock(this);
+        Clock = new VirtualClock(this, options.StartTime, options.LocalTimeZone);
         Threads = new VirtualThreadPool(Signal, options.MaxThreads);
         _out = new RecordingWriter(this);
     }

@@ -6,7 +6,7 @@ namespace VirtualTimeLoop.FakeTime;
 /// <summary>The run's virtual clock as a <see cref="FakeTimeProvider"/>.</summary>
 public static class FakeTimeExtensions
 {
-    private static readonly ConditionalWeakTable<ProgramIO, FakeTimeProvider> Fakes = [];
+    private static readonly ConditionalWeakTable<LoopEnvironment, FakeTimeProvider> Fakes = [];
 
     /// <summary>
     /// The run's clock as a <see cref="FakeTimeProvider"/> (the same instance on every call in a run), for
@@ -17,7 +17,7 @@ public static class FakeTimeExtensions
     /// use of the clock throws <see cref="InvalidOperationException"/> saying so. The start time and the
     /// local time zone come from the run's <see cref="LoopOptions"/>.
     /// </summary>
-    public static FakeTimeProvider FakeTime(this ProgramIO io)
+    public static FakeTimeProvider FakeTime(this LoopEnvironment io)
     {
         ArgumentNullException.ThrowIfNull(io);
         return Fakes.GetValue(io, static io => new LoopFakeTimeProvider(io.Time));

@@ -91,7 +91,7 @@ public class LoopExplanationTests
         Assert.That(run.Leftovers, Is.Null);
     }
 
-    private static async void FireAndForget(ProgramIO io) => await Task.Delay(TimeSpan.FromSeconds(2), io.Time);
+    private static async void FireAndForget(LoopEnvironment io) => await Task.Delay(TimeSpan.FromSeconds(2), io.Time);
 
     private static int Line([CallerLineNumber] int line = 0) => line;
 

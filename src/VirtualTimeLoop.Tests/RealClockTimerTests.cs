@@ -7,7 +7,7 @@ namespace VirtualTimeLoop.Tests;
 /// </summary>
 public class RealClockTimerTests
 {
-    private static void AssertRealClockWait(Func<ProgramIO, Task> program)
+    private static void AssertRealClockWait(Func<LoopEnvironment, Task> program)
     {
         var run = VirtualLoop.Run("mixed", program, Budgets.Short with { ReportRealTimersAtOnce = true });
         Assert.Multiple(() =>

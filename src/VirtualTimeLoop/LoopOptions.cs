@@ -1,6 +1,6 @@
 namespace VirtualTimeLoop;
 
-/// <summary>Limits of one run on the virtual loop. The defaults end every learner mistake within a few seconds.</summary>
+/// <summary>Limits of one run on the virtual loop. The defaults end every hang within a few seconds.</summary>
 public sealed record LoopOptions
 {
     /// <summary>The defaults: a 24 h horizon and real-time guards that end every hang within seconds.</summary>

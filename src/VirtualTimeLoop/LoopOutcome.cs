@@ -7,8 +7,6 @@ public enum LoopOutcome
     Completed,
     /// <summary>The main task threw (or was cancelled).</summary>
     ProgramFailed,
-    /// <summary>The main task threw <see cref="NotImplementedException"/>: a stub not written yet.</summary>
-    NotStarted,
     /// <summary>Nothing ready, no timer, no thread at work, and the main task still waiting.</summary>
     NeverCompletes,
     /// <summary>A real-clock timer appeared while the program ran: a sleep or timeout on the wall clock, which the loop cannot move.</summary>

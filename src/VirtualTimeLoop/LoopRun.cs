@@ -1,36 +1,75 @@
+using System.Runtime.ExceptionServices;
+
 namespace VirtualTimeLoop;
 
-/// <summary>What one run on the <see cref="VirtualLoop"/> printed, when, and how it ended.</summary>
-/// <param name="Label">The label the caller gave the run.</param>
-/// <param name="Outcome">How the run ended.</param>
-/// <param name="Detail">What the guard that stopped the run observed, or what was left over; null when there is nothing to add.</param>
-/// <param name="Exception">The exception that ended the program, if any.</param>
-/// <param name="Output">Everything the program printed, exactly.</param>
-/// <param name="Lines">Each printed line with the virtual time at which it was completed.</param>
-/// <param name="Elapsed">Virtual time from the start to the end of the run.</param>
-/// <param name="WallTime">Real time the run took.</param>
-/// <param name="CpuTime">Processor time the whole process used during the run.</param>
-/// <param name="Steps">Callbacks run plus timers fired.</param>
-/// <param name="TimersFired">Timers fired.</param>
-/// <param name="TimersLeft">Timers still armed at the end.</param>
-/// <param name="ThreadsCreated">Threads the loop's <see cref="VirtualThreadPool"/> started.</param>
-/// <param name="MainTask">The program's main task, if it returned one.</param>
-public sealed record LoopRun(
-    string Label,
-    LoopOutcome Outcome,
-    string? Detail,
-    Exception? Exception,
-    string Output,
-    IReadOnlyList<PrintedLine> Lines,
-    TimeSpan Elapsed,
-    TimeSpan WallTime,
-    TimeSpan CpuTime,
-    long Steps,
-    long TimersFired,
-    int TimersLeft,
-    int ThreadsCreated,
-    Task? MainTask)
+/// <summary>
+/// What one run on the <see cref="VirtualLoop"/> printed, when, and how it ended. A class with init
+/// properties, so that it can grow without breaking code that reads it.
+/// </summary>
+public class LoopRun
 {
+    /// <summary>An empty run (set its properties with an object initializer).</summary>
+    public LoopRun() { }
+
+    /// <summary>A copy of <paramref name="other"/> (for a derived result that adds to it).</summary>
+    protected LoopRun(LoopRun other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Label = other.Label;
+        Outcome = other.Outcome;
+        Detail = other.Detail;
+        Exception = other.Exception;
+        Output = other.Output;
+        Lines = other.Lines;
+        Elapsed = other.Elapsed;
+        WallTime = other.WallTime;
+        Steps = other.Steps;
+        TimersFired = other.TimersFired;
+        TimersLeft = other.TimersLeft;
+        ThreadsCreated = other.ThreadsCreated;
+        MainTask = other.MainTask;
+        Leftovers = other.Leftovers;
+    }
+
+    /// <summary>The label the caller gave the run.</summary>
+    public string Label { get; init; } = "program";
+
+    /// <summary>How the run ended.</summary>
+    public LoopOutcome Outcome { get; init; }
+
+    /// <summary>What the guard that stopped the run observed, or what was left over; null when there is nothing to add.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The exception that ended the program, if any.</summary>
+    public Exception? Exception { get; init; }
+
+    /// <summary>Everything the program printed, exactly.</summary>
+    public string Output { get; init; } = "";
+
+    /// <summary>Each printed line with the virtual time at which it was completed.</summary>
+    public IReadOnlyList<PrintedLine> Lines { get; init; } = [];
+
+    /// <summary>Virtual time from the start to the end of the run.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Real time the run took.</summary>
+    public TimeSpan WallTime { get; init; }
+
+    /// <summary>Callbacks run plus timers fired.</summary>
+    public long Steps { get; init; }
+
+    /// <summary>Timers fired.</summary>
+    public long TimersFired { get; init; }
+
+    /// <summary>Timers still armed at the end.</summary>
+    public int TimersLeft { get; init; }
+
+    /// <summary>Threads the loop's thread pool (<see cref="LoopEnvironment.Threads"/>) started.</summary>
+    public int ThreadsCreated { get; init; }
+
+    /// <summary>The program's main task, if it returned one.</summary>
+    public Task? MainTask { get; init; }
+
     private LoopExplanation? _explanation;
 
     /// <summary>What the program left pending (timers, jobs, async void methods) when its main task completed or when the run ended; null when nothing.</summary>
@@ -44,4 +83,48 @@ public sealed record LoopRun(
 
     /// <summary>What happened, the likely cause, and what to do (without the label): <see cref="Explanation"/> as text.</summary>
     public string ExplainOutcome() => Explanation.ToString();
+
+    /// <summary>
+    /// Returns this run if it completed; otherwise throws. An assertion that failed inside the program
+    /// (NUnit's, xUnit's, MSTest's, or any exception a test framework reports as a failed assertion) is
+    /// rethrown as it was, with its own stack trace, so the test framework reports it as its own;
+    /// anything else throws a <see cref="LoopRunException"/> whose message is <see cref="Explain"/>.
+    /// </summary>
+    /// <exception cref="LoopRunException">The run did not complete, and not because an assertion failed.</exception>
+    public LoopRun EnsureCompleted()
+    {
+        if (Outcome == LoopOutcome.Completed) return this;
+        if (AssertionFailures.Find(Exception) is { } assertion) ExceptionDispatchInfo.Capture(assertion).Throw();
+        throw new LoopRunException(this);
+    }
+}
+
+/// <summary>A run whose program returned a value: <see cref="Value"/> is that value once the run completed.</summary>
+/// <typeparam name="T">What the program's main task returns.</typeparam>
+public sealed class LoopRun<T> : LoopRun
+{
+    private readonly T _value;
+
+    internal LoopRun(LoopRun run, T value) : base(run) => _value = value;
+
+    /// <summary>
+    /// The value the program's main task returned. Reading it checks the run as
+    /// <see cref="LoopRun.EnsureCompleted"/> does: a run that did not complete has no value, and throws.
+    /// </summary>
+    /// <exception cref="LoopRunException">The run did not complete.</exception>
+    public T Value
+    {
+        get
+        {
+            EnsureCompleted();
+            return _value;
+        }
+    }
+
+    /// <summary>Returns this run if it completed; otherwise throws as <see cref="LoopRun.EnsureCompleted"/>.</summary>
+    public new LoopRun<T> EnsureCompleted()
+    {
+        base.EnsureCompleted();
+        return this;
+    }
 }

@@ -15,9 +15,6 @@ internal static class LoopRunExplanation
         return run.Outcome switch
         {
             LoopOutcome.Completed => new("the program ran to its end.", none, none, null, null),
-            LoopOutcome.NotStarted => new("not written yet: the program threw NotImplementedException.",
-                !string.IsNullOrWhiteSpace(exception?.Message) && exception.Message != new NotImplementedException().Message ? [$"It says: {exception.Message}"] : none,
-                none, null, SourceFrame(exception)),
             LoopOutcome.ProgramFailed => new(
                 "the program failed" + (exception is null ? $" ({run.Detail})." : $" with {exception.GetType().Name}: {exception.Message}"),
                 ["The exception reached the top of the program."], none,

@@ -15,7 +15,7 @@ public sealed partial class VirtualLoop
         Signal();
     }
 
-    private LoopRun BuildResult(TimeSpan wallTime, TimeSpan cpuTime)
+    private LoopRun BuildResult(TimeSpan wallTime)
     {
         (LoopOutcome Outcome, string Detail, Exception? Exception)? failure;
         lock (_gate) { failure = _failure; }
@@ -30,7 +30,7 @@ public sealed partial class VirtualLoop
         else if (_main is { IsFaulted: true } faulted)
         {
             exception = faulted.Exception!.InnerExceptions.Count == 1 ? faulted.Exception.InnerException : faulted.Exception;
-            outcome = exception is NotImplementedException ? LoopOutcome.NotStarted : LoopOutcome.ProgramFailed;
+            outcome = LoopOutcome.ProgramFailed;
         }
         else if (_main is { IsCanceled: true })
         {
@@ -44,8 +44,23 @@ public sealed partial class VirtualLoop
             outcome = described is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
             detail = described;
         }
-        return new LoopRun(_label, outcome, detail, exception, _out.Text, _out.Lines, Clock.Elapsed, wallTime, cpuTime,
-            _steps, _timersFired, Clock.ArmedTimerCount, Threads.ThreadsCreated, _main) { Leftovers = leftovers };
+        return new LoopRun
+        {
+            Label = _label,
+            Outcome = outcome,
+            Detail = detail,
+            Exception = exception,
+            Output = _out.Text,
+            Lines = _out.Lines,
+            Elapsed = Clock.Elapsed,
+            WallTime = wallTime,
+            Steps = _steps,
+            TimersFired = _timersFired,
+            TimersLeft = Clock.ArmedTimerCount,
+            ThreadsCreated = Threads.ThreadsCreated,
+            MainTask = _main,
+            Leftovers = leftovers,
+        };
     }
 
     private Leftovers? OutstandingNow() => Outstanding(Threads.ActiveCount + Threads.PendingCount);

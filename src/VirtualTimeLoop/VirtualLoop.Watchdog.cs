@@ -8,10 +8,9 @@ namespace VirtualTimeLoop;
 /// </summary>
 public sealed partial class VirtualLoop
 {
-    private LoopRun RunToEnd(Func<ProgramIO, Task> program)
+    private LoopRun RunToEnd(Func<LoopEnvironment, Task> program)
     {
         var wall = Stopwatch.StartNew();
-        var cpuAtStart = Environment.CpuUsage.TotalTime;
         TakeRealTimerBaseline();
         TakeSharedPoolBaseline();
         _thread = new Thread(() => LoopThread(program)) { IsBackground = true, Name = $"virtual loop {_label}" };
@@ -35,10 +34,26 @@ public sealed partial class VirtualLoop
             }
         }
         wall.Stop();
-        var cpu = Environment.CpuUsage.TotalTime - cpuAtStart;
         Threads.ShutDown();
-        var run = BuildResult(wall.Elapsed, cpu);
+        var run = BuildResult(wall.Elapsed);
         ReleaseStrangers();
+        return run;
+    }
+
+    /// <summary>
+    /// The run as a task. For now the watchdog still needs a thread of its own (a dedicated one, not
+    /// the caller's); a cancelled token stops the run and cancels the task.
+    /// </summary>
+    private async Task<LoopRun> RunToEndAsync(Func<LoopEnvironment, Task> program, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        LoopRun run;
+        using (cancellationToken.Register(static s => ((VirtualLoop)s!).Fail(LoopOutcome.WallTimeExceeded, "the caller cancelled the run"), this))
+        {
+            run = await Task.Factory.StartNew(() => RunToEnd(program), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                .ConfigureAwait(false);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
         return run;
     }
 

@@ -39,30 +39,74 @@ public sealed partial class VirtualLoop
     }
 
     /// <summary>The loop's clock: every timer created through it fires only when the loop moves time to it.</summary>
-    public VirtualClock Clock { get; }
+    internal VirtualClock Clock { get; }
 
     /// <summary>The loop's threads for blocking work.</summary>
-    public VirtualThreadPool Threads { get; }
+    internal VirtualThreadPool Threads { get; }
 
     /// <summary>
     /// Runs <paramref name="program"/> on a new virtual loop until its main task ends (or a guard stops
     /// it) and returns what it printed, when, and how it ended. Never hangs; never throws for the
-    /// program's faults.
+    /// program's faults: check <see cref="LoopRun.Outcome"/>, or call <see cref="LoopRun.EnsureCompleted"/>.
     /// </summary>
     /// <param name="label">Names the run in its explanation and its thread (a test name, for example).</param>
     /// <param name="program">The program: it gets the loop's console, clock and threads, and returns its main task.</param>
     /// <param name="options">Guards and limits; <see cref="LoopOptions.Default"/> when null.</param>
-    public static LoopRun Run(string label, Func<ProgramIO, Task> program, LoopOptions? options = null)
+    public static LoopRun Run(string label, Func<LoopEnvironment, Task> program, LoopOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(program);
         return new VirtualLoop(label, options ?? LoopOptions.Default).RunToEnd(program);
     }
 
-    /// <summary>Runs <paramref name="program"/> with the label "program"; see <see cref="Run(string, Func{ProgramIO, Task}, LoopOptions?)"/>.</summary>
-    public static LoopRun Run(Func<ProgramIO, Task> program, LoopOptions? options = null) => Run("program", program, options);
+    /// <summary>Runs <paramref name="program"/> with the label "program"; see <see cref="Run(string, Func{LoopEnvironment, Task}, LoopOptions?)"/>.</summary>
+    public static LoopRun Run(Func<LoopEnvironment, Task> program, LoopOptions? options = null) => Run("program", program, options);
 
-    private void LoopThread(Func<ProgramIO, Task> program)
+    /// <summary>Runs a program that returns a value; the run's <see cref="LoopRun{T}.Value"/> is that value once it completed.</summary>
+    /// <inheritdoc cref="Run(string, Func{LoopEnvironment, Task}, LoopOptions?)"/>
+    public static LoopRun<T> Run<T>(string label, Func<LoopEnvironment, Task<T>> program, LoopOptions? options = null) =>
+        WithValue<T>(Run(label, (Func<LoopEnvironment, Task>)program, options));
+
+    /// <summary>Runs a program that returns a value, with the label "program".</summary>
+    /// <inheritdoc cref="Run{T}(string, Func{LoopEnvironment, Task{T}}, LoopOptions?)"/>
+    public static LoopRun<T> Run<T>(Func<LoopEnvironment, Task<T>> program, LoopOptions? options = null) => Run("program", program, options);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> as <see cref="Run(string, Func{LoopEnvironment, Task}, LoopOptions?)"/>
+    /// does, without holding the caller's thread: the returned task completes when the run ends.
+    /// </summary>
+    /// <param name="label">Names the run in its explanation and its thread (a test name, for example).</param>
+    /// <param name="program">The program: it gets the loop's console, clock and threads, and returns its main task.</param>
+    /// <param name="options">Guards and limits; <see cref="LoopOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the run: the returned task is cancelled.</param>
+    public static Task<LoopRun> RunAsync(string label, Func<LoopEnvironment, Task> program, LoopOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentNullException.ThrowIfNull(program);
+        return new VirtualLoop(label, options ?? LoopOptions.Default).RunToEndAsync(program, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="program"/> with the label "program"; see <see cref="RunAsync(string, Func{LoopEnvironment, Task}, LoopOptions?, CancellationToken)"/>.</summary>
+    public static Task<LoopRun> RunAsync(Func<LoopEnvironment, Task> program, LoopOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync("program", program, options, cancellationToken);
+
+    /// <summary>Runs a program that returns a value, without holding the caller's thread.</summary>
+    /// <inheritdoc cref="RunAsync(string, Func{LoopEnvironment, Task}, LoopOptions?, CancellationToken)"/>
+    public static async Task<LoopRun<T>> RunAsync<T>(string label, Func<LoopEnvironment, Task<T>> program, LoopOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        WithValue<T>(await RunAsync(label, (Func<LoopEnvironment, Task>)program, options, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Runs a program that returns a value, with the label "program", without holding the caller's thread.</summary>
+    /// <inheritdoc cref="RunAsync{T}(string, Func{LoopEnvironment, Task{T}}, LoopOptions?, CancellationToken)"/>
+    public static Task<LoopRun<T>> RunAsync<T>(Func<LoopEnvironment, Task<T>> program, LoopOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync("program", program, options, cancellationToken);
+
+    private static LoopRun<T> WithValue<T>(LoopRun run) =>
+        new(run, run.MainTask is Task<T> { IsCompletedSuccessfully: true } main ? main.Result : default!);
+
+    private void LoopThread(Func<LoopEnvironment, Task> program)
     {
         try
         {
@@ -72,7 +116,7 @@ public sealed partial class VirtualLoop
             BeginStep();
             try
             {
-                _main = program(new ProgramIO(_out, Clock, Threads))
+                _main = program(new LoopEnvironment(_out, Clock, Threads))
                     ?? Task.FromException(new InvalidOperationException("The program returned null instead of a Task."));
             }
             catch (Exception e)

@@ -91,9 +91,16 @@ internal sealed class LoopUnderTest
     }
 
     /// <summary>The run as the harness describes one, for <c>VerifyRun</c>. Call <see cref="AssertReturned"/> first.</summary>
-    public LoopRun ToLoopRun() => new(
-        Kata.Id, LoopOutcome.Completed, null, null, Out.Text, Out.Lines, Clock.Elapsed, WallTime, CpuTime: TimeSpan.Zero,
-        Steps: 0, TimersFired: 0, TimersLeft: Clock.ArmedCount, ThreadsCreated: 0, MainTask: null);
+    public LoopRun ToLoopRun() => new()
+    {
+        Label = Kata.Id,
+        Outcome = LoopOutcome.Completed,
+        Output = Out.Text,
+        Lines = Out.Lines,
+        Elapsed = Clock.Elapsed,
+        WallTime = WallTime,
+        TimersLeft = Clock.ArmedCount,
+    };
 
     private Verdict HungVerdict(string? whenHung)
     {

@@ -21,7 +21,7 @@ public static class KataExplanation
         ArgumentNullException.ThrowIfNull(run);
         var kata = KataContext.CurrentKata ?? run.Kata;
         var frame = KataFrame(run.Exception);
-        if (run.Outcome == LoopOutcome.NotStarted)
+        if (run.IsNotStarted)
         {
             var text = new StringBuilder("not started yet: open ")
                 .Append(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')])

@@ -26,5 +26,11 @@ public static class KataLoop
     {
         /// <summary>The kata a run belongs to (its label is the kata's id).</summary>
         public Kata Kata => KataCatalog.Get(run.Label);
+
+        /// <summary>
+        /// True when the program threw <see cref="NotImplementedException"/>: a stub the learner has not
+        /// written yet (the library calls it a program failure like any other).
+        /// </summary>
+        public bool IsNotStarted => run.Outcome == LoopOutcome.ProgramFailed && run.Exception is NotImplementedException;
     }
 }

@@ -1,21 +1,21 @@
 namespace VirtualTimeLoop;
 
 /// <summary>
-/// What a program gets from the loop: where to print, the clock to sleep on, and the threads to
-/// run blocking work on. Code under test takes these as plain BCL types (TextWriter, TimeProvider, TaskScheduler).
+/// What a program run on the loop gets from it: where to print, the clock to sleep on, and the threads
+/// to run blocking work on. Code under test takes these as plain BCL types (TextWriter, TimeProvider, TaskScheduler).
 /// </summary>
-public sealed class ProgramIO
+public sealed class LoopEnvironment
 {
     private readonly RecordingWriter _out;
 
-    internal ProgramIO(RecordingWriter output, VirtualClock time, VirtualThreadPool threads)
+    internal LoopEnvironment(RecordingWriter output, VirtualClock time, VirtualThreadPool threads)
     {
         _out = output;
         Time = time;
         Threads = threads;
     }
 
-    /// <summary>The program's console.</summary>
+    /// <summary>The program's console: every line is recorded with the virtual time it was written at.</summary>
     public TextWriter Out => _out;
 
     /// <summary>The virtual clock: every sleep goes through it.</summary>

@@ -3,7 +3,8 @@
 #   bench/run.sh [path/to/article_examples.py]
 # 1. the solutions test run: wall seconds against the virtual seconds its programs covered, per kata;
 # 2. the article's own programs on real Python, if python3 and the script are there, and the ratio;
-# 3. the virtual loop against a plain FakeTimeProvider on 1,000 / 10,000 / 100,000 / 1,000,000 concurrent sleeps.
+# 3. the virtual loop against a plain FakeTimeProvider on 1,000 / 10,000 / 100,000 / 1,000,000 concurrent sleeps;
+# 4. what one small test costs: a one-sleep program on the loop against the same test on a plain FakeTimeProvider.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 article=${1:-../shared/article/python/article_examples.py}
@@ -100,6 +101,19 @@ echo "timing the virtual loop against a plain FakeTimeProvider ..." >&2
   echo "Virtual loop: the median of three runs after a warm-up (wall time, and the process's CPU time"
   echo "during the run); plain FakeTimeProvider: one run after a warm-up, skipped where its n² growth"
   echo "would take over a minute. Release build, milliseconds, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
+} >>"$out"
+echo "timing one small test on the loop against a plain FakeTimeProvider ..." >&2
+{
+  echo
+  echo "## 4. One small test: the virtual loop against a plain FakeTimeProvider"
+  echo
+  echo "A test whose program sleeps one virtual second: on the loop (each run a loop of its own, checked"
+  echo "for Completed), and the same test on a plain FakeTimeProvider (start the delay, Advance one second"
+  echo "by hand, check it completed), in the same process."
+  echo
+  dotnet run -c Release --project bench -- --per-run 1000 2>/dev/null
+  echo
+  echo "Release build, microseconds per test, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 } >>"$out"
 rm -rf "$tmp"
 cat "$out"

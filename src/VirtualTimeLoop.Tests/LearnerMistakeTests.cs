@@ -169,12 +169,42 @@ public class LearnerMistakeTests
             {
                 _ = Task.Run(() => gate.Wait()); // the mistake under test: blocking work on the shared pool
                 await Task.Delay(OneSecond, io.Time);
-            }, LoopOutcome.SharedPoolStalled, "shared thread pool");
+            }, LoopOutcome.SharedPoolStalled, "1 shared thread-pool thread(s) running the program's code", "had not finished");
         }
         finally
         {
             gate.Set();
         }
+    }
+
+    [Test]
+    public void A_deadlock_while_an_unrelated_periodic_timer_ticks_is_not_an_endless_loop()
+    {
+        RunMistake(async io =>
+        {
+            using var heartbeat = new PeriodicTimer(TimeSpan.FromSeconds(10), io.Time);
+            _ = Beat(heartbeat);
+            await Task.Delay(OneSecond, io.Time);
+            await new TaskCompletionSource().Task; // the deadlock: nobody completes it
+        }, LoopOutcome.OnlyPeriodicTimers, "from 1.0 s to the horizon of 86400.0 s only periodic timers fired", "main task is still waiting",
+            "TaskCompletionSource nobody sets", "while an unrelated PeriodicTimer keeps ticking");
+
+        static async Task Beat(PeriodicTimer timer)
+        {
+            while (await timer.WaitForNextTickAsync()) { }
+        }
+    }
+
+    [Test]
+    public void A_Task_Run_that_blocks_on_the_virtual_clock_is_named()
+    {
+        RunMistake(async io =>
+        {
+#pragma warning disable VSTHRD002 // the mistake under test
+            await Task.Run(() => Task.Delay(OneSecond, io.Time).Wait());
+#pragma warning restore VSTHRD002
+        }, LoopOutcome.UnknownThread, "armed a timer on the virtual clock and has not finished", "Task.Run(() => Task.Delay(d, time).Wait())",
+            "await the sleep instead of blocking on it");
     }
 
     [Test]

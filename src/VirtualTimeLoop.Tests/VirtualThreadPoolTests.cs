@@ -8,7 +8,7 @@ public class VirtualThreadPoolTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
-    /// <summary>Wires a clock to a pool as the loop does (<c>VirtualLoop.ClockEvents.cs</c>); the test thread plays the loop.</summary>
+    /// <summary>Wires a clock to a pool as the loop does (<c>TimerOwnership.cs</c>); the test thread plays the loop.</summary>
     private sealed class Rig : IVirtualClockListener
     {
         private readonly Thread _loop = Thread.CurrentThread;

@@ -1,31 +1,50 @@
 namespace VirtualTimeLoop;
 
-/// <summary>Work a program started and left pending: timers still armed, jobs on the loop's threads, <c>async void</c> methods still running.</summary>
-/// <param name="TimerDueTimes">Due times (since the start) of the timers still armed, earliest first.</param>
-/// <param name="Jobs">Jobs still running or queued on the loop's threads.</param>
-/// <param name="AsyncVoidMethods"><c>async void</c> methods still running.</param>
-public sealed record Leftovers(IReadOnlyList<TimeSpan> TimerDueTimes, int Jobs, int AsyncVoidMethods)
+/// <summary>
+/// What a program left running: timers it armed and did not cancel, jobs on the loop's threads,
+/// <c>async void</c> methods. Taken twice: synchronously as the main task completes (before the loop
+/// drains what is ready, so fire-and-forget work whose last step happens to run just after main still
+/// counts) and at the end of the run. A cancelled task whose last step is merely queued holds none of
+/// these, and is not work left running.
+/// </summary>
+internal sealed class Leftovers(VirtualClock clock, VirtualThreadPool threads, AsyncVoidOperations asyncVoid)
 {
-    /// <summary>True when nothing was left.</summary>
-    public bool IsEmpty => TimerDueTimes.Count == 0 && Jobs == 0 && AsyncVoidMethods == 0;
+    private PendingWork? _atCompletion;
+    private TimeSpan _completedAt;
 
-    /// <summary>Both, each kind counted where it was seen the most.</summary>
-    internal Leftovers Union(Leftovers? other) => other is null ? this : new(
-        TimerDueTimes.Count >= other.TimerDueTimes.Count ? TimerDueTimes : other.TimerDueTimes,
-        Math.Max(Jobs, other.Jobs),
-        Math.Max(AsyncVoidMethods, other.AsyncVoidMethods));
-
-    /// <summary>"1 timer(s) still scheduled (due at 1.0 s); 2 async void method(s) still running".</summary>
-    public override string ToString()
+    /// <summary>Arranges for the first snapshot to be taken on the thread that completes <paramref name="main"/>.</summary>
+    public void WatchCompletionOf(Task main)
     {
-        var parts = new List<string>();
-        if (TimerDueTimes.Count > 0)
-        {
-            var shown = string.Join(", ", TimerDueTimes.Take(5).Select(VirtualTimeFormat.Seconds));
-            parts.Add($"{TimerDueTimes.Count} timer(s) still scheduled (due at {shown}{(TimerDueTimes.Count > 5 ? ", …" : "")})");
-        }
-        if (Jobs > 0) parts.Add($"{Jobs} job(s) still on the loop's threads");
-        if (AsyncVoidMethods > 0) parts.Add($"{AsyncVoidMethods} async void method(s) still running");
-        return string.Join("; ", parts);
+        main.ContinueWith(static (_, s) => ((Leftovers)s!).SnapshotAtCompletion(), this, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void SnapshotAtCompletion()
+    {
+        _completedAt = clock.Elapsed;
+        // A job on the loop's threads that completed main itself is ending, not left running.
+        var ownJob = VirtualWorker.Current is not null ? 1 : 0;
+        Volatile.Write(ref _atCompletion, Pending(Math.Max(0, threads.ActiveCount - ownJob) + threads.PendingCount));
+    }
+
+    /// <summary>What was left when main completed and what is left now, in one sentence; null when nothing.</summary>
+    public string? DescribeAtAndAfterCompletion()
+    {
+        var now = PendingNow()?.ToString();
+        var atCompletion = Volatile.Read(ref _atCompletion)?.ToString();
+        if (atCompletion is null) return now;
+        var when = $"when the main task completed at {VirtualTimeFormat.Seconds(_completedAt)}: {atCompletion}";
+        return now is null || now == atCompletion ? when : $"{when}; at the end of the run: {now}";
+    }
+
+    /// <summary>What was left when main completed and what is left now, each kind counted where it was seen the most; null when nothing.</summary>
+    public PendingWork? AtAndAfterCompletion() => Volatile.Read(ref _atCompletion)?.Union(PendingNow()) ?? PendingNow();
+
+    private PendingWork? PendingNow() => Pending(threads.ActiveCount + threads.PendingCount);
+
+    private PendingWork? Pending(int jobs)
+    {
+        var pending = new PendingWork(clock.ArmedDueTimes(), jobs, asyncVoid.Outstanding);
+        return pending.IsEmpty ? null : pending;
     }
 }

@@ -41,15 +41,15 @@ public sealed record LoopOptions
     public int MaxThreads { get; init; } = 256;
 
     /// <summary>
-    /// When true, a real-clock timer that appears while one of the program's steps runs ends the run
-    /// with <see cref="LoopOutcome.RealClockWait"/> as soon as the loop would move virtual time, even
-    /// with virtual timers pending (a real <c>Task.Delay(t)</c> racing a virtual one). Off by default:
-    /// the signal is the process-wide <see cref="Timer.ActiveCount"/>, and other code in the process (a
-    /// test host batching results, parallel tests) makes real timers at any moment, which was seen to
-    /// fail a correct program about once in ten thousand runs. With nothing pending at all, a new real
-    /// timer is always reported.
+    /// When true (the default), a real-clock timer the program's own code arms ends the run with
+    /// <see cref="LoopOutcome.RealClockWait"/> as soon as the loop would move virtual time, even with
+    /// virtual timers pending (a real <c>Task.Delay(t)</c> racing a virtual one, which the virtual side
+    /// would always win: a result real .NET would not give). Timers are attributed to the run whose code
+    /// armed them (see the README's "Parallel runs"), so real timers of a test host or of other tests
+    /// never count. When false, such a run goes on, and the real timer is reported only if the program
+    /// ends up with nothing else to wait for.
     /// </summary>
-    public bool ReportRealTimersAtOnce { get; init; }
+    public bool ReportRealTimersAtOnce { get; init; } = true;
 
     /// <summary>
     /// The instant the virtual clock starts at: what <see cref="TimeProvider.GetUtcNow"/> returns before any

@@ -17,7 +17,7 @@ public enum LoopOutcome
     WorkerBlocked,
     /// <summary>A thread the loop does not know (Task.Run, new Thread, a ConfigureAwait(false) continuation) used the virtual clock.</summary>
     UnknownThread,
-    /// <summary>Virtual time passed the horizon, many timers on: most likely an endless loop with a sleep in it.</summary>
+    /// <summary>Virtual time passed the horizon with one-shot timers still firing: most likely an endless loop with a sleep in it.</summary>
     HorizonReached,
     /// <summary>The loop ran more steps than its cap without finishing: an endless loop of awaits.</summary>
     StepLimit,
@@ -33,15 +33,19 @@ public enum LoopOutcome
     /// </summary>
     ThreadLimit,
     /// <summary>
-    /// Work on the process's shared thread pool (a <c>Task.Run</c>, a <c>CancelAsync</c> callback) never
-    /// settled within <see cref="LoopOptions.SharedPoolBudget"/>, so virtual time could not move on.
+    /// Work the program put on the process's shared thread pool (Task.Run, ThreadPool, a ContinueWith on
+    /// the default scheduler) never finished, or never started, within <see cref="LoopOptions.SharedPoolBudget"/>:
+    /// virtual time could not move on.
     /// </summary>
     SharedPoolStalled,
-    /// <summary>
-    /// One sleep or timeout would end past <see cref="LoopOptions.Horizon"/> (told apart from
-    /// <see cref="HorizonReached"/>, where many sleeps add up to it).
-    /// </summary>
+    /// <summary>One sleep or timeout the program started ends past <see cref="LoopOptions.Horizon"/>.</summary>
     SleepPastHorizon,
+    /// <summary>
+    /// Virtual time reached the horizon with only periodic timers ticking, and the main task still waiting:
+    /// a main task waiting on something no timer completes (a deadlock) while a periodic timer ticks, or a
+    /// periodic loop without an end.
+    /// </summary>
+    OnlyPeriodicTimers,
     /// <summary>
     /// The main task can never complete because it waits on a timer of a <see cref="TimeProvider"/> other
     /// than the loop's clock (a second FakeTimeProvider nobody advances): nothing moves that clock's time.

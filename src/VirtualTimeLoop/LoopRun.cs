@@ -73,7 +73,7 @@ public class LoopRun
     private LoopExplanation? _explanation;
 
     /// <summary>What the program left pending (timers, jobs, async void methods) when its main task completed or when the run ended; null when nothing.</summary>
-    public Leftovers? Leftovers { get; init; }
+    public PendingWork? Leftovers { get; init; }
 
     /// <summary>Why the run ended as it did, as data: what was observed, the evidence, the causes, the fix, the source line.</summary>
     public LoopExplanation Explanation => _explanation ??= LoopRunExplanation.Describe(this);

@@ -40,17 +40,22 @@ internal static class LoopRunExplanation
             LoopOutcome.WorkerBlocked => new($"a worker thread ({run.Detail}) is blocked on something other than the virtual clock.", none,
                 ["Thread.Sleep,", "a lock or SemaphoreSlim.Wait() held across a sleep,", ".Result on a job queued behind it."],
                 "sleep on the virtual clock (block on Task.Delay(delay, time)), and wait for a free slot asynchronously (await semaphore.WaitAsync()).", null),
-            LoopOutcome.SharedPoolStalled => new($"{run.Detail}, so virtual time could not move on.",
-                ["The loop waits for work on the shared thread pool (Task.Run, ThreadPool, a CancelAsync callback) to settle before it moves time."],
-                ["it blocks on a task that needs this very loop to finish (.Result, .Wait(), GetResult()),",
-                 "it sleeps on the real clock (Thread.Sleep) or waits for a lock or semaphore nobody releases."],
-                "await instead of blocking; run blocking work on the loop's TaskScheduler (io.Threads).", null),
+            LoopOutcome.SharedPoolStalled => new($"work the program put on the shared thread pool held virtual time back: {run.Detail}.", none,
+                ["it blocks on a task that needs this very loop (.Result, .Wait()),", "it sleeps on the real clock (Thread.Sleep),",
+                 "it waits for a lock nobody releases,", "its items never started because the pool is busy with other work in the process."],
+                "await instead of blocking; run blocking work on the loop's threads (the TaskScheduler the program gets).", null),
             LoopOutcome.UnknownThread => new($"a thread the virtual loop does not know used its clock ({run.Detail}).", none,
-                ["Task.Run, ThreadPool or new Thread (they use the real thread pool),", "a continuation that left the loop through ConfigureAwait(false)."],
-                "run blocking work on the loop's TaskScheduler (Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, threads)), and drop ConfigureAwait(false) in code under test.", null),
+                ["a new Thread,", "a Task.Run that blocks on the virtual clock (a Task.Run whose work awaits it is fine),",
+                 "a continuation that left the loop through ConfigureAwait(false) and runs on a thread the loop does not know."],
+                "await the sleep instead of blocking on it; or run blocking work on the loop's TaskScheduler " +
+                "(Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.None, threads)), whose threads may block on the virtual clock.", null),
             LoopOutcome.SleepPastHorizon => new($"the program sleeps past the run's horizon: {run.Detail}.", none,
                 ["a sleep or timeout longer than the horizon (LoopOptions.Horizon)."],
                 "shorten it, or give the run a longer Horizon if the program really waits that long.", null),
+            LoopOutcome.OnlyPeriodicTimers => new($"the main task never completes: {run.Detail}.", none,
+                ["the main task awaits something no timer completes (a TaskCompletionSource nobody sets, a task never started) while an unrelated PeriodicTimer keeps ticking,",
+                 "a periodic loop with no end condition."],
+                "complete what the main task awaits, or give the periodic loop an end (dispose the PeriodicTimer, cancel its token).", null),
             LoopOutcome.HorizonReached => new($"the program never ends: {run.Detail}, and it is still running.", none,
                 ["an endless loop with a sleep in it,", "a periodic timer nobody stops."], EndCondition, null),
             LoopOutcome.StepLimit => new($"the program never ends: {run.Detail}, and virtual time is not moving.", none,
@@ -73,7 +78,7 @@ internal static class LoopRunExplanation
     }
 
     /// <summary>One cause per kind of work left pending: each is what the evidence shows.</summary>
-    private static string[] LeftoverCauses(Leftovers? left)
+    private static string[] LeftoverCauses(PendingWork? left)
     {
         var causes = new List<string>();
         if (left is null || left.TimerDueTimes.Count > 0)

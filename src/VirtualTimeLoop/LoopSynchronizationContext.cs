@@ -2,11 +2,11 @@ namespace VirtualTimeLoop;
 
 /// <summary>
 /// The loop's SynchronizationContext: posts go to the loop's ready queue, and <c>async void</c>
-/// methods are counted as operations. One instance per step (see <c>VirtualLoop.Steps.cs</c>).
+/// methods are counted as operations. One instance per step (see <see cref="LoopPump"/>).
 /// </summary>
-internal sealed class LoopSynchronizationContext(VirtualLoop loop) : SynchronizationContext
+internal sealed class LoopSynchronizationContext(RunningLoop loop) : SynchronizationContext
 {
-    public VirtualLoop Loop => loop;
+    public RunningLoop Loop => loop;
 
     public override void Post(SendOrPostCallback d, object? state) => loop.Post(d, state);
 

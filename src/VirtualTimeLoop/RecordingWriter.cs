@@ -8,7 +8,7 @@ namespace VirtualTimeLoop;
 /// </summary>
 internal sealed class RecordingWriter : TextWriter
 {
-    private readonly VirtualLoop _loop;
+    private readonly RunningLoop _loop;
     private readonly object _gate = new();
     private readonly StringBuilder _all = new();
     private readonly StringBuilder _line = new();
@@ -16,7 +16,7 @@ internal sealed class RecordingWriter : TextWriter
     private bool _lineOutsideLoop;
     private bool _lineOnUnknownThread;
 
-    public RecordingWriter(VirtualLoop loop) : base(System.Globalization.CultureInfo.InvariantCulture)
+    public RecordingWriter(RunningLoop loop) : base(System.Globalization.CultureInfo.InvariantCulture)
     {
         _loop = loop;
         CoreNewLine = ['\n'];

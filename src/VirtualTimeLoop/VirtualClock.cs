@@ -60,6 +60,12 @@ public sealed class VirtualClock : TimeProvider
     /// <summary>How many timers are armed right now (created and neither fired, changed off nor disposed).</summary>
     public int ArmedTimerCount { get { lock (_gate) { return _timers.Count; } } }
 
+    /// <summary>True when timers are armed and every one of them is periodic.</summary>
+    internal bool OnlyPeriodicTimersArmed()
+    {
+        lock (_gate) { return _timers.Count > 0 && _timers.Armed().All(t => t.PeriodMilliseconds > 0); }
+    }
+
     /// <summary>Due times (relative to the start) of the timers still armed, earliest first.</summary>
     public IReadOnlyList<TimeSpan> ArmedDueTimes()
     {

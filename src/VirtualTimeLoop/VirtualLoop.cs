@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -13,37 +11,10 @@ namespace VirtualTimeLoop;
 /// virtual time never moves while a thread is still working.</item>
 /// <item>Every way a program can hang ends in a <see cref="LoopOutcome"/> with a message instead.</item>
 /// </list>
-/// This file holds the entry point and the loop thread; each other concern has its own partial file:
-/// the pump (<c>VirtualLoop.Pump.cs</c>), the watchdog, the shared-pool watch, step accounting,
-/// thread identity, the clock's events, and the result.
+/// Each run gets a loop of its own: runs on several threads at once are judged each on its own evidence.
 /// </summary>
-public sealed partial class VirtualLoop
+public static class VirtualLoop
 {
-    private readonly string _label;
-    private readonly LoopOptions _options;
-    private readonly Lock _gate = new();
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _ready = new();
-    private readonly AutoResetEvent _wake = new(false);
-    private readonly ManualResetEventSlim _finished = new(false);
-    private readonly RecordingWriter _out;
-    private Thread? _thread;
-    private Task? _main;
-
-    private VirtualLoop(string label, LoopOptions options)
-    {
-        _label = label;
-        _options = options;
-        Clock = new VirtualClock(this, options.StartTime, options.LocalTimeZone);
-        Threads = new VirtualThreadPool(Signal, options.MaxThreads);
-        _out = new RecordingWriter(this);
-    }
-
-    /// <summary>The loop's clock: every timer created through it fires only when the loop moves time to it.</summary>
-    internal VirtualClock Clock { get; }
-
-    /// <summary>The loop's threads for blocking work.</summary>
-    internal VirtualThreadPool Threads { get; }
-
     /// <summary>
     /// Runs <paramref name="program"/> on a new virtual loop until its main task ends (or a guard stops
     /// it) and returns what it printed, when, and how it ended. Never hangs; never throws for the
@@ -56,7 +27,7 @@ public sealed partial class VirtualLoop
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(program);
-        return new VirtualLoop(label, options ?? LoopOptions.Default).RunToEnd(program);
+        return new RunningLoop(label, options ?? LoopOptions.Default).Start(program).GetAwaiter().GetResult();
     }
 
     /// <summary>Runs <paramref name="program"/> with the label "program"; see <see cref="Run(string, Func{LoopEnvironment, Task}, LoopOptions?)"/>.</summary>
@@ -84,7 +55,7 @@ public sealed partial class VirtualLoop
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(program);
-        return new VirtualLoop(label, options ?? LoopOptions.Default).RunToEndAsync(program, cancellationToken);
+        return new RunningLoop(label, options ?? LoopOptions.Default).RunToEndAsync(program, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="program"/> with the label "program"; see <see cref="RunAsync(string, Func{LoopEnvironment, Task}, LoopOptions?, CancellationToken)"/>.</summary>
@@ -105,53 +76,4 @@ public sealed partial class VirtualLoop
 
     private static LoopRun<T> WithValue<T>(LoopRun run) =>
         new(run, run.MainTask is Task<T> { IsCompletedSuccessfully: true } main ? main.Result : default!);
-
-    private void LoopThread(Func<LoopEnvironment, Task> program)
-    {
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            EnterStepContext();
-            BeginStep();
-            try
-            {
-                _main = program(new LoopEnvironment(_out, Clock, Threads))
-                    ?? Task.FromException(new InvalidOperationException("The program returned null instead of a Task."));
-            }
-            catch (Exception e)
-            {
-                _main = Task.FromException(e);
-            }
-            finally
-            {
-                EndStep();
-            }
-            WatchMainCompletion();
-            Pump();
-        }
-        catch (Exception e)
-        {
-            Fail(LoopOutcome.ProgramFailed, "the loop itself failed", e);
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(null);
-            _finished.Set();
-        }
-    }
-
-    private bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
-    {
-        lock (_gate) { return _ready.TryDequeue(out item); }
-    }
-
-    internal void Post(SendOrPostCallback callback, object? state)
-    {
-        lock (_gate) { _ready.Enqueue((callback, state)); }
-        // The loop only ever waits for other threads; its own posts need no wake-up call.
-        if (!IsOnLoopThread) Signal();
-    }
-
-    internal void Signal() => _wake.Set();
 }

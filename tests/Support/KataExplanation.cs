@@ -61,7 +61,7 @@ public static class KataExplanation
     }
 
     /// <summary>What was left running, and the cause each kind of leftover shows.</summary>
-    private static Verdict LeftoverVerdict(string detail, Leftovers? left)
+    private static Verdict LeftoverVerdict(string detail, PendingWork? left)
     {
         var verdict = new Verdict($"the program ended while work it started was still running: {detail}.");
         if (left is null) return verdict;

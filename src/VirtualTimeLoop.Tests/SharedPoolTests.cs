@@ -1,0 +1,75 @@
+namespace VirtualTimeLoop.Tests;
+
+/// <summary>
+/// A Task.Run in the code under test: the loop waits for the program's own shared-pool work before it
+/// moves time, so work that only awaits virtual timers runs deterministically, at its exact times.
+/// </summary>
+public class SharedPoolTests
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    [Test]
+    public void A_Task_Run_that_awaits_a_virtual_delay_runs_at_its_virtual_times()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var run = VirtualLoop.Run(async io =>
+            {
+                var background = Task.Run(async () =>
+                {
+                    await Task.Delay(OneSecond, io.Time);
+                    return io.Time.GetUtcNow() - DateTimeOffset.UnixEpoch;
+                });
+                await Task.Delay(2 * OneSecond, io.Time);
+                io.Out.WriteLine($"background woke at {(await background).TotalSeconds} s");
+            }, Budgets.Short);
+            Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+            Assert.That(run.Output, Is.EqualTo("background woke at 1 s\n"));
+            Assert.That(run.Elapsed, Is.EqualTo(2 * OneSecond));
+        }
+    }
+
+    [Test]
+    public void A_Task_Run_whose_first_part_is_slow_still_arms_its_timer_before_time_moves()
+    {
+        // Without waiting for the pool thread, the loop would jump to 5 s before the 1 s timer existed.
+        var run = VirtualLoop.Run(async io =>
+        {
+            using var started = new SemaphoreSlim(0);
+            var background = Task.Run(async () =>
+            {
+                await started.WaitAsync(); // released by the loop below; the pool thread gives way until then
+                await Task.Delay(OneSecond, io.Time);
+                io.Out.WriteLine($"background at {io.Time.Elapsed().TotalSeconds} s");
+            });
+            started.Release();
+            await Task.Delay(5 * OneSecond, io.Time);
+            await background;
+        }, Budgets.Short);
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+        Assert.That(run.Lines.Single().At, Is.EqualTo(OneSecond));
+    }
+
+    [Test]
+    public void Shared_pool_work_of_another_run_does_not_hold_this_run_back()
+    {
+        using var gate = new ManualResetEventSlim();
+        try
+        {
+            var stalled = VirtualLoop.RunAsync("stalled", async _ => await Task.Run(() => gate.Wait()), // the mistake under test
+                Budgets.Short with { SharedPoolBudget = TimeSpan.FromSeconds(30) });
+            var correct = VirtualLoop.Run("correct", io => Task.Delay(OneSecond, io.Time), Budgets.Short with { SharedPoolBudget = TimeSpan.FromMilliseconds(50) });
+            Assert.That(correct.Outcome, Is.EqualTo(LoopOutcome.Completed), correct.Explain);
+            Assert.That(stalled.IsCompleted, Is.False, "the stalled run waits for its own work");
+        }
+        finally
+        {
+            gate.Set();
+        }
+    }
+}
+
+internal static class ClockReading
+{
+    public static TimeSpan Elapsed(this TimeProvider time) => time.GetUtcNow() - DateTimeOffset.UnixEpoch;
+}

@@ -1,0 +1,85 @@
+namespace VirtualTimeLoop;
+
+/// <summary>
+/// The threads loops run on: dedicated background threads (not the shared thread pool, whose business
+/// the loop watches), kept after a run for the next one so that a run does not pay for a new thread.
+/// A thread stuck in a program's step (the run was reported as <see cref="LoopOutcome.LoopBlocked"/>)
+/// never comes back; a new one takes its place. Idle threads beyond a few end after a while.
+/// </summary>
+internal static class LoopThreads
+{
+    private static readonly Lock Gate = new();
+    private static readonly Stack<LoopThread> Idle = new();
+    private static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
+    private static int _created;
+
+    /// <summary>Runs <paramref name="work"/> on an idle loop thread, or on a new one.</summary>
+    public static void Run(Action work)
+    {
+        LoopThread? thread;
+        lock (Gate) { Idle.TryPop(out thread); }
+        if (thread is null || !thread.TryAssign(work)) new LoopThread(Interlocked.Increment(ref _created)).Start(work);
+    }
+
+    private static void Park(LoopThread thread)
+    {
+        lock (Gate) { Idle.Push(thread); }
+    }
+
+    private static void Forget(LoopThread thread)
+    {
+        lock (Gate)
+        {
+            if (!Idle.Contains(thread)) return;
+            var rest = Idle.Where(t => t != thread).Reverse().ToList();
+            Idle.Clear();
+            foreach (var t in rest) Idle.Push(t);
+        }
+    }
+
+    private sealed class LoopThread(int number)
+    {
+        private readonly object _gate = new(); // a Monitor, for Wait/Pulse
+        private Action? _work;
+        private bool _retired;
+
+        public void Start(Action work)
+        {
+            _work = work;
+            new Thread(Serve) { IsBackground = true, Name = $"virtual loop {number}" }.Start();
+        }
+
+        /// <summary>Hands <paramref name="work"/> to this parked thread; false if it has just retired.</summary>
+        public bool TryAssign(Action work)
+        {
+            lock (_gate)
+            {
+                if (_retired) return false;
+                _work = work;
+                Monitor.Pulse(_gate);
+                return true;
+            }
+        }
+
+        private void Serve()
+        {
+            while (true)
+            {
+                Action? work;
+                lock (_gate)
+                {
+                    if (_work is null && !Monitor.Wait(_gate, IdleLifetime) && _work is null)
+                    {
+                        _retired = true;
+                        break;
+                    }
+                    work = _work;
+                    _work = null;
+                }
+                work!();
+                Park(this);
+            }
+            Forget(this);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+
+namespace VirtualTimeLoop;
+
+/// <summary>
+/// Which run the code on a thread belongs to, so that each run is judged on its own evidence when
+/// runs share the process (parallel tests): an <see cref="AsyncLocal{T}"/> set when the run starts
+/// flows with the ExecutionContext into everything the program starts (Task.Run, ThreadPool work,
+/// timers, continuations, threads). The runtime's own events, heard in-process and on the thread that
+/// raises them (FrameworkEventSource: a thread-pool work item queued or taken, a real timer armed),
+/// are attributed to the run whose code raised them; code of other tests never counts.
+/// </summary>
+internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, RealTimerLog realTimers)
+{
+    private readonly RunningLoop _loop = loop;
+    private readonly SharedPoolWork _sharedPool = sharedPool;
+    private readonly RealTimerLog _realTimers = realTimers;
+
+    private static readonly AsyncLocal<RunScope?> Current = new(OnContextChanged);
+    private static readonly ConcurrentDictionary<long, RunScope> QueuedWork = new();
+    [ThreadStatic] private static RunScope? t_poolThreadRuns; // the run whose work this shared-pool thread is running
+    private static RuntimeEvents? _events;
+
+    public RunningLoop Loop => _loop;
+
+    /// <summary>Marks the calling ExecutionContext (the loop thread's, as the run starts) as this run's.</summary>
+    public void Enter()
+    {
+        _events ??= CreateListener();
+        Current.Value = this;
+    }
+
+    /// <summary>True on a shared thread-pool thread that is running this run's code right now.</summary>
+    public bool IsRunningOnThisPoolThread => t_poolThreadRuns == this;
+
+    private static RuntimeEvents CreateListener()
+    {
+        lock (QueuedWork)
+        {
+            if (_events is not null) return _events;
+            var events = new RuntimeEvents();
+            events.WaitUntilHeard();
+            return events;
+        }
+    }
+
+    /// <summary>A shared-pool thread switched ExecutionContext: it began or ended running some run's code.</summary>
+    private static void OnContextChanged(AsyncLocalValueChangedArgs<RunScope?> change)
+    {
+        if (!change.ThreadContextChanged || !Thread.CurrentThread.IsThreadPoolThread) return;
+        if (change.PreviousValue is { } left && t_poolThreadRuns == left)
+        {
+            t_poolThreadRuns = null;
+            left._sharedPool.Left();
+        }
+        if (change.CurrentValue is { } entered && t_poolThreadRuns != entered)
+        {
+            t_poolThreadRuns?._sharedPool.Left();
+            t_poolThreadRuns = entered;
+            entered._sharedPool.Entered();
+        }
+    }
+
+    private static void OnQueued(long id)
+    {
+        if (Current.Value is not { } scope) return;
+        QueuedWork[id] = scope;
+        scope._sharedPool.Queued();
+    }
+
+    private static void OnTaken(long id)
+    {
+        // A thread that takes a new item has finished the one before (even one that carried no context).
+        if (t_poolThreadRuns is { } previous)
+        {
+            t_poolThreadRuns = null;
+            previous._sharedPool.Left();
+        }
+        if (!QueuedWork.TryRemove(id, out var scope)) return;
+        t_poolThreadRuns = scope;
+        scope._sharedPool.Started();
+    }
+
+    private static void OnRealTimerArmed(int dueMilliseconds)
+    {
+        if (dueMilliseconds >= 0 && Current.Value is { } scope) scope._realTimers.Armed(dueMilliseconds, scope._loop.Clock.Elapsed);
+    }
+
+    /// <summary>The in-process listener to the runtime's FrameworkEventSource (thread-pool work and timer events).</summary>
+    private sealed class RuntimeEvents : EventListener
+    {
+        private const int ThreadPoolEnqueueWork = 30;
+        private const int ThreadPoolDequeueWork = 31;
+        private const int ThreadTransferSend = 150;
+        private const int TimerKind = 1;
+        private const EventKeywords ThreadPoolAndTransfers = (EventKeywords)(0x0002 | 0x0010);
+        private volatile bool _heardQueuedWork;
+
+        /// <summary>
+        /// The thread pool notices that its events are wanted only when one of its threads next looks:
+        /// queues no-op items until the first one is heard (a few milliseconds, once per process), so
+        /// that the first run's Task.Run is not missed. Gives up after a second (EventSource disabled).
+        /// </summary>
+        public void WaitUntilHeard()
+        {
+            using var done = new ManualResetEventSlim();
+            for (var i = 0; i < 100 && !_heardQueuedWork; i++)
+            {
+                done.Reset();
+                ThreadPool.UnsafeQueueUserWorkItem(static d => ((ManualResetEventSlim)d!).Set(), done);
+                done.Wait(TimeSpan.FromMilliseconds(10));
+            }
+        }
+
+        protected override void OnEventSourceCreated(EventSource eventSource)
+        {
+            if (eventSource.Name == "System.Diagnostics.Eventing.FrameworkEventSource") EnableEvents(eventSource, EventLevel.Verbose, ThreadPoolAndTransfers);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            switch (e.EventId)
+            {
+                case ThreadPoolEnqueueWork when e.Payload is [long id, ..]:
+                    _heardQueuedWork = true;
+                    OnQueued(id);
+                    break;
+                case ThreadPoolDequeueWork when e.Payload is [long id, ..]:
+                    OnTaken(id);
+                    break;
+                case ThreadTransferSend when e.Payload is [_, int kind, _, _, int due, ..] && kind == TimerKind:
+                    OnRealTimerArmed(due);
+                    break;
+            }
+        }
+    }
+}

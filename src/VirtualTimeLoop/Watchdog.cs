@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace VirtualTimeLoop;
+
+/// <summary>
+/// The process's watchdog: one background thread that, while runs are active, samples each run's
+/// loop thread and the worker holding its turn, against the real-time budgets of its
+/// <see cref="LoopOptions"/> (a thread stuck in one step, a run over its wall-clock budget). It sleeps
+/// when no run is active, so a run costs it nothing but joining and leaving its list, and a run never
+/// waits for it: it only matters when something is stuck.
+/// </summary>
+internal static class Watchdog
+{
+    private static readonly object Gate = new(); // a Monitor, for Wait/Pulse
+    private static readonly List<RunWatch> Runs = [];
+    private static Thread? _thread;
+
+    /// <summary>Starts watching <paramref name="loop"/> until <see cref="Leave"/>.</summary>
+    public static RunWatch Join(RunningLoop loop, LoopOptions options)
+    {
+        var watch = new RunWatch(loop, options);
+        lock (Gate)
+        {
+            Runs.Add(watch);
+            if (_thread is null)
+            {
+                _thread = new Thread(Sample) { IsBackground = true, Name = "virtual loop watchdog" };
+                _thread.Start();
+            }
+            else if (Runs.Count == 1)
+            {
+                Monitor.Pulse(Gate);
+            }
+        }
+        return watch;
+    }
+
+    public static void Leave(RunWatch watch)
+    {
+        lock (Gate) { Runs.Remove(watch); }
+    }
+
+    private static void Sample()
+    {
+        var due = new List<RunWatch>();
+        while (true)
+        {
+            TimeSpan period;
+            lock (Gate)
+            {
+                while (Runs.Count == 0) Monitor.Wait(Gate);
+                due.AddRange(Runs);
+                // Fine enough to see a wait of the shortest budget as unbroken; 50 ms at the defaults.
+                period = TimeSpan.FromMilliseconds(Math.Clamp(Runs.Min(r => r.WaitBudget.TotalMilliseconds) / 20, 5, 50));
+            }
+            foreach (var watch in due) watch.Check();
+            due.Clear();
+            lock (Gate) { Monitor.Wait(Gate, period); }
+        }
+    }
+
+    /// <summary>One run as the watchdog sees it: its start, and the step or worker it last saw and since when.</summary>
+    internal sealed class RunWatch(RunningLoop loop, LoopOptions options)
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+        private readonly StuckThreadDetector _loopThread = new(options);
+        private readonly StuckThreadDetector _worker = new(options);
+        private long _seenStep;
+        private long _seenStepSince;
+        private VirtualWorker? _seenWorker;
+        private long _seenWorkerSince;
+        private long _workerTurns;
+
+        public TimeSpan WaitBudget => options.WaitBudget;
+
+        /// <summary>Real time since the run started.</summary>
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
+
+        public void Check()
+        {
+            var step = loop.RunningStep;
+            if (step != _seenStep) (_seenStep, _seenStepSince) = (step, Stopwatch.GetTimestamp());
+            if (step != 0 && loop.LoopThread is { } thread && _loopThread.Check(thread, step, _seenStepSince) is { } how)
+            {
+                loop.Stop(LoopOutcome.LoopBlocked, how);
+                return;
+            }
+            var running = loop.Threads.Running;
+            if (running != _seenWorker) (_seenWorker, _seenWorkerSince, _workerTurns) = (running, Stopwatch.GetTimestamp(), _workerTurns + 1);
+            if (running is not null && _worker.Check(running.Thread, _workerTurns, _seenWorkerSince) is { } workerHow)
+            {
+                loop.Stop(LoopOutcome.WorkerBlocked, $"{running.Thread.Name}, {workerHow}");
+                return;
+            }
+            if (Elapsed > options.WallBudget)
+            {
+                loop.Stop(LoopOutcome.WallTimeExceeded, $"still running after {options.WallBudget.TotalSeconds:0.#} s of real time");
+            }
+        }
+    }
+}

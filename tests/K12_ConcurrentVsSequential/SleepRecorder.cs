@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace AsyncKatas.Tests.K12_ConcurrentVsSequential;
 
 /// <summary>One sleep (one timer) of a program: when it started on the virtual clock, and for how long.</summary>
@@ -7,7 +9,7 @@ internal sealed record Sleep(TimeSpan StartedAt, TimeSpan Duration);
 /// The loop's clock, seen through a window that notes every timer the program starts (every
 /// <c>Task.Delay(delay, time)</c>), so a test can tell sleeps that overlap from sleeps taken in turn.
 /// </summary>
-internal sealed class SleepRecorder(VirtualClock clock) : TimeProvider
+internal sealed class SleepRecorder(FakeTimeProvider clock) : TimeProvider
 {
     private readonly List<Sleep> _sleeps = [];
 

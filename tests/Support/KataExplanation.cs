@@ -42,6 +42,9 @@ public static class KataExplanation
             case LoopOutcome.UnknownThread:
                 fix = KataAdvice.LeaveNoThread(kata);
                 break;
+            case LoopOutcome.OtherClockWait:
+                fix = "sleep and time out on the TimeProvider the kata's method is given, never on a clock of its own (a new FakeTimeProvider(), say).";
+                break;
             case LoopOutcome.SharedPoolStalled:
                 verdict = new Verdict("work on the shared thread pool (Task.Run, ThreadPool, a ContinueWith without a scheduler) never finished, " +
                                       "so virtual time could not move on.")

@@ -147,3 +147,42 @@ public class RunApiTests
         Assert.That(() => run, Throws.InstanceOf<OperationCanceledException>());
     }
 }
+
+/// <summary>Where a run runs: on a loop thread kept for later runs, in the caller's ExecutionContext.</summary>
+public class LoopThreadTests
+{
+    private static readonly AsyncLocal<string?> CallersValue = new();
+
+    [Test]
+    public void Runs_one_after_another_reuse_their_loop_thread()
+    {
+        var threads = new HashSet<int>();
+        for (var i = 0; i < 50; i++)
+        {
+            VirtualLoop.Run(io =>
+            {
+                threads.Add(Environment.CurrentManagedThreadId);
+                return Task.Delay(TimeSpan.FromSeconds(1), io.Time);
+            }).EnsureCompleted();
+        }
+        Assert.That(threads, Has.Count.LessThanOrEqualTo(2), "a run should not need a thread of its own");
+    }
+
+    [Test]
+    public void The_program_sees_the_callers_AsyncLocals_and_its_changes_stay_in_the_run()
+    {
+        CallersValue.Value = "the caller's";
+        string? seen = null;
+        VirtualLoop.Run(async io =>
+        {
+            seen = CallersValue.Value;
+            CallersValue.Value = "the program's";
+            await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
+        }).EnsureCompleted();
+        Assert.That(seen, Is.EqualTo("the caller's"));
+        Assert.That(CallersValue.Value, Is.EqualTo("the caller's"));
+        CallersValue.Value = null;
+        var next = VirtualLoop.Run(_ => Task.FromResult(CallersValue.Value)); // a reused loop thread keeps nothing of the last run
+        Assert.That(next.Value, Is.Null);
+    }
+}

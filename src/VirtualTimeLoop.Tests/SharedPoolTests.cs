@@ -51,6 +51,22 @@ public class SharedPoolTests
     }
 
     [Test]
+    public void A_Task_Run_inside_a_Task_Run_that_waits_for_it_completes()
+    {
+        // The inner task may be run inline by the Wait, leaving the pool without an event.
+        var run = VirtualLoop.Run(async io =>
+        {
+#pragma warning disable VSTHRD002 // blocking on the shared pool, as production code may; the loop must not mistake it for a stall
+            var answer = await Task.Run(() => Task.Run(() => 41).Result + 1);
+#pragma warning restore VSTHRD002
+            await Task.Delay(OneSecond, io.Time);
+            io.Out.WriteLine(answer);
+        }, Budgets.Short);
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+        Assert.That(run.Output, Is.EqualTo("42\n"));
+    }
+
+    [Test]
     public void Shared_pool_work_of_another_run_does_not_hold_this_run_back()
     {
         using var gate = new ManualResetEventSlim();

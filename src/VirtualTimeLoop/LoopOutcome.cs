@@ -15,7 +15,11 @@ public enum LoopOutcome
     LoopBlocked,
     /// <summary>A worker thread held its turn longer than the budget, blocked on something other than the virtual clock.</summary>
     WorkerBlocked,
-    /// <summary>A thread the loop does not know (Task.Run, new Thread, a ConfigureAwait(false) continuation) used the virtual clock.</summary>
+    /// <summary>
+    /// A thread the loop does not know (a new Thread, a Task.Run that blocks on the virtual clock, a
+    /// ConfigureAwait(false) continuation on such a thread) used the virtual clock. A Task.Run whose work
+    /// awaits the clock is fine: the loop waits for it.
+    /// </summary>
     UnknownThread,
     /// <summary>Virtual time passed the horizon with one-shot timers still firing: most likely an endless loop with a sleep in it.</summary>
     HorizonReached,

@@ -78,6 +78,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 var wait = options.SharedPoolBudget - Stopwatch.GetElapsedTime(poolBusySince.Value);
                 if (wait <= TimeSpan.Zero)
                 {
+                    if (sharedPool.ForgetVanishedItems()) continue;
                     ReportStalledSharedPool();
                     return;
                 }

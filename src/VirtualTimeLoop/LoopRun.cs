@@ -52,7 +52,11 @@ public class LoopRun
     /// <summary>Virtual time from the start to the end of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>Real time the run took.</summary>
+    /// <summary>
+    /// Real time the run took. (A run reports no CPU time: its work spans the loop thread, its workers
+    /// and the shared thread pool, and in a parallel suite the process's CPU time is not the run's;
+    /// measure around the run where the process runs one thing at a time.)
+    /// </summary>
     public TimeSpan WallTime { get; init; }
 
     /// <summary>Callbacks run plus timers fired.</summary>

@@ -20,6 +20,7 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
     private static readonly AsyncLocal<RunScope?> Current = new(OnContextChanged);
     private static readonly ConcurrentDictionary<long, RunScope> QueuedWork = new();
     [ThreadStatic] private static RunScope? t_poolThreadRuns; // the run whose work this shared-pool thread is running
+    private static readonly Lock ListenerGate = new();
     private static RuntimeEvents? _events;
 
     public RunningLoop Loop => _loop;
@@ -27,21 +28,24 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
     /// <summary>Marks the calling ExecutionContext (the loop thread's, as the run starts) as this run's.</summary>
     public void Enter()
     {
-        _events ??= CreateListener();
+        if (Volatile.Read(ref _events) is null) StartListening();
         Current.Value = this;
     }
+
+    /// <summary>Unmarks the calling ExecutionContext (a loop thread's own, when the caller suppressed the flow of its context).</summary>
+    public static void Leave() => Current.Value = null;
 
     /// <summary>True on a shared thread-pool thread that is running this run's code right now.</summary>
     public bool IsRunningOnThisPoolThread => t_poolThreadRuns == this;
 
-    private static RuntimeEvents CreateListener()
+    private static void StartListening()
     {
-        lock (QueuedWork)
+        lock (ListenerGate)
         {
-            if (_events is not null) return _events;
+            if (_events is not null) return;
             var events = new RuntimeEvents();
             events.WaitUntilHeard();
-            return events;
+            Volatile.Write(ref _events, events);
         }
     }
 
@@ -118,7 +122,20 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
             if (eventSource.Name == "System.Diagnostics.Eventing.FrameworkEventSource") EnableEvents(eventSource, EventLevel.Verbose, ThreadPoolAndTransfers);
         }
 
+        // Runs inside the runtime's own calls (a thread-pool enqueue, a timer's Change): it must never throw.
         protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            try
+            {
+                Attribute(e);
+            }
+            catch (Exception)
+            {
+                // An event left unattributed costs a run some evidence; a throw here would break the caller's code.
+            }
+        }
+
+        private void Attribute(EventWrittenEventArgs e)
         {
             switch (e.EventId)
             {

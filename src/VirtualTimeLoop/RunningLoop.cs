@@ -72,7 +72,10 @@ internal sealed class RunningLoop
     }
 
     /// <summary>The run as a task; a cancelled token stops the run and cancels the task.</summary>
-    public async Task<LoopRun> RunToEndAsync(Func<LoopEnvironment, Task> program, CancellationToken cancellationToken)
+    public Task<LoopRun> RunToEndAsync(Func<LoopEnvironment, Task> program, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? RunToEndCancellableAsync(program, cancellationToken) : Start(program);
+
+    private async Task<LoopRun> RunToEndCancellableAsync(Func<LoopEnvironment, Task> program, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         LoopRun run;
@@ -90,7 +93,12 @@ internal sealed class RunningLoop
         Volatile.Write(ref _thread, Thread.CurrentThread);
         try
         {
-            if (_callerContext is null) RunProgram(program);
+            if (_callerContext is null)
+            {
+                // No context to run in: the loop thread's own carries the run's marks, and loses them after.
+                try { RunProgram(program); }
+                finally { RunScope.Leave(); }
+            }
             else ExecutionContext.Run(_callerContext, static s => { var (loop, p) = ((RunningLoop, Func<LoopEnvironment, Task>))s!; loop.RunProgram(p); }, (this, program));
         }
         catch (Exception e)
@@ -130,11 +138,18 @@ internal sealed class RunningLoop
     private void Finish()
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0) return;
-        Watchdog.Leave(_watch!);
-        Threads.ShutDown();
-        var run = BuildResult(_watch!.Elapsed);
-        ReleaseStrangers();
-        _result.SetResult(run);
+        try
+        {
+            Watchdog.Leave(_watch!);
+            Threads.ShutDown();
+            var run = BuildResult(_watch!.Elapsed);
+            ReleaseStrangers();
+            _result.SetResult(run);
+        }
+        catch (Exception e)
+        {
+            _result.TrySetException(e); // a fault of the library's own: the caller sees it instead of waiting for ever
+        }
     }
 
     private LoopRun BuildResult(TimeSpan wallTime)

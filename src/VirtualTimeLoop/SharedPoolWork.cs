@@ -40,4 +40,16 @@ internal sealed class SharedPoolWork(Action wake)
     }
 
     public void NoteVirtualTimerArmed() => _armedVirtualTimer = true;
+
+    /// <summary>
+    /// Items counted as queued can leave the pool without an event: a task inlined by a Wait on the
+    /// thread that queued it. When none of this run's code is running and the whole pool has nothing
+    /// queued, such items are gone: forgets them (true when there were some).
+    /// </summary>
+    public bool ForgetVanishedItems()
+    {
+        if (RunningCount > 0 || QueuedCount <= 0 || ThreadPool.PendingWorkItemCount > 0) return false;
+        Interlocked.Exchange(ref _queued, 0);
+        return true;
+    }
 }

@@ -25,7 +25,7 @@ internal sealed class TimeGuards(LoopOptions options, VirtualClock clock, StepMe
     /// </summary>
     public bool RealClockTimerArmed()
     {
-        if (realTimers.Describe() is not { } what) return false;
+        if (!realTimers.Any || realTimers.Describe() is not { } what) return false;
         failure.Fail(LoopOutcome.RealClockWait, what);
         return true;
     }

@@ -53,7 +53,11 @@ internal static class Watchdog
                 // Fine enough to see a wait of the shortest budget as unbroken; 50 ms at the defaults.
                 period = TimeSpan.FromMilliseconds(Math.Clamp(Runs.Min(r => r.WaitBudget.TotalMilliseconds) / 20, 5, 50));
             }
-            foreach (var watch in due) watch.Check();
+            foreach (var watch in due)
+            {
+                try { watch.Check(); }
+                catch (Exception e) { watch.Fault(e); } // the watchdog itself must go on watching the other runs
+            }
             due.Clear();
             lock (Gate) { Monitor.Wait(Gate, period); }
         }
@@ -75,6 +79,9 @@ internal static class Watchdog
 
         /// <summary>Real time since the run started.</summary>
         public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
+
+        /// <summary>Ends the run with the library's own fault, rather than leave it unwatched.</summary>
+        public void Fault(Exception e) => loop.Stop(LoopOutcome.WallTimeExceeded, $"the watchdog failed: {e.GetType().Name}: {e.Message}");
 
         public void Check()
         {

@@ -116,6 +116,18 @@ public class RunApiTests
     }
 
     [Test]
+    public async Task RunAsync_returns_before_the_run_ends_and_leaves_the_caller_free()
+    {
+        var answer = new TaskCompletionSource<int>();
+        var running = VirtualLoop.RunAsync(async io => io.Out.WriteLine(await answer.Task),
+            Budgets.Short with { IdleSettle = TimeSpan.FromSeconds(30) });
+        Assert.That(running.IsCompleted, Is.False, "the run waits for the caller, which must be free to answer");
+        answer.SetResult(7);
+        var run = await running;
+        Assert.That(run.Output, Is.EqualTo("7\n"), run.Explain);
+    }
+
+    [Test]
     public async Task RunAsync_without_a_value()
     {
         var run = await VirtualLoop.RunAsync(io => Task.Delay(OneSecond, io.Time));

@@ -21,9 +21,27 @@ internal static class LoopThreads
         if (thread is null || !thread.TryAssign(work)) new LoopThread(Interlocked.Increment(ref _created)).Start(work);
     }
 
-    private static void Park(LoopThread thread)
+    /// <summary>Ends the idle threads now (see <see cref="LibraryLifetime"/>); threads at work end after their run.</summary>
+    public static void EndIdleThreads()
     {
-        lock (Gate) { Idle.Push(thread); }
+        List<LoopThread> idle;
+        lock (Gate)
+        {
+            idle = [.. Idle];
+            Idle.Clear();
+        }
+        foreach (var thread in idle) thread.Retire();
+    }
+
+    /// <summary>Keeps a thread for the next run; false when the library is unloading (the thread ends).</summary>
+    private static bool Park(LoopThread thread)
+    {
+        lock (Gate)
+        {
+            if (LibraryLifetime.Unloading) return false;
+            Idle.Push(thread);
+            return true;
+        }
     }
 
     private static void Forget(LoopThread thread)
@@ -46,7 +64,7 @@ internal static class LoopThreads
         public void Start(Action work)
         {
             _work = work;
-            new Thread(Serve) { IsBackground = true, Name = $"virtual loop {number}" }.Start();
+            new Thread(Serve) { IsBackground = true, Name = $"virtual loop {number}" }.UnsafeStart(); // a thread kept for many runs carries no caller's context
         }
 
         /// <summary>Hands <paramref name="work"/> to this parked thread; false if it has just retired.</summary>
@@ -61,6 +79,15 @@ internal static class LoopThreads
             }
         }
 
+        public void Retire()
+        {
+            lock (_gate)
+            {
+                _retired = true;
+                Monitor.Pulse(_gate);
+            }
+        }
+
         private void Serve()
         {
             while (true)
@@ -68,7 +95,8 @@ internal static class LoopThreads
                 Action? work;
                 lock (_gate)
                 {
-                    if (_work is null && !Monitor.Wait(_gate, IdleLifetime) && _work is null)
+                    if (_work is null && !_retired) Monitor.Wait(_gate, IdleLifetime);
+                    if (_work is null)
                     {
                         _retired = true;
                         break;
@@ -77,7 +105,7 @@ internal static class LoopThreads
                     _work = null;
                 }
                 work!();
-                Park(this);
+                if (!Park(this)) break;
             }
             Forget(this);
         }

@@ -49,6 +49,16 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
         }
     }
 
+    /// <summary>Stops listening to the runtime's events (see <see cref="LibraryLifetime"/>); the next run listens again.</summary>
+    public static void StopListening()
+    {
+        lock (ListenerGate)
+        {
+            _events?.Dispose();
+            Volatile.Write(ref _events, null);
+        }
+    }
+
     /// <summary>A shared-pool thread switched ExecutionContext: it began or ended running some run's code.</summary>
     private static void OnContextChanged(AsyncLocalValueChangedArgs<RunScope?> change)
     {

@@ -66,6 +66,7 @@ internal sealed class RunningLoop
     {
         // The program runs in the caller's ExecutionContext (its AsyncLocals: a test framework's context).
         _callerContext = ExecutionContext.Capture();
+        LibraryLifetime.WatchUnloading();
         _watch = Watchdog.Join(this, _options);
         LoopThreads.Run(() => RunHere(program));
         return _result.Task;

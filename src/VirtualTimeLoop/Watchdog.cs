@@ -25,7 +25,7 @@ internal static class Watchdog
             if (_thread is null)
             {
                 _thread = new Thread(Sample) { IsBackground = true, Name = "virtual loop watchdog" };
-                _thread.Start();
+                _thread.UnsafeStart();
             }
             else if (Runs.Count == 1)
             {
@@ -40,6 +40,12 @@ internal static class Watchdog
         lock (Gate) { Runs.Remove(watch); }
     }
 
+    /// <summary>Ends the watchdog thread once no run is left (see <see cref="LibraryLifetime"/>); a later run starts a new one.</summary>
+    public static void End()
+    {
+        lock (Gate) { Monitor.Pulse(Gate); }
+    }
+
     private static void Sample()
     {
         var due = new List<RunWatch>();
@@ -48,7 +54,12 @@ internal static class Watchdog
             TimeSpan period;
             lock (Gate)
             {
-                while (Runs.Count == 0) Monitor.Wait(Gate);
+                while (Runs.Count == 0 && !LibraryLifetime.Unloading) Monitor.Wait(Gate);
+                if (Runs.Count == 0)
+                {
+                    _thread = null;
+                    return;
+                }
                 due.AddRange(Runs);
                 // Fine enough to see a wait of the shortest budget as unbroken; 50 ms at the defaults.
                 period = TimeSpan.FromMilliseconds(Math.Clamp(Runs.Min(r => r.WaitBudget.TotalMilliseconds) / 20, 5, 50));

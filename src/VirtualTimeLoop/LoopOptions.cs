@@ -24,7 +24,12 @@ public sealed record LoopOptions
     /// <summary>Real time such a thread may keep running without handing control back.</summary>
     public TimeSpan BusyBudget { get; init; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Real time the loop waits for work on the shared thread pool to settle before it moves time.</summary>
+    /// <summary>
+    /// Real time the loop waits for the program's own work on the shared thread pool (a Task.Run, a
+    /// ContinueWith, a CancelAsync callback) to start and finish before it moves time; after that the run
+    /// ends with <see cref="LoopOutcome.SharedPoolStalled"/> (or <see cref="LoopOutcome.UnknownThread"/>
+    /// when that work blocks on the virtual clock).
+    /// </summary>
     public TimeSpan SharedPoolBudget { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
@@ -45,7 +50,7 @@ public sealed record LoopOptions
     /// <see cref="LoopOutcome.RealClockWait"/> as soon as the loop would move virtual time, even with
     /// virtual timers pending (a real <c>Task.Delay(t)</c> racing a virtual one, which the virtual side
     /// would always win: a result real .NET would not give). Timers are attributed to the run whose code
-    /// armed them (see the README's "Parallel runs"), so real timers of a test host or of other tests
+    /// armed them (see the README's Limits), so real timers of a test host or of other tests
     /// never count. When false, such a run goes on, and the real timer is reported only if the program
     /// ends up with nothing else to wait for.
     /// </summary>

@@ -4,7 +4,7 @@ namespace VirtualTimeLoop;
 /// The threads loops run on: dedicated background threads (not the shared thread pool, whose business
 /// the loop watches), kept after a run for the next one so that a run does not pay for a new thread.
 /// A thread stuck in a program's step (the run was reported as <see cref="LoopOutcome.LoopBlocked"/>)
-/// never comes back; a new one takes its place. Idle threads beyond a few end after a while.
+/// never comes back; a new one takes its place. A thread idle for 30 s ends.
 /// </summary>
 internal static class LoopThreads
 {

@@ -112,7 +112,9 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 ready.Wait(left);
                 continue;
             }
-            if (!guards.RealClockTimerArmed()) failure.Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
+            if (guards.RealClockTimerArmed()) return;
+            if (OtherClocks.TimerAwaitedBy(main) is { } other) failure.Fail(LoopOutcome.OtherClockWait, $"the main task waits on {other}");
+            else failure.Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
             return;
         }
     }

@@ -26,14 +26,19 @@ public sealed class VirtualClock : TimeProvider
     private long _nextSequence;
     private bool _closed;
 
-    internal VirtualClock(IVirtualClockListener listener)
+    internal VirtualClock(IVirtualClockListener listener) : this(listener, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc) { }
+
+    internal VirtualClock(IVirtualClockListener listener, DateTimeOffset start, TimeZoneInfo localTimeZone)
     {
+        ArgumentNullException.ThrowIfNull(localTimeZone);
         _listener = listener;
+        Start = start.ToUniversalTime();
+        LocalTimeZone = localTimeZone;
         _now = Start.UtcTicks;
     }
 
-    /// <summary>The instant the clock starts at (the Unix epoch, UTC).</summary>
-    public DateTimeOffset Start => DateTimeOffset.UnixEpoch;
+    /// <summary>The instant the clock starts at (<see cref="LoopOptions.StartTime"/>, UTC).</summary>
+    public DateTimeOffset Start { get; }
 
     /// <summary>Virtual time elapsed since the program started.</summary>
     public TimeSpan Elapsed => new(Volatile.Read(ref _now) - Start.UtcTicks);
@@ -47,8 +52,8 @@ public sealed class VirtualClock : TimeProvider
     /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    /// <summary>UTC, as on FakeTimeProvider: a run never depends on the machine's time zone.</summary>
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    /// <summary><see cref="LoopOptions.LocalTimeZone"/>: UTC unless the run's options say otherwise, so a run never depends on the machine's time zone.</summary>
+    public override TimeZoneInfo LocalTimeZone { get; }
 
     /// <summary>The current virtual time, as FakeTimeProvider writes it ("1970-01-01T00:00:01.500").</summary>
     public override string ToString() => GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);

@@ -101,6 +101,22 @@ public class VerdictTests
     }
 
     [Test]
+    public void A_program_on_a_clock_of_its_own_is_told_to_use_the_one_it_is_given()
+    {
+        var run = KataLoop.Run("K01", async io =>
+        {
+            Assert.That(io.Time, Is.InstanceOf<Microsoft.Extensions.Time.Testing.FakeTimeProvider>()); // the kata clock
+            await Task.Delay(OneSecond, io.Time);
+            await Task.Delay(OneSecond, new Microsoft.Extensions.Time.Testing.FakeTimeProvider()); // nobody advances this one
+        }, new LoopOptions { IdleSettle = TimeSpan.FromMilliseconds(50) });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.OtherClockWait), run.Explain);
+        Assert.That(run.Elapsed, Is.EqualTo(OneSecond));
+        var message = TestFailureMessage(() => AssertCompleted(run));
+        Assert.That(message, Does.Contain("a timer of Microsoft.Extensions.Time.Testing.FakeTimeProvider")
+            .And.Contain("Fix: sleep and time out on the TimeProvider the kata's method is given"));
+    }
+
+    [Test]
     public void A_long_diff_is_capped_too()
     {
         var expected = string.Concat(Enumerable.Range(0, 500).Select(i => $"line {i}\n"));

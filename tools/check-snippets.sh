@@ -32,7 +32,7 @@ cp Directory.Build.props Directory.Packages.props .editorconfig "$tmp"/
 [ -f global.json ] && cp global.json "$tmp"/
 [ -f NuGet.config ] && cp NuGet.config "$tmp"/
 mkdir -p "$tmp/katas" "$tmp/solutions"
-cp solutions/KataCode.targets solutions/PublicAPI.*.txt solutions/vs-threading.*.txt solutions/BannedSymbols*.txt "$tmp/solutions/"
+cp solutions/*.targets solutions/PublicAPI.*.txt solutions/vs-threading.*.txt solutions/BannedSymbols*.txt "$tmp/solutions/"
 cp katas/Katas.csproj "$tmp/katas/"
 for dir in solutions/K*/; do
   kata=$(basename "$dir")

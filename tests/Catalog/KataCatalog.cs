@@ -30,6 +30,7 @@ public static class KataCatalog
         new("K13", "K13_AsyncDisposables", "async resources: await using and a failing body"),
         new("K14", "K14_BuildYourOwnLoop", "write the event loop yourself", FromArticle: false),
         new("K15", "K15_Scale", "ten thousand sleeps: tasks against threads", FromArticle: false),
+        new("K20", "K20_CompletionOrder", "completion order: each result the moment it is ready", FromArticle: false),
     ];
 
     public static Kata Get(string id) =>

@@ -42,7 +42,10 @@ time_tests() { # label filter
 echo "timing the solutions test runs ..." >&2
 time_tests all ""
 all_wall=$wall; all_duration=$duration; all_counts=$counts; all_virtual=$virtual
-article_filter='TestCategory!=Support&TestCategory!=K14&TestCategory!=K15'
+# The katas, and those whose expected output is the article's, from katas/katas.json.
+manifest() { python3 -c "import json; katas = json.load(open('katas/katas.json', encoding='utf-8'))['katas']; print($1)"; }
+kata_ids=$(manifest "' '.join(k['id'] for k in katas)")
+article_filter="TestCategory!=Support$(manifest "''.join('&TestCategory!=' + k['id'] for k in katas if k['article'] == 'beyond')")"
 time_tests article "$article_filter"
 article_wall=$wall; article_duration=$duration; article_counts=$counts; article_virtual=$virtual
 {
@@ -51,7 +54,7 @@ article_wall=$wall; article_duration=$duration; article_counts=$counts; article_
   echo "| run | tests | wall time of the command | VSTest's duration | virtual time covered |"
   echo "|---|---:|---:|---:|---:|"
   echo "| \`dotnet test -p:Solutions=true --no-build\` (everything) | $all_counts | ${all_wall} s | $all_duration | ${all_virtual} s |"
-  echo "| the article's katas only (K01–K13) | $article_counts | ${article_wall} s | $article_duration | ${article_virtual} s |"
+  echo "| the article's katas only (\"article\" in katas/katas.json) | $article_counts | ${article_wall} s | $article_duration | ${article_virtual} s |"
   echo
   harness_virtual=$(awk -F'\t' '$2 == "Support" {s += $4} END {printf "%.0f", s / 1000}' "$tmp/timing-all.tsv")
   echo "The whole run includes the kata support's own tests (${harness_virtual} s of their virtual time, most of it"
@@ -61,7 +64,7 @@ article_wall=$wall; article_duration=$duration; article_counts=$counts; article_
   echo "| kata | tests | VSTest's duration | virtual time covered (s) |"
   echo "|---|---:|---:|---:|"
 } >>"$out"
-for id in K01 K02 K03 K04 K05 K06 K07 K08 K09 K10 K11 K12 K13 K14 K15; do
+for id in $kata_ids; do
   echo "  $id ..." >&2
   time_tests "$id" "TestCategory=$id"
   echo "| $id | $counts | $duration | $virtual |" >>"$out"

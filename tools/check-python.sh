@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs the Python program that opens each kata README and compares what it prints with the kata's
-# expected output, the snapshot(s) named in the HTML comment right before the block:
+# Runs each kata's Python program and compares what it prints with the kata's expected output. The
+# katas and where each program is come from katas/katas.json ("python"): "README.md" is the README's
+# first ```python block, with the snapshot(s) named in the HTML comment right before the block:
 #
 #   <!-- output: TwoWorkersTests.TwoWorkers_TakeTurns_OnOneLoop -->
 #   ```python
 #   ...
 #   ```
 #
+# a .py file in the kata's folder names them in a comment line of its own: `# output: Name + Name`.
 # Several snapshots joined with " + " mean the program prints them one after the other. A snapshot
-# `Name` is the file `Name.verified.txt` anywhere under tests/. Only the first ```python block of a
-# README is checked. The programs run together (several sleep for real: about 20 s in all).
+# `Name` is the file `Name.verified.txt` anywhere under tests/. The programs run together (several
+# sleep for real: about 20 s in all).
 # Usage: tools/check-python.sh [K01 K05 ...]   (default: every kata)
 # Ends with "N passed, N failed"; exits non-zero on any difference.
 set -uo pipefail
@@ -23,29 +25,40 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-readmes=()
-if [ $# -gt 0 ]; then
-  for id in "$@"; do readmes+=(katas/"$id"_*/README.md); done
-else
-  readmes=(katas/K*/README.md)
-fi
+# "folder program" per kata of the manifest (only the ids given, when some are).
+katas=$(python3 - "$@" <<'PY'
+import json, sys
+wanted = set(sys.argv[1:])
+for kata in json.load(open("katas/katas.json", encoding="utf-8"))["katas"]:
+    if not wanted or kata["id"] in wanted:
+        print(kata["folder"], kata.get("python", "README.md"))
+PY
+) || { echo "check-python: katas/katas.json cannot be read"; echo "0 passed, 1 failed"; exit 1; }
+if [ -z "$katas" ]; then echo "check-python: no kata of katas/katas.json matches: $*"; echo "0 passed, 1 failed"; exit 1; fi
 
-# Extract each README's first python block and the snapshot names before it; start the programs.
-declare -A pids
-for readme in "${readmes[@]}"; do
-  kata=$(basename "$(dirname "$readme")")
-  awk -v prog="$work/$kata.py" -v names="$work/$kata.names" '
-    /<!-- output:/ { line = $0; sub(/.*<!-- output:[ ]*/, "", line); sub(/[ ]*-->.*/, "", line); pending = line; next }
-    !done && !inside && /^```python[ ]*$/ { inside = 1; print pending > names; printf "" > prog; next }
-    inside && /^```[ ]*$/ { inside = 0; done = 1; next }
-    inside { print > prog }
-    !inside && !/^[ ]*$/ { pending = "" }
-  ' "$readme"
+# Extract each program (a README's first python block, or a .py file) and its snapshot names; start them.
+readmes=()
+while read -r kata program; do
+  readme="katas/$kata/$program"
+  readmes+=("$readme")
+  if [ "$program" != "README.md" ]; then
+    if [ -f "$readme" ]; then
+      cp "$readme" "$work/$kata.py"
+      sed -n 's/^# output:[ ]*//p' "$readme" | head -n 1 >"$work/$kata.names"
+    fi
+  else
+    awk -v prog="$work/$kata.py" -v names="$work/$kata.names" '
+      /<!-- output:/ { line = $0; sub(/.*<!-- output:[ ]*/, "", line); sub(/[ ]*-->.*/, "", line); pending = line; next }
+      !done && !inside && /^```python[ ]*$/ { inside = 1; print pending > names; printf "" > prog; next }
+      inside && /^```[ ]*$/ { inside = 0; done = 1; next }
+      inside { print > prog }
+      !inside && !/^[ ]*$/ { pending = "" }
+    ' "$readme"
+  fi
   [ -s "$work/$kata.py" ] || continue
   (cd "$work" && PYTHONIOENCODING=utf-8 PYTHONDONTWRITEBYTECODE=1 \
     timeout 120 python3 "$kata.py" >"$kata.out" 2>"$kata.err"; echo $? >"$kata.rc") &
-  pids[$kata]=$!
-done
+done <<<"$katas"
 wait
 
 passed=0
@@ -53,12 +66,12 @@ failed=0
 for readme in "${readmes[@]}"; do
   kata=$(basename "$(dirname "$readme")")
   if [ ! -s "$work/$kata.py" ]; then
-    echo "FAIL $kata: $readme has no \`\`\`python block"
+    echo "FAIL $kata: $readme does not exist or has no \`\`\`python block"
     failed=$((failed + 1)); continue
   fi
   names=$(cat "$work/$kata.names" 2>/dev/null)
   if [ -z "$names" ]; then
-    echo "FAIL $kata: no '<!-- output: Snapshot -->' comment right before the python block of $readme"
+    echo "FAIL $kata: no '<!-- output: Snapshot -->' comment right before the python block of $readme (in a .py file: a line '# output: Snapshot')"
     failed=$((failed + 1)); continue
   fi
   : >"$work/$kata.expected"
@@ -82,9 +95,9 @@ for readme in "${readmes[@]}"; do
     echo "ok   $kata ($names)"
     passed=$((passed + 1))
   else
-    echo "FAIL $kata: the program's output differs from$( [ ${#parts[@]} -gt 1 ] && echo " the snapshots joined" ) (- expected, + printed)"
-    diff -u "$work/$kata.expected" "$work/$kata.out" | tail -n +3 | sed 's/^/    /'
-    failed=$((failed + 1))
+      echo "FAIL $kata: the program's output differs from$( [ ${#parts[@]} -gt 1 ] && echo " the snapshots joined" ) (- expected, + printed)"
+      diff -u "$work/$kata.expected" "$work/$kata.out" | tail -n +3 | sed 's/^/    /'
+      failed=$((failed + 1))
   fi
 done
 

@@ -147,5 +147,6 @@ public class SessionTests
         Assert.That(() => Open("K99"), Throws.ArgumentException.With.Message.Contains("no kata 'K99'"));
 
     [Test]
-    public void Catalog_has_fifteen_katas() => Assert.That(KataCatalog.All, Has.Count.EqualTo(15));
+    public void Catalog_has_the_articles_fifteen_katas_in_part_one() =>
+        Assert.That(KataCatalog.All.Where(k => k.Part == 1).Select(k => k.Id), Is.EqualTo(Enumerable.Range(1, 15).Select(i => $"K{i:00}")));
 }

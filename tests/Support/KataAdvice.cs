@@ -6,11 +6,12 @@ namespace AsyncKatas.Tests.Support;
 /// </summary>
 public static class KataAdvice
 {
-    /// <summary>Katas whose code receives the loop's threads (<c>TaskScheduler threads</c>).</summary>
-    private static readonly HashSet<string> WithThreads = ["K08", "K09", "K10", "K15"];
-
-    /// <summary>True when the kata's code is given the loop's threads.</summary>
-    public static bool HasThreads(Kata kata) => WithThreads.Contains(kata.Id);
+    /// <summary>True when the kata's code is given the loop's threads (<c>TaskScheduler threads</c>; "threads" in katas/katas.json).</summary>
+    public static bool HasThreads(Kata kata)
+    {
+        ArgumentNullException.ThrowIfNull(kata);
+        return kata.GivesThreads;
+    }
 
     /// <summary>What to do about code that ran on a thread the loop does not know.</summary>
     /// <param name="kata">The kata.</param>

@@ -32,7 +32,7 @@ public static class KataContext
 
     /// <summary>The kata of the test now running; throws outside a kata test.</summary>
     public static Kata Kata =>
-        CurrentKata ?? throw new InvalidOperationException($"{TestContext.CurrentContext.Test.FullName} has no kata category (K01…K15).");
+        CurrentKata ?? throw new InvalidOperationException($"{TestContext.CurrentContext.Test.FullName} has no kata category (a kata id of katas/katas.json).");
 
     /// <summary>The first words of every failure: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
     public static string Header(Kata kata)

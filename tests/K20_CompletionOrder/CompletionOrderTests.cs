@@ -62,11 +62,9 @@ public class CompletionOrderTests
         FailIfAFailureEscaped(run);
         FailIfAReportRepeats(run);
         AssertCompleted(run);
-        var printed = run.Lines.Select(l => $"{l.Text} [{TextDiff.Seconds(l.At)}]").ToList();
-        var wanted = expected.Select(e => $"{e.Text} [{TextDiff.Seconds(TimeSpan.FromSeconds(e.At))}]")
-            .Append($"returned [{TextDiff.Seconds(TimeSpan.FromSeconds(returnedAt))}]").ToList();
-        var sameLines = printed.Select(p => p[..p.LastIndexOf(" [", StringComparison.Ordinal)]).Order()
-            .SequenceEqual(wanted.Select(w => w[..w.LastIndexOf(" [", StringComparison.Ordinal)]).Order());
+        var printed = TimedLines.Of(run);
+        var wanted = TimedLines.Expected([.. expected, ("returned", returnedAt)]);
+        var sameLines = printed.Select(TimedLines.Text).Order().SequenceEqual(wanted.Select(TimedLines.Text).Order());
         Judge.Sequence(printed, wanted,
             sameLines
                 ? "the right reports, but in another order or at other moments: each download must be reported the moment it ends (virtual time in brackets)."

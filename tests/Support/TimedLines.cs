@@ -1,0 +1,30 @@
+namespace AsyncKatas.Tests.Support;
+
+/// <summary>
+/// Printed lines with the virtual time each was printed at, as "text [1.5 s]": one string per line, so a
+/// test can compare what and when in one <see cref="Judge.Sequence{T}"/> and the evidence shows both.
+/// </summary>
+public static class TimedLines
+{
+    /// <summary>What <paramref name="run"/> printed, each line with its virtual time.</summary>
+    public static IReadOnlyList<string> Of(LoopRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return [.. run.Lines.Select(l => Line(l.Text, l.At))];
+    }
+
+    /// <summary>The expected lines, each with the virtual second it is due at.</summary>
+    public static IReadOnlyList<string> Expected(params (string Text, double At)[] lines) =>
+        [.. lines.Select(l => Line(l.Text, TimeSpan.FromMilliseconds(Math.Round(l.At * 1000))))];
+
+    /// <summary>The text of a timed line, without its time.</summary>
+    public static string Text(string timedLine)
+    {
+        ArgumentNullException.ThrowIfNull(timedLine);
+        var at = timedLine.LastIndexOf(" [", StringComparison.Ordinal);
+        return at < 0 ? timedLine : timedLine[..at];
+    }
+
+    private static string Line(string text, TimeSpan at) =>
+        $"{text} [{TextDiff.Seconds(TimeSpan.FromMilliseconds(Math.Round(at.TotalMilliseconds)))}]";
+}

@@ -24,7 +24,7 @@ public class FeedTests
             await foreach (var page in pages) io.Out.WriteLine($"got {page}");
             io.Out.WriteLine("loop ended");
         });
-        JudgeLines(run, "PagesAsync read to its end (the test prints \"reading\" at 2 s, then \"got …\" for each page)",
+        TimedLines.Check(run, "PagesAsync read to its end (the test prints \"reading\" at 2 s, then \"got …\" for each page)",
             [("reading", 2), ("got page 1", 3), ("got page 2", 4), ("got page 3", 5), ("feed closed", 5), ("loop ended", 5)],
             "make PagesAsync an async iterator (async IAsyncEnumerable<string> with yield return): its body runs only when a page is asked for, " +
             "and each page comes one second after the previous one was asked for; print \"feed closed\" in a finally.");
@@ -42,7 +42,7 @@ public class FeedTests
             }
             io.Out.WriteLine("loop left");
         });
-        JudgeLines(run, "PagesAsync left after two pages (the test breaks out of its await foreach)",
+        TimedLines.Check(run, "PagesAsync left after two pages (the test breaks out of its await foreach)",
             [("got page 1", 1), ("got page 2", 2), ("feed closed", 2), ("loop left", 2)],
             "print \"feed closed\" in a finally around the loop of the iterator: leaving await foreach disposes the enumerator, " +
             "which runs that finally at once. A line after the loop runs only when the feed is read to its end.");
@@ -64,7 +64,7 @@ public class FeedTests
                 io.Out.WriteLine("cancelled");
             }
         });
-        JudgeLines(run, "PagesAsync read with WithCancellation(token), the token cancelled at 1.5 s",
+        TimedLines.Check(run, "PagesAsync read with WithCancellation(token), the token cancelled at 1.5 s",
             [("got page 1", 1), ("feed closed", 1.5), ("cancelled", 1.5)],
             "take the token as a parameter marked [EnumeratorCancellation] (that is where WithCancellation puts it) and pass it to " +
             "Task.Delay(delay, time, token): the sleep then ends at the cancel, with an OperationCanceledException that runs the finally.");
@@ -79,7 +79,7 @@ public class FeedTests
             await Feed.ReadFirstAsync(feed.Pages(io), 2, io.Out);
             io.Out.WriteLine("returned");
         });
-        JudgeLines(run, "ReadFirstAsync(feed, 2) of a feed of ten pages, one a second (the test prints \"returned\" when it returns)",
+        TimedLines.Check(run, "ReadFirstAsync(feed, 2) of a feed of ten pages, one a second (the test prints \"returned\" when it returns)",
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
             "print \"read {page}\" for each page and leave the await foreach (break, or return) as soon as you have printed the wanted number; " +
             "do not ask for one page more.");
@@ -97,7 +97,7 @@ public class FeedTests
             await Feed.ReadFirstAsync(feed.Pages(io), 5, io.Out);
             io.Out.WriteLine("returned");
         });
-        JudgeLines(run, "ReadFirstAsync(feed, 5) of a feed of two pages",
+        TimedLines.Check(run, "ReadFirstAsync(feed, 5) of a feed of two pages",
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
             "stop when the feed ends, too: await foreach ends by itself when there is no next page.");
     }
@@ -111,7 +111,7 @@ public class FeedTests
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(2.5), io.Out, io.Time);
             io.Out.WriteLine("returned");
         });
-        JudgeLines(run, "ReadWithDeadlineAsync(feed, 2.5 s) of a feed of ten pages, one a second",
+        TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 2.5 s) of a feed of ten pages, one a second",
             [("read page 1", 1), ("read page 2", 2), ("timed out", 2.5), ("returned", 2.5)],
             "create a CancellationTokenSource(deadline, time) (on the injected clock), read with " +
             "await foreach (var page in feed.WithCancellation(source.Token)), and catch the OperationCanceledException to print \"timed out\".");
@@ -136,20 +136,9 @@ public class FeedTests
                 .Cause("the deadline's CancellationTokenSource was not disposed: its timer stays armed until the deadline, after the reading is over.")
                 .Fix("create it with using: using var source = new CancellationTokenSource(deadline, time);"));
         }
-        JudgeLines(run, "ReadWithDeadlineAsync(feed, 10 s) of a feed of two pages",
+        TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 10 s) of a feed of two pages",
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
             "when the feed ends before the deadline, return at once, without \"timed out\".");
-    }
-
-    /// <summary>The run completed and printed exactly these lines at these times.</summary>
-    private static void JudgeLines(LoopRun run, string what, (string Text, double At)[] expected, string fix)
-    {
-        AssertCompleted(run);
-        var printed = TimedLines.Of(run);
-        var wanted = TimedLines.Expected(expected);
-        var sameText = printed.Select(TimedLines.Text).SequenceEqual(wanted.Select(TimedLines.Text));
-        Judge.Sequence(printed, wanted,
-            $"{what}: {(sameText ? "the right lines at the wrong moments" : "other lines")} (virtual time in brackets).", fix);
     }
 
     private static void JudgeClosed(TestFeed feed, TimeSpan at, string method, string fix) =>

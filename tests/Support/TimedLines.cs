@@ -25,6 +25,24 @@ public static class TimedLines
         return at < 0 ? timedLine : timedLine[..at];
     }
 
+    /// <summary>
+    /// Fails unless <paramref name="run"/> completed and printed exactly <paramref name="expected"/>, each line at its
+    /// virtual second; the verdict says whether only the moments differ.
+    /// </summary>
+    /// <param name="run">The run to check.</param>
+    /// <param name="what">What the run did, in the learner's terms ("ReadFirstAsync(feed, 2) of a feed of ten pages").</param>
+    /// <param name="expected">Each expected line with its virtual second.</param>
+    /// <param name="fix">What to do when they differ.</param>
+    public static void Check(LoopRun run, string what, (string Text, double At)[] expected, string fix)
+    {
+        KataVerifier.AssertCompleted(run);
+        var printed = Of(run);
+        var wanted = Expected(expected);
+        var sameText = printed.Select(Text).SequenceEqual(wanted.Select(Text));
+        Judge.Sequence(printed, wanted,
+            $"{what}: {(sameText ? "the right lines at the wrong moments" : "other lines")} (virtual time in brackets).", fix);
+    }
+
     private static string Line(string text, TimeSpan at) =>
         $"{text} [{TextDiff.Seconds(TimeSpan.FromMilliseconds(Math.Round(at.TotalMilliseconds)))}]";
 }

@@ -37,9 +37,6 @@ public class RetryChecksTests
          "a service that always fails, on the virtual loop: the run's Outcome is LeftoverWork (timers still armed when GetAsync ended)"),
     ];
 
-    private static IEnumerable<string> CheckNames => AllChecks.Select(c => c.Name);
-    private static IEnumerable<string> BrokenNames => Clients.Skip(1).Concat(DotNetOnly).Select(c => c.Name);
-
     [Test]
     public void YourChecks_PassTheGivenClient_AndCatchEveryBrokenOne()
     {
@@ -60,15 +57,27 @@ public class RetryChecksTests
         VerifyRun(run, timeline: [.. report.Select(_ => 0.0)], total: 0);
     }
 
-    [TestCaseSource(nameof(CheckNames))]
+    [TestCase(nameof(RetryChecks.BackoffWithFakeTimeProvider))]
+    [TestCase(nameof(RetryChecks.GiveUpOnTheVirtualLoop))]
+    [TestCase(nameof(RetryChecks.TimeoutOnTheVirtualLoop))]
     public void EachCheck_PassesTheGivenClient(string check) =>
         JudgePasses(check, RetryingClient.Factory, "the given RetryingClient, which does what it promises");
 
-    [TestCaseSource(nameof(CheckNames))]
+    [TestCase(nameof(RetryChecks.BackoffWithFakeTimeProvider))]
+    [TestCase(nameof(RetryChecks.GiveUpOnTheVirtualLoop))]
+    [TestCase(nameof(RetryChecks.TimeoutOnTheVirtualLoop))]
     public void EachCheck_PassesACorrectClientWrittenDifferently(string check) =>
         JudgePasses(check, Broken(new()), "a client that does what RetryingClient promises, written differently");
 
-    [TestCaseSource(nameof(BrokenNames))]
+    // The names of the broken clients in Clients and DotNetOnly.
+    [TestCase("retries at once")]
+    [TestCase("waits 1 s before every retry")]
+    [TestCase("tries only twice")]
+    [TestCase("gives an attempt 3 s")]
+    [TestCase("never stops an attempt")]
+    [TestCase("answers \"\" when every attempt failed")]
+    [TestCase("limits attempts on the real clock")]
+    [TestCase("leaves each attempt's timer running")]
     public void EachBrokenClient_IsCaughtByOneOfYourChecks(string broken)
     {
         var client = Clients.Concat(DotNetOnly).Single(c => c.Name == broken);

@@ -1,0 +1,40 @@
+namespace AsyncKatas.K17_Throttling;
+
+/// <summary>Five downloads, at most two at a time: with a semaphore, and with Parallel.ForEachAsync.</summary>
+public static class Downloads
+{
+    /// <summary>The files and how long each takes, in the order they are started.</summary>
+    public static IReadOnlyList<(string Name, int Seconds)> Files { get; } =
+        [("a.txt", 2), ("b.txt", 1), ("c.txt", 3), ("d.txt", 1), ("e.txt", 2)];
+
+    /// <summary>
+    /// Waits for a slot of <paramref name="limit"/> (cancelled by <paramref name="cancellationToken"/> while it
+    /// waits), prints "start {name}", sleeps <paramref name="duration"/> on <paramref name="time"/>, prints
+    /// "done {name}". The slot is given back however the download ends, and only if it was taken.
+    /// </summary>
+    public static Task DownloadAsync(string name, TimeSpan duration, SemaphoreSlim limit, TextWriter output, TimeProvider time,
+        CancellationToken cancellationToken = default)
+    {
+        throw new NotImplementedException(
+            "Wait for a slot of `limit` (with the token), print \"start {name}\", sleep `duration` on the injected clock (with the token), " +
+            "print \"done {name}\"; give the slot back however the download ends.");
+    }
+
+    /// <summary>Starts every download of <see cref="Files"/> at once, two slots between them; "all done" when all are.</summary>
+    public static Task RunAsync(TextWriter output, TimeProvider time)
+    {
+        throw new NotImplementedException(
+            "Make one semaphore with two slots, start DownloadAsync for every file of Files, wait for all of them, then print \"all done\".");
+    }
+
+    /// <summary>
+    /// The same program with Parallel.ForEachAsync: at most two bodies at once, run by <paramref name="threads"/>
+    /// (the loop's threads stand in for the thread pool, which the virtual clock cannot see).
+    /// </summary>
+    public static Task RunWithParallelForEachAsync(TextWriter output, TimeProvider time, TaskScheduler threads)
+    {
+        throw new NotImplementedException(
+            "Run a body per file of Files with Parallel.ForEachAsync, at most two at once, on `threads`: print \"start {name}\", " +
+            "sleep on the injected clock (with the body's token), print \"done {name}\"; then print \"all done\".");
+    }
+}

@@ -26,6 +26,15 @@ public class AsyncEventTests
             io.Out.WriteLine($"IsSet {ready.IsSet}");
         });
         Judge.That(!setBefore, "a new AsyncEvent says IsSet == true; it starts unset.");
+        var woke = run.Lines.Select(l => l.Text).Where(t => t.EndsWith(" woke", StringComparison.Ordinal)).ToList();
+        if (woke.Order().SequenceEqual(["a woke", "b woke", "c woke"]) && !woke.SequenceEqual(["a woke", "b woke", "c woke"]))
+        {
+            Judge.Fail(new Verdict("all three waiters woke when the event was set, but not in the order they began to wait.")
+                .Evidence($"woke: {Listing.Inline(woke)}")
+                .Cause("the TaskCompletionSource was made without TaskCreationOptions.RunContinuationsAsynchronously: completing it runs " +
+                       "the waiters itself, and not in the order they came.")
+                .Fix("new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously): then every waiter is queued, in order."));
+        }
         TimedLines.Check(run, "three tasks wait at 0, 0.5 and 1 s; the test sets the event at 2 s",
             [("set (waiters done before: 0)", 2), ("a woke", 2), ("b woke", 2), ("c woke", 2), ("IsSet True", 2)],
             "WaitAsync returns the Task of one TaskCompletionSource the event keeps (the same for every waiter until it is set); " +

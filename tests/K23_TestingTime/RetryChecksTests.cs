@@ -83,6 +83,7 @@ public class RetryChecksTests
         var client = Clients.Concat(DotNetOnly).Single(c => c.Name == broken);
         var results = AllChecks.Select(check => (check.Name, Error: RunCheck(check.Run, client.Create))).ToList();
         FailIfNotStarted(results.Select(r => r.Error));
+        foreach (var (name, error) in results) FailIfHung(name, error, $"a client that {broken}");
         Judge.That(results.Any(r => r.Error is not null), () => new Verdict($"none of your checks caught a client that {broken}.")
             .Evidence("your checks", results.Select(r => $"{r.Name}: passed"))
             .Evidence($"what shows it: {client.Reveals}.")
@@ -94,13 +95,7 @@ public class RetryChecksTests
     {
         var error = RunCheck(AllChecks.Single(c => c.Name == check).Run, create);
         FailIfNotStarted([error]);
-        if (error is CheckHungException)
-        {
-            Judge.Fail(new Verdict($"your check {check} did not return within 30 s of real time (with {what}).")
-                .Cause("it waits for something that never happens: with FakeTimeProvider nothing moves until you call Advance, " +
-                       "so a loop or a wait for GetAsync's task before you advance waits for ever.")
-                .Fix("advance the clock first, then look at the task (IsCompleted); never wait for it."));
-        }
+        FailIfHung(check, error, what);
         var causes = new List<string>
         {
             "the check expects other times or another outcome than the promise (attempts at 0, 1, 3 s for a failing service; " +
@@ -118,6 +113,16 @@ public class RetryChecksTests
             .Causes([.. causes])
             .Fix("compare only what RetryingClient's summary promises: when the attempts start, what GetAsync gives or throws, and when.")
             .At(KataExplanation.KataFrame(error)));
+    }
+
+    /// <summary>A check that did not return in time: it neither passes nor catches anything.</summary>
+    private static void FailIfHung(string check, Exception? error, string what)
+    {
+        if (error is not CheckHungException) return;
+        Judge.Fail(new Verdict($"your check {check} did not return within 30 s of real time (with {what}).")
+            .Cause("it waits for something that never happens: with FakeTimeProvider nothing moves until you call Advance, " +
+                   "so a loop or a wait for GetAsync's task before you advance waits for ever.")
+            .Fix("advance the clock first, then look at the task (IsCompleted); never wait for it."));
     }
 
     /// <summary>A check that still throws the stub's NotImplementedException: not started, not "caught".</summary>

@@ -19,11 +19,7 @@ public static partial class KataManifest
     /// <summary>The manifest's path in the repository.</summary>
     public const string RelativePath = "katas/katas.json";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
+    private static readonly string[] Fields = ["id", "folder", "part", "topic", "article", "examples", "threads", "given", "python"];
 
     /// <summary>The manifest the build embedded in this assembly.</summary>
     public static IReadOnlyList<Kata> LoadEmbedded()
@@ -36,16 +32,20 @@ public static partial class KataManifest
     /// <summary>Reads and checks a manifest; a mistake in it throws <see cref="InvalidDataException"/> naming the kata and the field.</summary>
     public static IReadOnlyList<Kata> Load(Stream json)
     {
-        ManifestFile? file;
+        // A JSON document, not JsonSerializer: the serializer's caches would keep this assembly's types alive,
+        // and the watch runner unloads the assembly after every run.
+        List<Entry> entries;
         try
         {
-            file = JsonSerializer.Deserialize<ManifestFile>(json, Options);
+            using var document = JsonDocument.Parse(json);
+            if (!document.RootElement.TryGetProperty("katas", out var list) || list.ValueKind != JsonValueKind.Array)
+                throw new InvalidDataException($"{RelativePath}: no \"katas\" list.");
+            entries = [.. list.EnumerateArray().Select((element, i) => ReadEntry(element, i + 1))];
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new InvalidDataException($"{RelativePath}: {e.Message}", e);
         }
-        var entries = file?.Katas ?? throw new InvalidDataException($"{RelativePath}: no \"katas\" list.");
         var katas = new List<Kata>();
         foreach (var entry in entries)
         {
@@ -93,9 +93,26 @@ public static partial class KataManifest
     [GeneratedRegex(@"^K\d\d$")]
     private static partial Regex KataId();
 
-    private sealed record ManifestFile(
-        [property: System.Text.Json.Serialization.JsonPropertyName("$comment")] string? Comment,
-        IReadOnlyList<Entry>? Katas);
+    private static Entry ReadEntry(JsonElement element, int position)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{RelativePath}: kata number {position} is not an object.");
+        var id = element.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!Fields.Contains(property.Name)) throw Invalid(id ?? $"kata number {position}", property.Name, $"is not a field (the fields: {string.Join(", ", Fields)})");
+        }
+        string? Text(string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;
+        return new Entry(
+            id,
+            Text("folder"),
+            element.TryGetProperty("part", out var part) ? part.GetInt32() : 0,
+            Text("topic"),
+            Text("article"),
+            Text("examples"),
+            element.TryGetProperty("threads", out var threads) && threads.GetBoolean(),
+            element.TryGetProperty("given", out var given) ? [.. given.EnumerateArray().Select(f => f.GetString() ?? "")] : null,
+            Text("python"));
+    }
 
     private sealed record Entry(string? Id, string? Folder, int Part, string? Topic, string? Article, string? Examples,
         bool Threads, IReadOnlyList<string>? Given, string? Python);

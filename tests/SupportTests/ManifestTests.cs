@@ -120,7 +120,7 @@ public partial class ManifestTests
     [TestCase("""{ "katas": [ { "id": "K01", "folder": "K02_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K01's \"folder\" must be \"K01_Name\"")]
     [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 2, "topic": "t", "article": "协程并发", "examples": "E08" } ] }""", "K01's \"article\" a Part II kata is \"beyond\"")]
     [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "article": "beyond", "examples": "", "given": ["sub/A.cs"] } ] }""", "K01's \"given\" lists .cs file names")]
-    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "article": "beyond", "examples": "", "thread": true } ] }""", "'thread'")]
+    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "article": "beyond", "examples": "", "thread": true } ] }""", "\"thread\" is not a field")]
     [TestCase("""{ "katas": [ { "id": "K02", "folder": "K02_X", "part": 2, "topic": "t", "article": "beyond", "examples": "" }, { "id": "K03", "folder": "K03_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K03's \"part\" part 1 comes after part 2")]
     public void A_mistake_in_the_manifest_is_named(string json, string expected)
     {

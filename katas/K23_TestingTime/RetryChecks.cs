@@ -37,7 +37,7 @@ public static class RetryChecks
     public static void TimeoutOnTheVirtualLoop(ClientFactory create)
     {
         throw new NotImplementedException(
-            "As GiveUpOnTheVirtualLoop, with a call that waits until its token is cancelled (Task.Delay(Timeout.InfiniteTimeSpan, token)). " +
+            "As GiveUpOnTheVirtualLoop, with a call that waits until its token is cancelled (Task.Delay(Timeout.InfiniteTimeSpan, io.Time, token)). " +
             "Expect attempts at 0, 3 and 7 s, a TimeoutException at 9 s, and a Completed run.");
     }
 }

@@ -56,7 +56,7 @@ public static class RetryChecks
     public static void GiveUpOnTheVirtualLoop(ClientFactory create)
     {
         ArgumentNullException.ThrowIfNull(create);
-        var (run, attempts, outcome) = Observe(create, _ => Task.FromException<string>(new IOException("down")));
+        var (run, attempts, outcome) = Observe(create, (_, _) => Task.FromException<string>(new IOException("down")));
         ExpectAttempts(attempts, [0, 1, 3], "for a service that always fails");
         Expect(outcome, "IOException at 3 s", "for a service that always fails");
         ExpectCompleted(run);
@@ -69,9 +69,9 @@ public static class RetryChecks
     public static void TimeoutOnTheVirtualLoop(ClientFactory create)
     {
         ArgumentNullException.ThrowIfNull(create);
-        var (run, attempts, outcome) = Observe(create, async token =>
+        var (run, attempts, outcome) = Observe(create, async (time, token) =>
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, token);
             return "never";
         });
         ExpectCompleted(run);
@@ -79,9 +79,9 @@ public static class RetryChecks
         Expect(outcome, "TimeoutException at 9 s", "for a service that never answers");
     }
 
-    /// <summary>One GetAsync on the virtual loop: the run, the attempts' times, and how and when GetAsync ended.</summary>
+    /// <summary>One GetAsync on the virtual loop (the service gets the run's clock): the run, the attempts' times, and how and when GetAsync ended.</summary>
     private static (LoopRun Run, List<TimeSpan> Attempts, string Outcome) Observe(
-        ClientFactory create, Func<CancellationToken, Task<string>> service)
+        ClientFactory create, Func<TimeProvider, CancellationToken, Task<string>> service)
     {
         var attempts = new List<TimeSpan>();
         var outcome = "";
@@ -90,7 +90,7 @@ public static class RetryChecks
             var client = create(token =>
             {
                 attempts.Add(io.Time.Elapsed);
-                return service(token);
+                return service(io.Time, token);
             }, io.Time);
             try
             {

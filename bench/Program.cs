@@ -10,9 +10,17 @@ using Microsoft.Extensions.Time.Testing;
 //    what a test must do to see each wake-up at its own time; skipped when its n² growth would take
 //    longer than a minute.
 // `--loop-only` skips 2 (for profiling the loop).
+// `--profile [n] [repetitions]` instead prints CPU time, bytes allocated per sleep, collections and GC
+// pauses of n sleeps on the loop (figures that hold under load: see PROFILE.md).
 // `--per-run [n]` instead measures what one small test costs: n runs (default 1,000) of a one-sleep
 // program on the loop, beside the same test on a plain FakeTimeProvider (Advance by hand), same process.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--profile"))
+{
+    var counts = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
+    SleepsProfile.Print(counts.Length > 0 ? counts[0] : 100_000, counts.Length > 1 ? counts[1] : 5);
+    return;
+}
 if (args.Contains("--per-run"))
 {
     PerRun.Print(args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).DefaultIfEmpty(1_000).First());

@@ -4,7 +4,8 @@
 #   2. every README snippet builds as the README says, every README Python program prints the kata's output;
 #      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test passes and every kata (Kxx) test fails.
-#   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/);
+#   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/), and so
+#      do the FakeTimeProvider companion's; the samples (samples/) pass against the packed packages;
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
 #   6. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
 # (The learner's plain `dotnet test` at the root builds Katas.sln: only what a learner builds, and runs only the
@@ -96,6 +97,22 @@ if [ "$l_failed" = "x" ] || [ "$l_failed" != "0" ] || [ "$l_passed" = "0" ]; the
 fi
 echo "library: $l_passed passed, $l_failed failed of $l_total"
 s_passed=$((s_passed + l_passed)); s_failed=$((s_failed + l_failed))
+
+note "The FakeTimeProvider companion's tests (src/VirtualTimeLoop.FakeTime.Tests)"
+run_tests src/VirtualTimeLoop.FakeTime.Tests/VirtualTimeLoop.FakeTime.Tests.csproj
+read -r f_failed f_passed f_total <<<"${counts:-x x x}"
+if [ "$f_failed" = "x" ] || [ "$f_failed" != "0" ] || [ "$f_passed" = "0" ]; then
+  grep -E '^\s+Failed ' "$last_log" | head -n 20
+  problems+=("FakeTime companion: its tests failed (${f_failed}) or did not run")
+  f_failed=${f_failed/x/1}; f_passed=${f_passed/x/0}
+fi
+echo "FakeTime companion: $f_passed passed, $f_failed failed of $f_total"
+s_passed=$((s_passed + f_passed)); s_failed=$((s_failed + f_failed))
+
+note "The packages as a team gets them: xUnit v3 and MSTest samples against the packed packages (tools/check-samples.sh)"
+if ! tools/check-samples.sh; then
+  problems+=("the samples failed against the packed packages (tools/check-samples.sh)")
+fi
 
 note "Katas as shipped: every Support test must pass"
 run_tests tests/Tests.csproj --filter TestCategory=Support

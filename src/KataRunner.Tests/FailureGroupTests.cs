@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine.Session;
 using KataRunner.Ui;
 
@@ -37,21 +38,53 @@ public class FailureGroupTests
         });
     }
 
-    [TestCase("K05 WaitAndGather › T.A: the output differs from the article's\n  - x\nHint: h", FailureKind.Bare)]
-    [TestCase("K05 WaitAndGather › T.A: TimedAsync must print one line.\n  Fix: read the injected clock (not a Stopwatch).\nHint: h", FailureKind.Fix)]
-    [TestCase("K05 WaitAndGather › T.A: 2 checks failed\n  1. x\n      Likely cause: y\n  2. z\nHint: h", FailureKind.NamedCause)]
-    [TestCase("K05 WaitAndGather › T.A: x\n  Possible causes (what was observed fits each of them):\n    - a\n    - b", FailureKind.NamedCause)]
-    [TestCase("K05 WaitAndGather › T.Timed(1500,\"Time: 1.5\"): not started yet: open katas/K05_WaitAndGather/ThreeTasks.cs and replace the NotImplementedException.", FailureKind.NotStarted)]
-    [TestCase("System.InvalidOperationException : boom", FailureKind.Bare)]
-    public void Kind_of_a_message(string message, FailureKind kind) => Assert.That(FailureGroups.KindOf(message), Is.EqualTo(kind));
+    [Test]
+    public void The_kind_is_what_the_support_recorded_not_what_the_words_say()
+    {
+        var groups = FailureGroups.Of(
+        [
+            FakeEngine.Failing("K05", "Recorded_Bare", "the output differs from the article's\n  Likely cause: a line of the diff that looks like a cause"),
+            FakeEngine.Threw("K05", "Threw", "System.InvalidOperationException : boom\n  Likely cause: words in an exception's message"),
+            FakeEngine.Failing("K05", "Recorded_Cause", "a worker blocked", kind: FailureKind.NamedCause),
+        ]);
+        Assert.That(groups.Select(g => (g.First.ShortName, g.Kind)), Is.EqualTo(new[]
+        {
+            ("SomeTests.Recorded_Cause", FailureKind.NamedCause), ("SomeTests.Recorded_Bare", FailureKind.Bare), ("SomeTests.Threw", FailureKind.Bare),
+        }));
+    }
 
     [Test]
     public void Messages_that_differ_beyond_the_tests_name_are_not_grouped()
     {
-        var a = FakeEngine.Failing("K02", "A", "yours: 1");
-        var b = FakeEngine.Failing("K02", "B", "yours: 2");
-        var c = FakeEngine.Failing("K02", "C", "yours: 1");
+        var a = FakeEngine.Failing("K02", "A", "yours: 1", trailer: "Received: A.received.txt");
+        var b = FakeEngine.Failing("K02", "B", "yours: 2", trailer: "Received: B.received.txt");
+        var c = FakeEngine.Failing("K02", "C", "yours: 1", trailer: "Received: C.received.txt");
         var groups = FailureGroups.Of([a, b, c]);
         Assert.That(groups.Select(g => (g.First.ShortName, g.Count)), Is.EqualTo(new[] { ("SomeTests.A", 2), ("SomeTests.B", 1) }));
+    }
+
+    [Test]
+    public void The_same_gist_of_another_kind_is_another_group()
+    {
+        var groups = FailureGroups.Of([FakeEngine.Failing("K02", "A", "x", kind: FailureKind.Fix), FakeEngine.Failing("K02", "B", "x")]);
+        Assert.That(groups.Select(g => (g.Kind, g.Count)), Is.EqualTo(new[] { (FailureKind.Fix, 1), (FailureKind.Bare, 1) }));
+    }
+
+    [Test]
+    public void Failures_the_support_did_not_write_are_grouped_only_when_their_messages_are_identical()
+    {
+        var groups = FailureGroups.Of(
+        [
+            FakeEngine.Threw("K02", "A", "System.Exception : boom"),
+            FakeEngine.Threw("K02", "B", "System.Exception : boom"),
+            FakeEngine.Threw("K02", "C", "System.Exception : bang"),
+            FakeEngine.Threw("K02", "D", ""),
+            FakeEngine.Threw("K02", "E", ""),
+            FakeEngine.Failing("K02", "F", "System.Exception : boom"),
+        ]);
+        Assert.That(groups.Select(g => (g.First.ShortName, g.Count)), Is.EqualTo(new[]
+        {
+            ("SomeTests.A", 2), ("SomeTests.C", 1), ("SomeTests.D", 1), ("SomeTests.E", 1), ("SomeTests.F", 1),
+        }), "an empty message says nothing to share; a recorded gist is never the same as a message");
     }
 }

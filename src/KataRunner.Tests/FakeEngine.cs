@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Running;
@@ -34,12 +35,20 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
     private TestOutcome OneTest(string kata) => new($"AsyncKatas.Tests.{kata}.SomeTests.It_Works", kata,
         Solved.Contains(kata) ? Outcome.Passed : Outcome.Failed, Solved.Contains(kata) ? "" : $"{kata}: the output differs", "");
 
-    /// <summary>A failing test of <paramref name="kata"/> with the message a kata test writes: "Kxx Name › Class.Test: …".</summary>
-    public static TestOutcome Failing(string kata, string test, string verdict, string? name = null)
+    /// <summary>
+    /// A failing test of <paramref name="kata"/> as tests/Support fails one: the message "Kxx Name › Class.Test: "
+    /// + <paramref name="gist"/> + the <paramref name="trailer"/> (hint, received file), and the kind and gist it records.
+    /// </summary>
+    public static TestOutcome Failing(string kata, string test, string gist, string? name = null, FailureKind kind = FailureKind.Bare, string? trailer = null)
     {
         var header = $"{kata} {name ?? "Kata"} › SomeTests.{test}";
-        return new TestOutcome($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Failed, $"{header}: {verdict}", "");
+        var message = $"{header}: {gist}" + (trailer is null ? "" : "\n" + trailer);
+        return new TestOutcome($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Failed, message, "", kind, gist);
     }
+
+    /// <summary>A failing test whose failure tests/Support did not write (an exception, NUnit's own words): no kind, no gist recorded.</summary>
+    public static TestOutcome Threw(string kata, string test, string message) =>
+        new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Failed, message, "");
 
     public static TestOutcome Passing(string kata, string test) => new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Passed, "", "");
 }

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine.Running;
 using KataRunner.Engine.Session;
 using KataRunner.Ui;
@@ -21,16 +22,18 @@ internal static class ScreenFixture
     public static (RunnerSession Session, FakeEngine Engine) Open()
     {
         var engine = new FakeEngine();
+        const string hint = "Hint: katas/K08_ThreadPoolExecutor/README.md#hints";
         var diff = "the output differs from the article's\n  (- article, + yours; virtual time in brackets)\n" +
-                   string.Join('\n', Enumerable.Range(1, 40).Select(i => $"  + line {i} [{i}.0 s]")) + "\nHint: katas/K08_ThreadPoolExecutor/README.md#hints";
+                   string.Join('\n', Enumerable.Range(1, 40).Select(i => $"  + line {i} [{i}.0 s]"));
         engine.Tests["K08"] =
         [
-            FakeEngine.Failing("K08", "Bare_Diff", diff, "ThreadPoolExecutor"),
+            FakeEngine.Failing("K08", "Bare_Diff", diff, "ThreadPoolExecutor", FailureKind.Bare, hint),
             .. Enumerable.Range(1, 5).Select(i => FakeEngine.Failing("K08", $"Same_{i}",
-                $"not started yet: open katas/K08_ThreadPoolExecutor/FourJobs.cs and replace the NotImplementedException.\nHint: katas/K08_ThreadPoolExecutor/README.md#hints\nReceived: tests/K08_ThreadPoolExecutor/SomeTests.Same_{i}.received.txt",
-                "ThreadPoolExecutor")),
-            FakeEngine.Failing("K08", "With_A_Fix", "the future says pending.\n  Fix: mark it running when it gets a slot.", "ThreadPoolExecutor"),
-            FakeEngine.Failing("K08", "With_A_Cause", "a worker blocked on the real clock.\n  Likely cause: Thread.Sleep in a job.\n  Fix: block on a delay of time.", "ThreadPoolExecutor"),
+                "not started yet: open katas/K08_ThreadPoolExecutor/FourJobs.cs and replace the NotImplementedException.",
+                "ThreadPoolExecutor", FailureKind.NotStarted, $"{hint}\nReceived: tests/K08_ThreadPoolExecutor/SomeTests.Same_{i}.received.txt")),
+            FakeEngine.Failing("K08", "With_A_Fix", "the future says pending.\n  Fix: mark it running when it gets a slot.", "ThreadPoolExecutor", FailureKind.Fix, hint),
+            FakeEngine.Failing("K08", "With_A_Cause", "a worker blocked on the real clock.\n  Likely cause: Thread.Sleep in a job.\n  Fix: block on a delay of time.",
+                "ThreadPoolExecutor", FailureKind.NamedCause, hint),
             FakeEngine.Passing("K08", "Passes"),
         ];
         var session = new RunnerSession(engine, _ => Hints, _ => ChangeKind.Katas);

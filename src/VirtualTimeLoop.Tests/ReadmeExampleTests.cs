@@ -60,5 +60,14 @@ public class ReadmeExampleTests
         Assert.That(Lines(block[..block.IndexOf("```", StringComparison.Ordinal)]), Is.EqualTo(example));
     }
 
+    [Test]
+    public void The_READMEs_outcome_table_names_every_outcome()
+    {
+        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "VirtualTimeLoop", "README.md"));
+        var table = readme[readme.IndexOf("| Outcome |", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n\n", StringComparison.Ordinal)];
+        Assert.That(Enum.GetNames<LoopOutcome>().Where(name => !table.Contains($"`{name}`", StringComparison.Ordinal)), Is.Empty);
+    }
+
     private static string ThisFile([CallerFilePath] string path = "") => path;
 }

@@ -9,7 +9,7 @@ namespace VirtualTimeLoop;
 /// </summary>
 internal sealed class Leftovers(VirtualClock clock, VirtualThreadPool threads, AsyncVoidOperations asyncVoid)
 {
-    private string? _atCompletion;
+    private PendingWork? _atCompletion;
     private TimeSpan _completedAt;
 
     /// <summary>Arranges for the first snapshot to be taken on the thread that completes <paramref name="main"/>.</summary>
@@ -24,30 +24,27 @@ internal sealed class Leftovers(VirtualClock clock, VirtualThreadPool threads, A
         _completedAt = clock.Elapsed;
         // A job on the loop's threads that completed main itself is ending, not left running.
         var ownJob = VirtualWorker.Current is not null ? 1 : 0;
-        Volatile.Write(ref _atCompletion, Describe(Math.Max(0, threads.ActiveCount - ownJob) + threads.PendingCount));
+        Volatile.Write(ref _atCompletion, Pending(Math.Max(0, threads.ActiveCount - ownJob) + threads.PendingCount));
     }
 
     /// <summary>What was left when main completed and what is left now, in one sentence; null when nothing.</summary>
     public string? DescribeAtAndAfterCompletion()
     {
-        var now = Describe(threads.ActiveCount + threads.PendingCount);
-        var atCompletion = Volatile.Read(ref _atCompletion);
+        var now = PendingNow()?.ToString();
+        var atCompletion = Volatile.Read(ref _atCompletion)?.ToString();
         if (atCompletion is null) return now;
         var when = $"when the main task completed at {VirtualTimeFormat.Seconds(_completedAt)}: {atCompletion}";
         return now is null || now == atCompletion ? when : $"{when}; at the end of the run: {now}";
     }
 
-    private string? Describe(int jobs)
+    /// <summary>What was left when main completed and what is left now, each kind counted where it was seen the most; null when nothing.</summary>
+    public PendingWork? AtAndAfterCompletion() => Volatile.Read(ref _atCompletion)?.Union(PendingNow()) ?? PendingNow();
+
+    private PendingWork? PendingNow() => Pending(threads.ActiveCount + threads.PendingCount);
+
+    private PendingWork? Pending(int jobs)
     {
-        var parts = new List<string>();
-        var due = clock.ArmedDueTimes();
-        if (due.Count > 0)
-        {
-            parts.Add($"{due.Count} timer(s) still scheduled (due at {string.Join(", ", due.Take(5).Select(VirtualTimeFormat.Seconds))}{(due.Count > 5 ? ", …" : "")})");
-        }
-        if (jobs > 0) parts.Add($"{jobs} job(s) still on the loop's threads");
-        var methods = asyncVoid.Outstanding;
-        if (methods > 0) parts.Add($"{methods} async void method(s) still running");
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        var pending = new PendingWork(clock.ArmedDueTimes(), jobs, asyncVoid.Outstanding);
+        return pending.IsEmpty ? null : pending;
     }
 }

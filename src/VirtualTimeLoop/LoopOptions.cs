@@ -56,6 +56,20 @@ public sealed record LoopOptions
     /// </summary>
     public bool ReportRealTimersAtOnce { get; init; } = true;
 
+    /// <summary>
+    /// The instant the virtual clock starts at: what <see cref="TimeProvider.GetUtcNow"/> returns before any
+    /// timer fires. The Unix epoch by default; FakeTimeProvider starts at 2000-01-01 (pass that to match
+    /// tests written for it), and a test of a month-end job may start on the 31st at 23:59.
+    /// </summary>
+    public DateTimeOffset StartTime { get; init; } = DateTimeOffset.UnixEpoch;
+
+    /// <summary>
+    /// The clock's <see cref="TimeProvider.LocalTimeZone"/>: UTC by default, so a run never depends on the
+    /// machine's zone. Give a zone to test code that converts to local time (daylight saving changes
+    /// included: they happen at the virtual instants the zone's rules say).
+    /// </summary>
+    public TimeZoneInfo LocalTimeZone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>Real time the whole run may take.</summary>
     public TimeSpan WallBudget { get; init; } = TimeSpan.FromSeconds(60);
 

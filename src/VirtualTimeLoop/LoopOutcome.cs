@@ -50,4 +50,9 @@ public enum LoopOutcome
     /// periodic loop without an end.
     /// </summary>
     OnlyPeriodicTimers,
+    /// <summary>
+    /// The main task can never complete because it waits on a timer of a <see cref="TimeProvider"/> other
+    /// than the loop's clock (a second FakeTimeProvider nobody advances): nothing moves that clock's time.
+    /// </summary>
+    OtherClockWait,
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace VirtualTimeLoop;
@@ -31,6 +32,10 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
     }
 
+    // AggressiveOptimization, here and on the other per-timer and per-step paths (the clock, its queue,
+    // the ready queue): a run of 100,000 sleeps arms them all in its first step, long before tiered
+    // compilation would replace the unoptimized code (bench/PROFILE.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(Task main)
     {
         long? idleSince = null;
@@ -107,11 +112,14 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 ready.Wait(left);
                 continue;
             }
-            if (!guards.RealClockTimerArmed()) failure.Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
+            if (guards.RealClockTimerArmed()) return;
+            if (OtherClocks.TimerAwaitedBy(main) is { } other) failure.Fail(LoopOutcome.OtherClockWait, $"the main task waits on {other}");
+            else failure.Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
             return;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FireTimersDueAt(long due)
     {
         while (Clock.TryTakeDueAt(due) is { } timer)
@@ -152,6 +160,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
     /// </summary>
     private void EnterStepContext() => SynchronizationContext.SetSynchronizationContext(new LoopSynchronizationContext(loop));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunCallback(SendOrPostCallback callback, object? state)
     {
         EnterStepContext();
@@ -170,6 +179,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool CountStep()
     {
         if (steps.Count(Clock.GetUtcNow().UtcTicks, Clock.Elapsed) is not { } overCap) return true;

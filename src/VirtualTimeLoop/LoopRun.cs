@@ -28,6 +28,7 @@ public class LoopRun
         TimersLeft = other.TimersLeft;
         ThreadsCreated = other.ThreadsCreated;
         MainTask = other.MainTask;
+        Leftovers = other.Leftovers;
     }
 
     /// <summary>The label the caller gave the run.</summary>
@@ -73,11 +74,19 @@ public class LoopRun
     /// <summary>The program's main task, if it returned one.</summary>
     public Task? MainTask { get; init; }
 
+    private LoopExplanation? _explanation;
+
+    /// <summary>What the program left pending (timers, jobs, async void methods) when its main task completed or when the run ended; null when nothing.</summary>
+    public PendingWork? Leftovers { get; init; }
+
+    /// <summary>Why the run ended as it did, as data: what was observed, the evidence, the causes, the fix, the source line.</summary>
+    public LoopExplanation Explanation => _explanation ??= LoopRunExplanation.Describe(this);
+
     /// <summary>The explanation a reader sees: the label, what happened, the likely cause, and what to do.</summary>
     public string Explain() => $"{Label}: {ExplainOutcome()}";
 
-    /// <summary>What happened, the likely cause, and what to do (without the label).</summary>
-    public string ExplainOutcome() => LoopRunExplanation.Describe(this);
+    /// <summary>What happened, the likely cause, and what to do (without the label): <see cref="Explanation"/> as text.</summary>
+    public string ExplainOutcome() => Explanation.ToString();
 
     /// <summary>
     /// Returns this run if it completed; otherwise throws. An assertion that failed inside the program

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -10,20 +12,38 @@ internal sealed class ReadyQueue
     private readonly object _gate = new(); // a Monitor, for Wait/Pulse
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _items = new();
     private bool _signaled;
+    private volatile int _count; // _items.Count, written under the gate, read without it
 
     /// <summary>Queues a callback; <paramref name="wake"/> wakes the loop (needed only from other threads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Post(SendOrPostCallback callback, object? state, bool wake)
     {
         lock (_gate)
         {
             _items.Enqueue((callback, state));
+            _count = _items.Count;
             if (wake) SignalLocked();
         }
     }
 
+    /// <summary>
+    /// Takes the oldest callback. An empty queue is seen without the lock (the pump asks after every
+    /// step): a post racing with this read is as late as one arriving just after a locked check.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
     {
-        lock (_gate) { return _items.TryDequeue(out item); }
+        if (_count == 0)
+        {
+            item = default;
+            return false;
+        }
+        lock (_gate)
+        {
+            var taken = _items.TryDequeue(out item);
+            _count = _items.Count;
+            return taken;
+        }
     }
 
     /// <summary>Wakes the loop thread if it waits (or makes its next wait return at once).</summary>

@@ -38,7 +38,7 @@ internal sealed class RunningLoop
         _sharedPool = new SharedPoolWork(_ready.Signal);
         var realTimers = new RealTimerLog();
         Scope = new RunScope(this, _sharedPool, realTimers);
-        Clock = new VirtualClock(new TimerOwnership(this, _failure, _sharedPool));
+        Clock = new VirtualClock(new TimerOwnership(this, _failure, _sharedPool), options.StartTime, options.LocalTimeZone);
         Threads = new VirtualThreadPool(_ready.Signal, options.MaxThreads);
         _out = new RecordingWriter(this);
         _leftovers = new Leftovers(Clock, Threads, _asyncVoid);
@@ -159,6 +159,7 @@ internal sealed class RunningLoop
         LoopOutcome outcome;
         string? detail = null;
         Exception? exception = null;
+        PendingWork? pending = null;
         if (_failure.First is { } failure)
         {
             (outcome, detail, exception) = failure;
@@ -176,6 +177,7 @@ internal sealed class RunningLoop
         else
         {
             var leftovers = _leftovers.DescribeAtAndAfterCompletion();
+            pending = _leftovers.AtAndAfterCompletion();
             outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
             detail = leftovers;
         }
@@ -194,6 +196,7 @@ internal sealed class RunningLoop
             TimersLeft = Clock.ArmedTimerCount,
             ThreadsCreated = Threads.ThreadsCreated,
             MainTask = main,
+            Leftovers = pending,
         };
     }
 

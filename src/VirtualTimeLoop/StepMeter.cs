@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -22,6 +24,7 @@ internal sealed class StepMeter(LoopOptions options)
     public long Running => Volatile.Read(ref _running);
 
     /// <summary>Counts one step at virtual instant <paramref name="now"/>; a failure detail when a cap is passed, else null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Count(long now, TimeSpan elapsed)
     {
         if (now != _instant) { _instant = now; _stepsThisInstant = 0; }

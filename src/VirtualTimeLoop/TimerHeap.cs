@@ -1,28 +1,37 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
-/// The clock's timer queue: a binary min-heap of (due time, arming sequence, timer) entries. The keys
-/// sit in the entries themselves, so sifting compares contiguous memory and never touches the timer
-/// objects (with 100,000 timers, chasing each timer's fields made every pop a string of cache misses).
-/// Disarming is lazy: a disposed or re-armed timer's old entry stays until it reaches the top (or a
+/// The clock's timer queue, ordered by (due time, arming sequence). A timer armed in firing order (due
+/// no earlier than the last one so armed) goes to the <see cref="TimerRun"/>, in O(1); any other to a
+/// binary min-heap of <see cref="TimerEntry"/>. The first timer is the earlier of the two fronts.
+/// Disarming is lazy: a disposed or re-armed timer's old entry stays until it reaches a front (or a
 /// compaction), recognised by its sequence. Not thread-safe: the clock holds its lock around every call.
 /// </summary>
 internal sealed class TimerHeap
 {
-    private Entry[] _items = new Entry[16];
-    private int _size; // entries, stale ones included
+    private readonly TimerRun _run = new();
+    private TimerEntry[] _items = new TimerEntry[16];
+    private int _size; // heap entries, stale ones included
 
     /// <summary>Timers armed (live entries).</summary>
     public int Count { get; private set; }
 
     /// <summary>Queues an armed timer under its current <see cref="VirtualTimer.DueTicks"/> and <see cref="VirtualTimer.Sequence"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(VirtualTimer timer)
     {
         timer.IsArmed = true;
         Count++;
+        var entry = new TimerEntry(timer);
+        if (_run.Size == 0 || !entry.Before(_run.Last))
+        {
+            _run.Append(entry);
+            return;
+        }
         if (_size == _items.Length) Array.Resize(ref _items, _items.Length * 2);
         var index = _size++;
-        var entry = new Entry(timer.DueTicks, timer.Sequence, timer);
         while (index > 0)
         {
             var parent = (index - 1) / 2;
@@ -34,33 +43,34 @@ internal sealed class TimerHeap
     }
 
     /// <summary>Disarms a timer; false if it was not armed. Its entry goes stale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Remove(VirtualTimer timer)
     {
         if (!timer.IsArmed) return false;
         timer.IsArmed = false;
         Count--;
-        if (_size > 1024 && _size > 4 * Count) Compact();
+        var entries = _size + _run.Size;
+        if (entries > 1024 && entries > 4 * Count) Compact();
         return true;
     }
 
     /// <summary>The armed timer due first (ties: armed first), if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public VirtualTimer? Peek()
     {
-        while (_size > 0)
-        {
-            ref var top = ref _items[0];
-            if (top.IsLive) return top.Timer;
-            PopTop();
-        }
-        return null;
+        DropStaleFronts();
+        if (HeapFirst()) return _items[0].Timer;
+        return _run.Size > 0 ? _run.First.Timer : null;
     }
 
-    /// <summary>Takes the timer <see cref="Peek"/> returned off the heap (disarmed).</summary>
+    /// <summary>Takes the timer <see cref="Peek"/> returned off the queue (disarmed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RemoveFirst()
     {
         var timer = Peek();
         if (timer is null) return;
-        PopTop();
+        if (HeapFirst()) PopTop();
+        else _run.RemoveFirst();
         timer.IsArmed = false;
         Count--;
     }
@@ -72,8 +82,24 @@ internal sealed class TimerHeap
         {
             if (_items[i].IsLive) yield return _items[i].Timer;
         }
+        foreach (var entry in _run.Entries())
+        {
+            if (entry.IsLive) yield return entry.Timer;
+        }
     }
 
+    /// <summary>Drops the stale entries at the front of the heap and of the run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void DropStaleFronts()
+    {
+        while (_run.Size > 0 && !_run.First.IsLive) _run.RemoveFirst();
+        while (_size > 0 && !_items[0].IsLive) PopTop();
+    }
+
+    /// <summary>True when the heap's top (live, after <see cref="DropStaleFronts"/>) fires before the run's front.</summary>
+    private bool HeapFirst() => _size > 0 && (_run.Size == 0 || _items[0].Before(_run.First));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PopTop()
     {
         _size--;
@@ -82,7 +108,8 @@ internal sealed class TimerHeap
         if (_size > 0) SiftDown(0, last);
     }
 
-    private void SiftDown(int index, Entry entry)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SiftDown(int index, TimerEntry entry)
     {
         while (true)
         {
@@ -99,6 +126,7 @@ internal sealed class TimerHeap
     /// <summary>Drops stale entries and rebuilds the heap (Floyd's method), when they outnumber the live ones.</summary>
     private void Compact()
     {
+        _run.DropStale();
         var live = 0;
         for (var i = 0; i < _size; i++)
         {
@@ -107,13 +135,5 @@ internal sealed class TimerHeap
         Array.Clear(_items, live, _size - live);
         _size = live;
         for (var i = _size / 2 - 1; i >= 0; i--) SiftDown(i, _items[i]);
-    }
-
-    private readonly record struct Entry(long Due, long Sequence, VirtualTimer Timer)
-    {
-        public bool Before(in Entry other) => Due < other.Due || (Due == other.Due && Sequence < other.Sequence);
-
-        /// <summary>False once its timer was disarmed, or re-armed under a newer sequence.</summary>
-        public bool IsLive => Timer.IsArmed && Timer.Sequence == Sequence;
     }
 }

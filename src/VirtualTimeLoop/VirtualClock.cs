@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace VirtualTimeLoop;
@@ -13,8 +14,8 @@ namespace VirtualTimeLoop;
 /// code under test could move time behind the loop's back without firing its timers. Here nothing but
 /// the loop can move time.
 /// </para>
-/// Timers live in a heap ordered by (due time, arming sequence); same-instant timers fire in the order
-/// they were armed, each seeing its own due time.
+/// Timers live in a queue (<see cref="TimerHeap"/>) ordered by (due time, arming sequence); same-instant
+/// timers fire in the order they were armed, each seeing its own due time.
 /// </summary>
 public sealed class VirtualClock : TimeProvider
 {
@@ -25,14 +26,19 @@ public sealed class VirtualClock : TimeProvider
     private long _nextSequence;
     private bool _closed;
 
-    internal VirtualClock(IVirtualClockListener listener)
+    internal VirtualClock(IVirtualClockListener listener) : this(listener, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc) { }
+
+    internal VirtualClock(IVirtualClockListener listener, DateTimeOffset start, TimeZoneInfo localTimeZone)
     {
+        ArgumentNullException.ThrowIfNull(localTimeZone);
         _listener = listener;
+        Start = start.ToUniversalTime();
+        LocalTimeZone = localTimeZone;
         _now = Start.UtcTicks;
     }
 
-    /// <summary>The instant the clock starts at (the Unix epoch, UTC).</summary>
-    public DateTimeOffset Start => DateTimeOffset.UnixEpoch;
+    /// <summary>The instant the clock starts at (<see cref="LoopOptions.StartTime"/>, UTC).</summary>
+    public DateTimeOffset Start { get; }
 
     /// <summary>Virtual time elapsed since the program started.</summary>
     public TimeSpan Elapsed => new(Volatile.Read(ref _now) - Start.UtcTicks);
@@ -46,8 +52,8 @@ public sealed class VirtualClock : TimeProvider
     /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    /// <summary>UTC, as on FakeTimeProvider: a run never depends on the machine's time zone.</summary>
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    /// <summary><see cref="LoopOptions.LocalTimeZone"/>: UTC unless the run's options say otherwise, so a run never depends on the machine's time zone.</summary>
+    public override TimeZoneInfo LocalTimeZone { get; }
 
     /// <summary>The current virtual time, as FakeTimeProvider writes it ("1970-01-01T00:00:01.500").</summary>
     public override string ToString() => GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
@@ -79,6 +85,7 @@ public sealed class VirtualClock : TimeProvider
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A due time or period below -1 ms or above 4,294,967,294 ms.</exception>
     /// <exception cref="InvalidOperationException">The loop that owns this clock has ended.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
@@ -89,6 +96,7 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>Re-arms (or, with a due time of -1, disarms) a timer; called by the timer's Change.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Change(VirtualTimer timer, long dueMilliseconds, long periodMilliseconds)
     {
         // Queue first, then tell the owner: once a worker's turn is handed back, its timer must already
@@ -118,6 +126,7 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>The next armed timer's due time and the instant it was armed at (UTC ticks), if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryPeekNext(out long dueTicks, out long armedAtTicks)
     {
         lock (_gate)
@@ -130,6 +139,7 @@ public sealed class VirtualClock : TimeProvider
     }
 
     /// <summary>Takes the next timer if it is due at <paramref name="dueTicks"/> exactly; a periodic one is re-armed from its own due time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal VirtualTimer? TryTakeDueAt(long dueTicks)
     {
         lock (_gate)

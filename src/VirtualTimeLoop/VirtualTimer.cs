@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VirtualTimeLoop;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed class VirtualTimer : ITimer
     private readonly ExecutionContext? _context;
     private volatile bool _disposed;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal VirtualTimer(VirtualClock clock, TimerCallback callback, object? state)
     {
         _clock = clock;
@@ -85,6 +88,7 @@ public sealed class VirtualTimer : ITimer
         return ValueTask.CompletedTask;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Fire()
     {
         if (_context is null)

@@ -82,7 +82,7 @@ public class CoroutinesTests
     {
         var outside = run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text).ToList();
         if (outside.Count == 0) return;
-        var alone = VirtualLoop.Run("K02", doWorkAlone);
+        var alone = VirtualLoop.Run("K02", env => doWorkAlone(new KataIO(env)));
         var verdict = new Verdict("the work ran off the loop: its line was printed outside the loop's context.")
             .Evidence("printed outside the loop", outside);
         Judge.Fail(alone.Outcome == LoopOutcome.Completed && !alone.Lines.Any(l => l.OutsideLoop)

@@ -209,8 +209,9 @@ public class FutureBridgeTests
     internal static Verdict? BridgeThatBlocks()
     {
         var future = new ConcurrentFuture<int>();
-        var probe = VirtualLoop.Run("K09", async io =>
+        var probe = VirtualLoop.Run("K09", async env =>
         {
+            var io = new KataIO(env);
             var worker = CompleteOnAWorker(io, 1, () => future.SetResult(42));
             await Task.Delay(TimeSpan.FromSeconds(0.5), io.Time); // the loop idle once: the shared pool at rest, as in the first test
             await future.ToTask();

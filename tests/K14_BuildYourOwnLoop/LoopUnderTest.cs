@@ -116,7 +116,7 @@ internal sealed class LoopUnderTest
     {
         if (Thrown is NotImplementedException nie)
         {
-            return new Verdict($"not started yet: open {(StubFile(nie) is { } at ? at[..at.LastIndexOf(':')] : $"katas/{Kata.Folder}/EventLoop.cs")} and replace the NotImplementedException.")
+            return Verdict.NotStarted(StubFile(nie) is { } at ? at[..at.LastIndexOf(':')] : $"katas/{Kata.Folder}/EventLoop.cs")
                 .Evidence("The stub says: " + nie.Message);
         }
         var verdict = new Verdict($"your loop's Run threw {Thrown!.GetType().Name}: {Thrown.Message}")

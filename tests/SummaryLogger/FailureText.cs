@@ -46,15 +46,16 @@ internal static partial class FailureText
     }
 
     /// <summary>
-    /// What a failure says once the test's own name is left out (the header, the received file's name):
-    /// failures with the same gist are shown once.
+    /// What a failure says once what is the test's own is left out (its name in the header, the lines that
+    /// name a file it attached, such as its received snapshot): failures with the same gist are shown once.
     /// </summary>
-    public static string Gist(string? message, string test)
+    public static string Gist(TestOutcomeRecord failure)
     {
-        if (string.IsNullOrEmpty(message)) return "\0" + test;
-        var lines = message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
-            .Where(l => !l.StartsWith("Received: ", StringComparison.Ordinal))
-            .Select(l => l.Replace(test, "", StringComparison.Ordinal));
+        if (string.IsNullOrEmpty(failure.Message)) return "\0" + failure.Test;
+        var files = (failure.Attachments ?? []).Select(Path.GetFileName).OfType<string>().ToList();
+        var lines = failure.Message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where(l => !files.Exists(file => l.Contains(file, StringComparison.Ordinal)))
+            .Select(l => l.Replace(failure.Test, "", StringComparison.Ordinal));
         return string.Join('\n', lines).Trim();
     }
 

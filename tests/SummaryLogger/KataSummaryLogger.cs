@@ -45,7 +45,8 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
             TestOutcome.Failed => Outcome.Failed,
             _ => Outcome.NotRun,
         };
-        var record = new TestOutcomeRecord(kata, TestName(result.TestCase), outcome, result.ErrorMessage, result.ErrorStackTrace);
+        var attachments = result.Attachments.SelectMany(set => set.Attachments).Select(a => a.Uri.IsFile ? a.Uri.LocalPath : a.Uri.ToString()).ToList();
+        var record = new TestOutcomeRecord(kata, TestName(result.TestCase), outcome, result.ErrorMessage, result.ErrorStackTrace, attachments);
         lock (_gate) { _results.Add(record); }
     }
 
@@ -107,7 +108,9 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
 internal enum Outcome { Passed, Failed, NotRun }
 
 /// <summary>One test's result as the summary needs it. <paramref name="Kata"/> is null for Support tests.</summary>
-internal sealed record TestOutcomeRecord(string? Kata, string Test, Outcome Outcome, string? Message = null, string? StackTrace = null);
+/// <param name="Attachments">The paths of the files the test attached (a received snapshot).</param>
+internal sealed record TestOutcomeRecord(string? Kata, string Test, Outcome Outcome, string? Message = null, string? StackTrace = null,
+    IReadOnlyList<string>? Attachments = null);
 
 /// <summary>
 /// Limits that keep the summary short: failures shown in full for the kata to work on (more when only one

@@ -101,7 +101,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
     {
         yield return "";
         if (!oneKata) yield return $"{kata.Name}: {kata.Failed} failing test{(kata.Failed == 1 ? "" : "s")}";
-        var groups = kata.Failures.GroupBy(f => FailureText.Gist(f.Message, f.Test)).ToList();
+        var groups = kata.Failures.GroupBy(FailureText.Gist).ToList();
         var budget = oneKata ? int.MaxValue : options.FailureLines;
         var written = 0;
         var groupsShown = 0;

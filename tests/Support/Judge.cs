@@ -4,7 +4,8 @@ namespace AsyncKatas.Tests.Support;
 /// The one way a kata test judges: every check goes through here, and every failure reads
 /// "Kxx Name › Test: what was observed", the evidence, the cause where the evidence shows it, this
 /// kata's fix, and the hint (see <see cref="KataMessage"/>). NUnit stays underneath: a failure is an
-/// Assert.Fail with the composed message, so IDEs show it, with no raw "Expected/But was" after it.
+/// Assert.Fail with the composed message, so IDEs show it, with no raw "Expected/But was" after it; what
+/// the failure is (its kind, its gist) goes on the test's properties for the watch runner.
 /// </summary>
 public static class Judge
 {
@@ -75,7 +76,7 @@ public static class Judge
         }
         if (mine.Count == 0) return;
         if (outer is not null) outer.AddRange(mine);
-        else Assert.Fail(KataMessage.Compose(mine));
+        else KataMessage.Fail(mine);
     }
 
     /// <summary>Fails the test with <paramref name="verdict"/> (inside <see cref="All"/>: notes it and goes on).</summary>
@@ -87,7 +88,7 @@ public static class Judge
             collecting.Add(verdict);
             return;
         }
-        Assert.Fail(KataMessage.Compose([verdict]));
+        KataMessage.Fail(verdict);
     }
 
     /// <summary>Fails the test with an observation and a fix.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace AsyncKatas.Tests.Support;
 
@@ -23,33 +22,24 @@ public static class KataExplanation
         var frame = KataFrame(run.Exception);
         if (run.IsNotStarted)
         {
-            var text = new StringBuilder("not started yet: open ")
-                .Append(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')])
-                .Append(" and replace the NotImplementedException.");
             var message = run.Exception?.Message;
-            var notStarted = new Verdict(text.ToString());
+            var notStarted = Verdict.NotStarted(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')]);
             if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message) notStarted.Evidence("The stub says: " + message);
             return notStarted;
         }
 
-        // The library's words, sorted into the verdict's parts; then what this kata knows better.
-        var lines = run.ExplainOutcome().Split('\n');
-        var verdict = new Verdict(lines[0].TrimEnd());
-        string? fix = null;
-        foreach (var line in lines.Skip(1).Select(l => l.Trim()).Where(l => l.Length > 0))
-        {
-            if (line.StartsWith("At: ", StringComparison.Ordinal)) continue;
-            var part = line;
-            var fixAt = part.IndexOf("Fix: ", StringComparison.Ordinal);
-            if (fixAt >= 0) { fix = part[(fixAt + 5)..]; part = part[..fixAt].TrimEnd(); }
-            if (part.Length == 0) continue;
-            if (part.StartsWith("Likely: ", StringComparison.Ordinal)) verdict.Causes(part["Likely: ".Length..]);
-            else verdict.Evidence(part);
-        }
+        // The library's explanation, field by field; then what this kata knows better.
+        var explanation = run.Explanation;
+        var verdict = new Verdict(explanation.Observed).Causes([.. explanation.Causes]);
+        foreach (var line in explanation.Evidence) verdict.Evidence(line);
+        var fix = explanation.Fix;
         switch (run.Outcome)
         {
             case LoopOutcome.UnknownThread:
                 fix = KataAdvice.LeaveNoThread(kata);
+                break;
+            case LoopOutcome.OtherClockWait:
+                fix = "sleep and time out on the TimeProvider the kata's method is given, never on a clock of its own (a new FakeTimeProvider(), say).";
                 break;
             case LoopOutcome.SharedPoolStalled:
                 verdict = new Verdict("work on the shared thread pool (Task.Run, ThreadPool, a ContinueWith without a scheduler) never finished, " +
@@ -59,7 +49,7 @@ public static class KataExplanation
                 fix = "await instead of blocking; " + KataAdvice.LeaveNoThread(kata);
                 break;
             case LoopOutcome.LeftoverWork:
-                verdict = LeftoverVerdict(run.Detail ?? "");
+                verdict = LeftoverVerdict(run.Detail ?? "", run.Leftovers);
                 fix = KataAdvice.FinishWhatYouStart(kata);
                 break;
             case LoopOutcome.ThreadLimit:
@@ -75,20 +65,21 @@ public static class KataExplanation
     }
 
     /// <summary>What was left running, and the cause each kind of leftover shows.</summary>
-    private static Verdict LeftoverVerdict(string detail)
+    private static Verdict LeftoverVerdict(string detail, PendingWork? left)
     {
         var verdict = new Verdict($"the program ended while work it started was still running: {detail}.");
-        if (detail.Contains("async void", StringComparison.Ordinal))
+        if (left is null) return verdict;
+        if (left.AsyncVoidMethods > 0)
         {
             verdict.Cause("async void methods were still running when the main task completed: nothing can await an async void method, " +
                           "so the program cannot wait for it (a fixed sleep that happens to last long enough does not count).");
         }
-        if (detail.Contains("timer(s)", StringComparison.Ordinal))
+        if (left.TimerDueTimes.Count > 0)
         {
             verdict.Cause("a sleep or timer the program armed was neither awaited nor cancelled (a task started and never awaited, " +
                           "a timeout's delay or a CancellationTokenSource timer left running).");
         }
-        if (detail.Contains("job(s)", StringComparison.Ordinal))
+        if (left.Jobs > 0)
         {
             verdict.Cause("jobs handed to the loop's threads were not awaited before the program returned.");
         }

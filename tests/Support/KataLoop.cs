@@ -7,14 +7,14 @@ namespace AsyncKatas.Tests.Support;
 /// </summary>
 public static class KataLoop
 {
-    /// <summary>Runs <paramref name="program"/> for kata <paramref name="kataId"/> ("K04").</summary>
-    public static LoopRun Run(string kataId, Func<ProgramIO, Task> program, LoopOptions? options = null)
+    /// <summary>Runs <paramref name="program"/> for kata <paramref name="kataId"/> ("K04"), its clock a FakeTimeProvider (see <see cref="KataIO"/>).</summary>
+    public static LoopRun Run(string kataId, Func<KataIO, Task> program, LoopOptions? options = null)
     {
         var kata = KataCatalog.Get(kataId);
         LoopRun run;
         using (var console = ConsoleCapture.Start())
         {
-            run = VirtualLoop.Run(kata.Id, program, options);
+            run = VirtualLoop.Run(kata.Id, run => program(new KataIO(run)), options);
             ConsoleCapture.Attach(run, console.Lines);
         }
         RunLog.Append(kata, run);

@@ -1,4 +1,5 @@
 using System.Text;
+using NUnit.Framework.Internal;
 
 namespace AsyncKatas.Tests.Support;
 
@@ -16,22 +17,41 @@ public static class KataMessage
     /// <param name="kata">The kata; by default the running test's, else the run's.</param>
     /// <param name="run">The run the verdicts are about; by default the test's last run.</param>
     /// <param name="trailer">Lines after the hint (the received file).</param>
-    public static string Compose(IReadOnlyList<Verdict> verdicts, Kata? kata = null, LoopRun? run = null, string? trailer = null)
+    public static string Compose(IReadOnlyList<Verdict> verdicts, Kata? kata = null, LoopRun? run = null, string? trailer = null) =>
+        Composed(verdicts, kata, run, trailer).Message;
+
+    /// <summary>
+    /// Fails the test now running with <paramref name="verdicts"/>: records what the failure is (its
+    /// <see cref="FailureKind"/> and its gist, see <see cref="FailureProperties"/>) on the test for the
+    /// watch runner, then fails it with the composed message.
+    /// </summary>
+    public static void Fail(IReadOnlyList<Verdict> verdicts, LoopRun? run = null, string? trailer = null)
+    {
+        var (message, gist) = Composed(verdicts, null, run, trailer);
+        // TestContext's view of the properties is read-only; the running test's own bag is not.
+        var properties = TestExecutionContext.CurrentContext.CurrentTest.Properties;
+        properties.Set(FailureProperties.Kind, verdicts.Min(v => v.Kind).ToString());
+        properties.Set(FailureProperties.Gist, gist);
+        Assert.Fail(message);
+    }
+
+    /// <summary>Fails the test now running with one verdict.</summary>
+    public static void Fail(Verdict verdict, LoopRun? run = null, string? trailer = null) => Fail([verdict], run, trailer);
+
+    /// <summary>The message, and its gist: the lines between the header and the hint (what is the same for every test that failed this way).</summary>
+    private static (string Message, string Gist) Composed(IReadOnlyList<Verdict> verdicts, Kata? kata, LoopRun? run, string? trailer)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
         run ??= KataContext.LastRun;
         kata ??= KataContext.CurrentKata ?? run?.Kata ?? throw new InvalidOperationException("A verdict outside a kata test.");
         var lines = new List<string>();
-        var header = KataContext.Header(kata);
         if (verdicts.Count == 1)
         {
-            var only = verdicts[0].Lines();
-            lines.Add($"{header}: {only[0]}");
-            lines.AddRange(only.Skip(1));
+            lines.AddRange(verdicts[0].Lines());
         }
         else
         {
-            lines.Add($"{header}: {verdicts.Count} checks failed");
+            lines.Add($"{verdicts.Count} checks failed");
             for (var i = 0; i < verdicts.Count; i++)
             {
                 var each = verdicts[i].Lines();
@@ -41,14 +61,12 @@ public static class KataMessage
         }
         if (ConsoleCapture.Note(ConsoleCapture.LinesOf(run)) is { } console) lines.AddRange(("  " + console).Split('\n'));
         var body = Listing.Capped(lines, head: MaxLines - 10, tail: 6, what: "message line(s)").ToList();
+        var gist = string.Join('\n', body);
+        body[0] = $"{KataContext.Header(kata)}: {body[0]}";
         body.Add($"Hint: {kata.HintsPath}");
         if (trailer is not null) body.Add(trailer);
-        return string.Join('\n', body);
+        return (string.Join('\n', body), gist);
     }
-
-    /// <summary>Fails the test now running with one verdict.</summary>
-    public static void Fail(Verdict verdict, LoopRun? run = null, string? trailer = null) =>
-        Assert.Fail(Compose([verdict], run: run, trailer: trailer));
 
     internal static string Indent(string text) => new StringBuilder("  ").Append(text.Replace("\n", "\n  ", StringComparison.Ordinal)).ToString();
 }

@@ -28,7 +28,7 @@ public static class KataVerifier
         if (run.Outcome != LoopOutcome.Completed)
         {
             snapshot.WriteReceived(received);
-            Assert.Fail(FailedRunMessage(run, snapshot, sourceFile));
+            FailRun(run, snapshot, sourceFile);
             return;
         }
 
@@ -95,14 +95,14 @@ public static class KataVerifier
         ArgumentNullException.ThrowIfNull(run);
         if (run.Outcome == LoopOutcome.Completed) return;
         var snapshot = SnapshotFile.ForCurrentTest(sourceFile);
-        Assert.Fail(FailedRunMessage(run, snapshot, sourceFile, writeReceived: false));
+        FailRun(run, snapshot, sourceFile, writeReceived: false);
     }
 
-    private static string FailedRunMessage(LoopRun run, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
+    private static void FailRun(LoopRun run, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
     {
         var verdict = KataExplanation.OutcomeVerdict(run);
         if (run.Lines.Count > 0) verdict.Printed(run, "What it printed before that (virtual time in brackets)");
-        return KataMessage.Compose([verdict], run: run, trailer: writeReceived ? $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}" : null);
+        KataMessage.Fail(verdict, run, writeReceived ? $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}" : null);
     }
 
     private static string Header(LoopRun run) => Header(KataContext.CurrentKata ?? run.Kata);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace AsyncKatas.Tests.Support;
 
 /// <summary>One sleep (one timer) of a program: when it started on the virtual clock, and for how long.</summary>
@@ -8,7 +10,7 @@ public sealed record Sleep(TimeSpan StartedAt, TimeSpan Duration);
 /// <c>Task.Delay(delay, time)</c>, a timeout's timer, a CancellationTokenSource's), so a test can tell
 /// sleeps that overlap from sleeps taken in turn, and a timeout started once from one started per task.
 /// </summary>
-public sealed class SleepRecorder(VirtualClock clock) : TimeProvider
+public sealed class SleepRecorder(FakeTimeProvider clock) : TimeProvider
 {
     private readonly List<Sleep> _sleeps = [];
 

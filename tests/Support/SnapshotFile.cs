@@ -65,7 +65,19 @@ public sealed class SnapshotFile
         if (File.Exists(ReceivedPath)) File.Delete(ReceivedPath);
     }
 
-    public void WriteReceived(string text) => File.WriteAllText(ReceivedPath, text, Utf8NoBom);
+    /// <summary>
+    /// Writes the received file and attaches it to the test now running (NUnit's test attachments, which
+    /// dotnet test hands to its loggers as data): the summary logger learns the file from there, not
+    /// from the message's words.
+    /// </summary>
+    public void WriteReceived(string text)
+    {
+        File.WriteAllText(ReceivedPath, text, Utf8NoBom);
+        if (TestContext.CurrentContext.Test.ID is not null) TestContext.AddTestAttachment(ReceivedPath, ReceivedAttachment);
+    }
+
+    /// <summary>The description of a received file among a test's attachments.</summary>
+    public const string ReceivedAttachment = "received snapshot";
 
     /// <summary>Maintainers accept a new snapshot with KATAS_ACCEPT=1, after checking it against the article. Never on CI.</summary>
     public static bool AcceptRequested =>

@@ -13,6 +13,7 @@ public sealed class Verdict
     private readonly List<string> _causes = [];
     private string? _fix;
     private string? _at;
+    private bool _notStarted;
 
     /// <param name="observed">What the test saw, in one sentence.</param>
     public Verdict(string observed)
@@ -21,8 +22,19 @@ public sealed class Verdict
         Observed = observed;
     }
 
+    /// <summary>A stub the learner has not written yet: "not started yet: open <paramref name="file"/> and replace the NotImplementedException."</summary>
+    public static Verdict NotStarted(string file) =>
+        new($"not started yet: open {file} and replace the NotImplementedException.") { _notStarted = true };
+
     /// <summary>The verdict line.</summary>
     public string Observed { get; }
+
+    /// <summary>What this verdict tells, the most telling part first: a cause, a fix, a stub not started, or only what was observed.</summary>
+    public FailureKind Kind =>
+        _causes.Count > 0 ? FailureKind.NamedCause
+        : _fix is not null ? FailureKind.Fix
+        : _notStarted ? FailureKind.NotStarted
+        : FailureKind.Bare;
 
     /// <summary>Adds a line of evidence (shown indented under the verdict line).</summary>
     public Verdict Evidence(string line)

@@ -50,6 +50,40 @@ public class VerdictTests
     }
 
     [Test]
+    public void A_verdicts_kind_is_its_most_telling_part()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(new Verdict("x").Kind, Is.EqualTo(FailureKind.Bare));
+            Assert.That(new Verdict("x").Evidence("Likely cause: words are not a cause").Kind, Is.EqualTo(FailureKind.Bare));
+            Assert.That(Verdict.NotStarted("katas/K01_EventLoop/TwoWorkers.cs").Kind, Is.EqualTo(FailureKind.NotStarted));
+            Assert.That(Verdict.NotStarted("katas/K01_EventLoop/TwoWorkers.cs").Fix("write it.").Kind, Is.EqualTo(FailureKind.Fix));
+            Assert.That(new Verdict("x").Fix("y").Cause("z").Kind, Is.EqualTo(FailureKind.NamedCause));
+            Assert.That(new Verdict("x").Causes("y", "z").Kind, Is.EqualTo(FailureKind.NamedCause));
+        });
+    }
+
+    [Test]
+    public void A_failure_records_its_most_telling_kind_and_its_gist_on_the_test_for_the_runner()
+    {
+        KataLoop.Run("K05", _ => Task.CompletedTask);
+        var message = TestFailureMessage(() => Judge.All(() =>
+        {
+            Judge.That(false, "first thing wrong.");
+            Judge.That(false, "second thing wrong.", "do it right.");
+        }));
+        var properties = NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentTest.Properties;
+        var gist = properties.Get(FailureProperties.Gist) as string;
+        Assert.Multiple(() =>
+        {
+            Assert.That(properties.Get(FailureProperties.Kind), Is.EqualTo(nameof(FailureKind.Fix)), "the fix of one check tells more than the other's bare words");
+            Assert.That(gist, Is.EqualTo("2 checks failed\n  1. first thing wrong.\n  2. second thing wrong.\n    Fix: do it right."));
+            Assert.That(message, Is.EqualTo($"K05 WaitAndGather › VerdictTests.{TestContext.CurrentContext.Test.Name}: {gist}\nHint: katas/K05_WaitAndGather/README.md#hints"),
+                "the gist is the message without the header's test name and the hint");
+        });
+    }
+
+    [Test]
     public void An_endless_program_gives_a_short_message()
     {
         var run = KataLoop.Run("K01", async io =>
@@ -64,6 +98,22 @@ public class VerdictTests
         var message = TestFailureMessage(() => AssertCompleted(run));
         Assert.That(message.Split('\n'), Has.Length.LessThan(KataMessage.MaxLines));
         Assert.That(message, Does.Contain("more line(s) left out"));
+    }
+
+    [Test]
+    public void A_program_on_a_clock_of_its_own_is_told_to_use_the_one_it_is_given()
+    {
+        var run = KataLoop.Run("K01", async io =>
+        {
+            Assert.That(io.Time, Is.InstanceOf<Microsoft.Extensions.Time.Testing.FakeTimeProvider>()); // the kata clock
+            await Task.Delay(OneSecond, io.Time);
+            await Task.Delay(OneSecond, new Microsoft.Extensions.Time.Testing.FakeTimeProvider()); // nobody advances this one
+        }, new LoopOptions { IdleSettle = TimeSpan.FromMilliseconds(50) });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.OtherClockWait), run.Explain);
+        Assert.That(run.Elapsed, Is.EqualTo(OneSecond));
+        var message = TestFailureMessage(() => AssertCompleted(run));
+        Assert.That(message, Does.Contain("a timer of Microsoft.Extensions.Time.Testing.FakeTimeProvider")
+            .And.Contain("Fix: sleep and time out on the TimeProvider the kata's method is given"));
     }
 
     [Test]

@@ -93,6 +93,22 @@ public class VerifierTests
         Assert.That(Path.GetFileName(snapshot.ReceivedPath), Is.EqualTo("VerifierTests.Snapshot_names_follow_Verify_with_parameters_sanitised.received.txt"));
     }
 
+    [Test]
+    public void A_received_file_is_attached_to_the_test_as_data_for_the_summary_logger()
+    {
+        var snapshot = SnapshotFile.ForCurrentTest(Path.Combine(Here(), "VerifierTests.cs"));
+        try
+        {
+            snapshot.WriteReceived("received\n");
+            var attachments = NUnit.Framework.Internal.TestExecutionContext.CurrentContext.CurrentResult.TestAttachments;
+            Assert.That(attachments.Select(a => (a.FilePath, a.Description)), Has.Member((snapshot.ReceivedPath, SnapshotFile.ReceivedAttachment)));
+        }
+        finally
+        {
+            snapshot.DeleteReceived();
+        }
+    }
+
     [TestCase("a/b:c")]
     public void Parameterised_snapshot_names_replace_invalid_characters(string value)
     {

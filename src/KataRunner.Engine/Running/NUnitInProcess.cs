@@ -1,4 +1,5 @@
 using System.Reflection;
+using AsyncKatas.Catalog;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -50,10 +51,20 @@ public static class NUnitInProcess
                 TestStatus.Warning => Outcome.Passed,
                 _ => Outcome.Failed,
             };
-            into.Add(new TestOutcome(result.Test.FullName, category ?? "", outcome, result.Message ?? "", result.StackTrace ?? ""));
+            var (kind, gist) = outcome == Outcome.Failed ? FailureOf(result.Test) : (FailureKind.Bare, null);
+            into.Add(new TestOutcome(result.Test.FullName, category ?? "", outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist));
             return;
         }
         foreach (var child in result.Children) Collect(child, category, into);
+    }
+
+    /// <summary>What the kata support recorded on a test it failed (<see cref="FailureProperties"/>); a bare failure when it recorded nothing.</summary>
+    private static (FailureKind Kind, string? Gist) FailureOf(ITest test)
+    {
+        var gist = test.Properties.Get(FailureProperties.Gist) as string;
+        return test.Properties.Get(FailureProperties.Kind) is string name && Enum.TryParse<FailureKind>(name, out var kind)
+            ? (kind, gist)
+            : (FailureKind.Bare, gist);
     }
 
     private static string? CategoryOf(ITest test)

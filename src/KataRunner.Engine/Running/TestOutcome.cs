@@ -1,3 +1,5 @@
+using AsyncKatas.Catalog;
+
 namespace KataRunner.Engine.Running;
 
 /// <summary>How one test ended, as `dotnet test` reports it.</summary>
@@ -9,8 +11,12 @@ public enum Outcome
 }
 
 /// <summary>One test's result: its full name (namespace.class.method, with arguments), the kata category
-/// of its fixture (or Harness), and the failure message NUnit recorded.</summary>
-public sealed record TestOutcome(string FullName, string Category, Outcome Outcome, string Message, string StackTrace)
+/// of its fixture (or Harness), and the failure message NUnit recorded; for a failure tests/Support wrote,
+/// what it is as the support recorded it (<see cref="FailureProperties"/>): its kind and its gist.</summary>
+/// <param name="Kind">What the failure tells; <see cref="FailureKind.Bare"/> for one the support did not write (an exception, NUnit's own words).</param>
+/// <param name="Gist">What the failure says without what is the test's own (its name, its hint, its received file); null when the support did not write it.</param>
+public sealed record TestOutcome(string FullName, string Category, Outcome Outcome, string Message, string StackTrace,
+    FailureKind Kind = FailureKind.Bare, string? Gist = null)
 {
     /// <summary>"TwoWorkersTests.TwoWorkers_TakeTurns_OnOneLoop": class and test, as failures name them.</summary>
     public string ShortName

@@ -36,7 +36,7 @@ cp solutions/*.targets solutions/PublicAPI.*.txt solutions/vs-threading.*.txt so
 cp katas/Katas.csproj "$tmp/katas/"
 # The library the katas reference (K23's checks run on the virtual loop).
 mkdir -p "$tmp/src"
-cp -r src/VirtualTimeLoop "$tmp/src/" && rm -rf "$tmp/src/VirtualTimeLoop/bin" "$tmp/src/VirtualTimeLoop/obj"
+cp src/Package.props "$tmp/src/" && cp -r src/VirtualTimeLoop "$tmp/src/" && rm -rf "$tmp/src/VirtualTimeLoop/bin" "$tmp/src/VirtualTimeLoop/obj"
 for dir in solutions/K*/; do
   kata=$(basename "$dir")
   mkdir -p "$tmp/katas/$kata"

@@ -77,7 +77,7 @@ run it on an idle machine). "Before" is what issue 13 measured on this machine, 
 |---|---:|---:|---:|---|
 | first kata screen, fresh clone (\`dotnet run --project src/KataRunner\`, the whole command) | 51 s | **$(seconds "$cold")** | ≤ 20 s | $cold |
 | first kata screen again, nothing changed | 19 s | **$(seconds "$warm")** | ≤ 3 s | ${warm_runs[*]} |
-| runner, edit → result (median; includes the 150 ms debounce) | 0.5–0.95 s | **${runner} ms** | ≤ 300 ms | ${runner_ms[*]} |
+| runner, edit → result (median; includes the 50 ms debounce) | 0.5–0.95 s | **${runner} ms** | ≤ 300 ms | ${runner_ms[*]} |
 | \`dotnet test --filter TestCategory=K01\` at the root after a one-line edit (median) | 12 s | **$(seconds "$dotnet_test")** | ≤ 8 s | ${test_ms[*]} |
 MD
 echo

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KataRunner.Tests;
 
-/// <summary>The debounce on a fake clock: a save storm is one run, 150 ms after its last change.</summary>
+/// <summary>The debounce on a fake clock: a save storm is one run, 50 ms after its last change.</summary>
 public class DebouncerTests
 {
     [Test]
@@ -19,12 +19,12 @@ public class DebouncerTests
             if (debouncer.TryFire()) fired++;
         }
         Assert.That(fired, Is.Zero, "no run while the storm goes on");
-        time.Advance(TimeSpan.FromMilliseconds(139));
-        Assert.That(debouncer.TryFire(), Is.False, "149 ms after the last change");
+        time.Advance(TimeSpan.FromMilliseconds(39));
+        Assert.That(debouncer.TryFire(), Is.False, "49 ms after the last change");
         time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Multiple(() =>
         {
-            Assert.That(debouncer.TryFire(), Is.True, "150 ms after the last change");
+            Assert.That(debouncer.TryFire(), Is.True, "50 ms after the last change");
             Assert.That(debouncer.TryFire(), Is.False, "once");
             Assert.That(debouncer.DueIn, Is.Null);
         });
@@ -36,7 +36,7 @@ public class DebouncerTests
         var time = new FakeTimeProvider();
         var debouncer = new Debouncer(time);
         debouncer.Notify();
-        time.Advance(TimeSpan.FromMilliseconds(100));
-        Assert.That(debouncer.DueIn, Is.EqualTo(TimeSpan.FromMilliseconds(50)));
+        time.Advance(TimeSpan.FromMilliseconds(30));
+        Assert.That(debouncer.DueIn, Is.EqualTo(TimeSpan.FromMilliseconds(20)));
     }
 }

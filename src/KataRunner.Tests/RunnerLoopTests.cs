@@ -50,13 +50,13 @@ public class RunnerLoopTests
     private void Change(string path) => _inputs.Writer.TryWrite(new RunnerInput.FilesChanged([path]));
 
     [Test]
-    public async Task A_save_storm_runs_the_kata_once_after_150_ms()
+    public async Task A_save_storm_runs_the_kata_once_after_50_ms()
     {
         var runsBefore = _engine.RunsOf("K01");
         for (var i = 0; i < 25; i++) Change("katas/K01_EventLoop/TwoWorkers.cs");
         var loop = Start();
         await NextScreen();
-        _time.Advance(TimeSpan.FromMilliseconds(149));
+        _time.Advance(TimeSpan.FromMilliseconds(49));
         Assert.That(_engine.RunsOf("K01"), Is.EqualTo(runsBefore), "not before the quiet period");
         _time.Advance(TimeSpan.FromMilliseconds(1));
         await NextScreen();

@@ -2,14 +2,16 @@ namespace KataRunner.Engine.Session;
 
 /// <summary>
 /// Turns a storm of file-change signals into one run: due once no change has come for the quiet
-/// period (150 ms by default). The clock is injected, so tests drive it with a FakeTimeProvider.
+/// period (50 ms by default: an editor's save is a burst of events a few milliseconds apart, and every
+/// millisecond waited here is one the learner waits for the result). The clock is injected, so tests drive
+/// it with a FakeTimeProvider.
 /// </summary>
 public sealed class Debouncer(TimeProvider time, TimeSpan? quiet = null)
 {
     private readonly object _gate = new();
     private long? _lastChange;
 
-    public TimeSpan Quiet { get; } = quiet ?? TimeSpan.FromMilliseconds(150);
+    public TimeSpan Quiet { get; } = quiet ?? TimeSpan.FromMilliseconds(50);
 
     /// <summary>A change was seen now.</summary>
     public void Notify()

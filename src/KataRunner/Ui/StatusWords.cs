@@ -5,16 +5,17 @@ namespace KataRunner.Ui;
 
 /// <summary>
 /// A kata's state in words, the same words as the summary `dotnet test` prints (tests/SummaryLogger):
-/// "solved (2 tests)", "in progress: 1 of 4 tests pass", "not started: 0 of 4 tests pass" (no test passes
-/// yet); and what only the runner knows: "not run yet" (this session has not run it), "does not
-/// compile", "cannot run".
+/// "solved (2 tests)", "in progress: 1 of 4 tests pass"; and what only the runner knows: "not started:
+/// 0 of 4 tests pass" (the stub as shipped), "failing: 0 of 4 tests pass" (code written, no test passes
+/// yet), "not run yet" (this session has not run it), "does not compile", "cannot run".
 /// </summary>
 internal static class StatusWords
 {
     public static string Plain(KataState state) => state.Status switch
     {
         KataStatus.Solved => $"solved ({state.Passed} test{(state.Passed == 1 ? "" : "s")})",
-        KataStatus.Failing when state.Passed == 0 => $"not started: 0 of {state.Total} tests pass",
+        KataStatus.Failing when state.NotStarted => $"not started: 0 of {state.Total} tests pass",
+        KataStatus.Failing when state.Passed == 0 => $"failing: 0 of {state.Total} tests pass",
         KataStatus.Failing => $"in progress: {state.Passed} of {state.Total} tests pass",
         KataStatus.CompileError => "does not compile",
         KataStatus.Broken => "cannot run",
@@ -36,7 +37,7 @@ internal static class StatusWords
         _ => "red",
     };
 
-    /// <summary>One cell per kata, as `dotnet test` draws it: █ solved, ▒ in progress, ░ not started, · not run yet.</summary>
+    /// <summary>One cell per kata, as `dotnet test` draws it: █ solved, ▒ in progress, ░ not started or failing, · not run yet.</summary>
     public static char Cell(KataState state) => state.Status switch
     {
         KataStatus.Solved => '█',

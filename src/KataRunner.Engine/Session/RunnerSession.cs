@@ -22,6 +22,7 @@ public sealed class RunnerSession
     private int _index;
     private int? _selected;
     private string? _notice;
+    private int _changes;
 
     public RunnerSession(IKataEngine engine, Func<Kata, IReadOnlyList<Hint>> hints, Func<string, ChangeKind> classify, IReadOnlyList<Kata>? katas = null,
         SessionMemory? memory = null)
@@ -91,6 +92,29 @@ public sealed class RunnerSession
     }
 
     /// <summary>
+    /// Starts learning the next unknown kata's status on a thread of its own (the engine's run), so that
+    /// keys answer meanwhile; the task gives what to apply on the caller's thread once it is done (nothing
+    /// when a file changed since: the status it learned may be old, and stays to be checked). Null when
+    /// every status is known.
+    /// </summary>
+    public Task<Action>? CheckNextInBackground()
+    {
+        if (States.NextToCheck is not { } kata) return null;
+        var changes = _changes;
+        return Task.Factory.StartNew(() =>
+        {
+            var result = _engine.Run([kata.Id]);
+            return (Action)(() =>
+            {
+                if (changes != _changes) return;
+                if (kata == Current) Shown(result);
+                else Record(result, kata.Id);
+                if (StatusOf(Current.Id) == KataStatus.Solved) _notice ??= SolvedNotice();
+            });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>
     /// A path changed on disk: what it means, and which kata's status it makes stale. The current kata
     /// runs again after the debounce; a stale other kata right after, when the runner is idle (alone:
     /// a kata being run is never replaced by a stand-in, so a broken one must not share the current
@@ -99,16 +123,19 @@ public sealed class RunnerSession
     public ChangeKind NoteChange(string path)
     {
         var kind = Classify(path);
+        if (kind != ChangeKind.Ignored) _changes++;
         if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata.Id);
         else if (kind != ChangeKind.Ignored) States.AllStale();
         return kind;
     }
 
     /// <summary>Runs the current kata again (after a save, or r).</summary>
-    public void RunCurrent()
+    public void RunCurrent() => Shown(_engine.Run([Current.Id]));
+
+    /// <summary>A run of the current kata: its result is what the screen shows.</summary>
+    private void Shown(RunResult result)
     {
         var before = StatusOf(Current.Id);
-        var result = _engine.Run([Current.Id]);
         _last = result;
         Runs++;
         Record(result, Current.Id);

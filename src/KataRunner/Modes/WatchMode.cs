@@ -53,7 +53,7 @@ public static class WatchMode
                 }
                 using var watcher = new ChangeWatcher(engine.Paths, inputs.Writer);
                 var view = new ScreenView(console, plain: ConsoleFactory.NoColor);
-                var loop = new RunnerLoop(session, inputs.Reader, TimeProvider.System, view.Show, engine.TestsBuild.MarkStale, view.Scroll);
+                var loop = new RunnerLoop(session, inputs.Reader, TimeProvider.System, view.Show, engine.TestsBuild.MarkStale, view.Scroll, checkInBackground: true);
                 exit = loop.RunAsync().GetAwaiter().GetResult();
             }
             finally { console.Cursor.Show(); }
@@ -73,6 +73,6 @@ public static class WatchMode
             if (key.Equals(printed)) return;
             printed = key;
             console.Write(new Rows(ScreenRenderer.Plain(screen)));
-        }, engine.TestsBuild.MarkStale).RunAsync().GetAwaiter().GetResult();
+        }, engine.TestsBuild.MarkStale, checkInBackground: true).RunAsync().GetAwaiter().GetResult();
     }
 }

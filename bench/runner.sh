@@ -13,18 +13,20 @@
 #          in-process; the runner prints each edit's wall ms and its compile ms);
 #   test   `dotnet test --filter TestCategory=K01` at the root after a one-line edit of K01 (after one untimed run).
 # Every figure is printed beside the baseline's, with the ratio of the medians and the load range.
-# Usage: bench/runner.sh [--baseline REV (default 0d51aa3)] [--rounds R (default 3)] [--edits E (default 5)] [--out FILE]
-# Writes the figures into FILE (default bench/RUNNER.md, between its "figures" markers) and prints them.
+# Usage: bench/runner.sh [--baseline REV (default 0d51aa3)] [--rounds R (default 3)] [--edits E (default 5)]
+#                        [--out FILE (default bench/RUNNER.md)] [--marker NAME (default figures; figures-loaded for a run under load)]
+# Writes the figures into FILE, between its <!-- NAME --> and <!-- /NAME --> markers, and prints them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-baseline=0d51aa3 rounds=3 edits=5 out=bench/RUNNER.md
+baseline=0d51aa3 rounds=3 edits=5 out=bench/RUNNER.md marker=figures
 while [ $# -gt 0 ]; do
   case $1 in
     --baseline) baseline=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --edits) edits=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --marker) marker=$2; shift 2 ;;
     *) echo "usage: bench/runner.sh [--baseline REV] [--rounds R] [--edits E] [--out FILE]" >&2; exit 2 ;;
   esac
 done
@@ -145,12 +147,12 @@ $(row compile edit "… of which the in-memory compile" "")
 $(row test test "\`dotnet test --filter TestCategory=K01\` at the root after a one-line edit" "≤ 0.5× baseline")
 MD
 )
-if [ -f "$out" ] && grep -q '<!-- figures -->' "$out"; then
-  python3 - "$out" "$table" <<'PY'
+if [ -f "$out" ] && grep -q "<!-- $marker -->" "$out"; then
+  python3 - "$out" "$table" "$marker" <<'PY'
 import sys, re
-path, table = sys.argv[1], sys.argv[2]
+path, table, marker = sys.argv[1], sys.argv[2], sys.argv[3]
 text = open(path, encoding="utf-8").read()
-text = re.sub(r"<!-- figures -->.*?<!-- /figures -->", lambda m: "<!-- figures -->\n" + table + "\n<!-- /figures -->", text, flags=re.S)
+text = re.sub(rf"<!-- {marker} -->.*?<!-- /{marker} -->", lambda m: f"<!-- {marker} -->\n" + table + f"\n<!-- /{marker} -->", text, flags=re.S)
 open(path, "w", encoding="utf-8").write(text)
 PY
 else

@@ -18,3 +18,4 @@ public static class TwoWorkers
         await WorkAsync(2, output, time);
     }
 }
+// profile edit

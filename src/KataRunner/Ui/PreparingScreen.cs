@@ -42,6 +42,9 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
             changed.Release();
         }) { IsBackground = true, Name = "prepare" };
         preparing.Start();
+        // The alternate screen is blank: a line at once, before Spectre lays out the first frame.
+        Console.Out.Write("\u001b[HStarting the kata runner…");
+        Console.Out.Flush();
         Task? stageChanged = null;
         while (true)
         {

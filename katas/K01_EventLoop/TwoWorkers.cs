@@ -18,4 +18,3 @@ public static class TwoWorkers
         await WorkAsync(2, output, time);
     }
 }
-// profile edit

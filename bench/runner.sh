@@ -134,7 +134,8 @@ row() { # figure load-figure label goal
 table=$(cat <<MD
 Made by \`bench/runner.sh --baseline $base_rev --rounds $rounds --edits $edits\` on $(date -u '+%Y-%m-%d %H:%M') UTC: baseline
 $base_rev against $this_rev, both built from fresh worktrees in this run; $(nproc) cores; .NET SDK $(dotnet --version).
-Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end.
+Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end. UseSharedCompilation in the environment:
+${UseSharedCompilation:-unset} (false: every build starts a cold compiler instead of the compiler server a learner's machine keeps warm).
 
 | | baseline $base_rev (median) | $this_rev (median) | ratio | 1-min load during it | goal | baseline, each run (ms) | $this_rev, each run (ms) |
 |---|---:|---:|---:|---|---|---|---|

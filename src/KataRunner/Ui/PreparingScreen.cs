@@ -52,9 +52,11 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
             // A key, a new stage or the next second, whichever comes first.
             if (stageChanged is null || stageChanged.IsCompleted) stageChanged = changed.WaitAsync();
             Task.WaitAny([inputs.WaitToReadAsync().AsTask(), stageChanged], TimeSpan.FromSeconds(1));
-            if (!preparing.IsAlive) return new Outcome(opened, problem, Quit: false);
-            while (inputs.TryRead(out var item))
+            // Keys first (q must quit even when the preparation ends now); l and q are answered here, any
+            // other key is said to wait, and what is left in the channel goes on to the kata's screen.
+            while (preparing.IsAlive && inputs.TryPeek(out var item))
             {
+                inputs.TryRead(out _);
                 if (item is not RunnerInput.Key key) continue;
                 switch (char.ToLowerInvariant(key.Char))
                 {
@@ -69,6 +71,7 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
                         break;
                 }
             }
+            if (!preparing.IsAlive) return new Outcome(opened, problem, Quit: false);
         }
     }
 

@@ -109,6 +109,6 @@ public partial class KataCatalogueTests
     private static partial Regex Placeholder();
 
     /// <summary>A string literal that is a catalogue key: "Verdict.Fix", "Fix.LeaveNoThread.Threads".</summary>
-    [GeneratedRegex(@"""((?:Verdict|Message|Listing|Judge|Observed|Cause|Fix|At)\.[A-Za-z.]+)""")]
+    [GeneratedRegex(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At)\.[A-Za-z.]+)""")]
     private static partial Regex KeyLiteral();
 }

@@ -10,7 +10,7 @@ namespace AsyncKatas.Tests.SupportTests;
 /// unused, and a verdict is said in the UI culture DOTNET_CLI_UI_LANGUAGE names.
 /// </summary>
 [Category("Support")]
-public partial class KataCatalogueTests
+public class KataCatalogueTests
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans", predefinedOnly: false);
 
@@ -40,7 +40,7 @@ public partial class KataCatalogueTests
     {
         var support = Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "Support");
         var named = Directory.EnumerateFiles(support, "*.cs")
-            .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => KeyLiteralPattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
         var english = KataText.Entries("");
         Assert.That(named, Is.Not.Empty);
@@ -101,14 +101,13 @@ public partial class KataCatalogueTests
         finally { CultureInfo.CurrentUICulture = before; }
     }
 
-    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+    private static List<string> Placeholders(string text) => [.. PlaceholderPattern.Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
 
     private static string ThisFile([CallerFilePath] string file = "") => file;
 
-    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
-    private static partial Regex Placeholder();
+    // Plain Regex objects, not [GeneratedRegex]: the watch runner compiles the tests without source generators.
+    private static readonly Regex PlaceholderPattern = new(@"\{\d+(:[^}]*)?\}", RegexOptions.CultureInvariant);
 
     /// <summary>A string literal that is a catalogue key: "Verdict.Fix", "Fix.LeaveNoThread.Threads".</summary>
-    [GeneratedRegex(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At)\.[A-Za-z.]+)""")]
-    private static partial Regex KeyLiteral();
+    private static readonly Regex KeyLiteralPattern = new(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At)\.[A-Za-z.]+)""", RegexOptions.CultureInvariant);
 }

@@ -14,7 +14,7 @@ internal sealed class LoopUnderTest
     /// <summary>Real time a run may take. A correct loop needs a few milliseconds.</summary>
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(5);
 
-    private static readonly Kata Kata = KataCatalog.Get("K14");
+    private static readonly Kata Kata = KataContext.Of(typeof(LoopUnderTest));
     private readonly TimeSpan _guard;
     private int _loopThreadId = -1;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncKatas.Catalog.Words;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -38,7 +39,7 @@ public class KataCatalogueTests
     [Test]
     public void Every_key_the_support_code_names_is_in_the_catalogue_and_every_entry_is_named()
     {
-        var support = Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "Support");
+        var support = Path.Combine(KataVerifier.RepositoryRoot(ThisFile())!, "tests", "Support");
         var named = Directory.EnumerateFiles(support, "*.cs")
             .SelectMany(f => KeyLiteralPattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
@@ -54,7 +55,7 @@ public class KataCatalogueTests
     [Test]
     public void A_verdict_is_said_in_the_UI_culture_with_the_library_s_evidence_in_the_same_language()
     {
-        var run = KataLoop.Run("K04", io =>
+        var run = KataLoop.Run(KataCatalog.Get("K04"), io =>
         {
             _ = Task.Delay(TimeSpan.FromSeconds(3), io.Time);
             return Task.CompletedTask;
@@ -73,24 +74,24 @@ public class KataCatalogueTests
     }
 
     [Test]
-    public void DOTNET_CLI_UI_LANGUAGE_sets_the_UI_culture_and_a_name_that_is_no_culture_leaves_it()
+    public void DOTNET_CLI_UI_LANGUAGE_sets_the_UI_culture_and_a_name_no_language_has_leaves_English()
     {
         var before = (Environment.GetEnvironmentVariable(UiLanguage.Variable), CultureInfo.CurrentUICulture);
         try
         {
             Environment.SetEnvironmentVariable(UiLanguage.Variable, "zh-Hans");
-            new UiLanguage().FromEnvironment();
+            new UiCultureSetup().FromEnvironment();
             Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("修复：{0}"));
-            Environment.SetEnvironmentVariable(UiLanguage.Variable, "no such culture!");
-            new UiLanguage().FromEnvironment();
-            Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("修复：{0}"));
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            Environment.SetEnvironmentVariable(UiLanguage.Variable, "no such language");
+            new UiCultureSetup().FromEnvironment();
+            Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("Fix: {0}"));
         }
         finally
         {
             Environment.SetEnvironmentVariable(UiLanguage.Variable, before.Item1);
             CultureInfo.CurrentUICulture = before.CurrentUICulture;
         }
-        Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("Fix: {0}"));
     }
 
     private static T InCulture<T>(CultureInfo culture, Func<T> what)

@@ -25,10 +25,19 @@ public static class KataContext
                     if (KataCatalog.All.FirstOrDefault(k => k.Id == category) is { } kata) return kata;
                 }
             }
-            var name = TestContext.CurrentContext.Test.ClassName ?? "";
-            return KataCatalog.All.FirstOrDefault(k => name.Contains("." + k.Folder + ".", StringComparison.Ordinal));
+            return OfNamespace(TestContext.CurrentContext.Test.ClassName ?? "");
         }
     }
+
+    /// <summary>The kata whose tests folder holds <paramref name="type"/> (its namespace names the folder): for a kata's helper that tests outside the kata call too.</summary>
+    public static Kata Of(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return OfNamespace(type.FullName ?? "") ?? throw new ArgumentException($"{type.FullName} is not in a kata's folder.", nameof(type));
+    }
+
+    private static Kata? OfNamespace(string name) =>
+        KataCatalog.All.FirstOrDefault(k => name.Contains("." + k.Folder + ".", StringComparison.Ordinal));
 
     /// <summary>The kata of the test now running; throws outside a kata test.</summary>
     public static Kata Kata =>

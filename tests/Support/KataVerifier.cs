@@ -19,18 +19,35 @@ public static class KataVerifier
     public static void VerifyRun(LoopRun run, double[] timeline, double total, [CallerFilePath] string sourceFile = "")
     {
         ArgumentNullException.ThrowIfNull(run);
+        if (run.Outcome != LoopOutcome.Completed)
+        {
+            var snapshot = SnapshotFile.ForCurrentTest(sourceFile);
+            snapshot.DeleteReceived();
+            snapshot.WriteReceived(run.Output);
+            FailRun(run, snapshot, sourceFile);
+            return;
+        }
+        Verify(new ProgramOutput(run.Kata, run.Output, run.Lines, run.Elapsed), timeline, total, sourceFile, run);
+    }
+
+    /// <summary>Checks what a program printed on a loop of its own (K14: the learner's loop), as <see cref="VerifyRun(LoopRun, double[], double, string)"/> does a run's.</summary>
+    /// <param name="output">What the program printed, when, and the virtual time it took.</param>
+    /// <param name="timeline">The virtual second at which each line of the article's output is printed.</param>
+    /// <param name="total">The virtual seconds the whole program takes.</param>
+    /// <param name="sourceFile">Filled in by the compiler: the snapshot sits beside the test.</param>
+    public static void VerifyRun(ProgramOutput output, double[] timeline, double total, [CallerFilePath] string sourceFile = "")
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Verify(output, timeline, total, sourceFile, loopRun: null);
+    }
+
+    private static void Verify(ProgramOutput run, double[] timeline, double total, string sourceFile, LoopRun? loopRun)
+    {
         ArgumentNullException.ThrowIfNull(timeline);
         var snapshot = SnapshotFile.ForCurrentTest(sourceFile);
         snapshot.DeleteReceived();
         var received = run.Output;
-        var header = Header(run);
-
-        if (run.Outcome != LoopOutcome.Completed)
-        {
-            snapshot.WriteReceived(received);
-            FailRun(run, snapshot, sourceFile);
-            return;
-        }
+        var header = Header(KataContext.CurrentKata ?? run.Kata);
 
         var verified = snapshot.ReadVerified();
         if (verified is null)
@@ -82,11 +99,11 @@ public static class KataVerifier
             verdict.Cause("some lines were printed outside the loop: code after ConfigureAwait(false) no longer runs in the loop's order.")
                    .Fix("drop ConfigureAwait(false) in kata code.");
         }
-        else if (!textMatches && ConsoleCapture.LinesOf(run).Count > 0 && run.Lines.Count < expectedLines.Length)
+        else if (!textMatches && loopRun is not null && ConsoleCapture.LinesOf(loopRun).Count > 0 && run.Lines.Count < expectedLines.Length)
         {
             verdict.Cause("the missing lines were printed, but with Console.WriteLine: see below.");
         }
-        KataMessage.Fail(verdict, run, $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}");
+        KataMessage.Fail(verdict, loopRun, $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}");
     }
 
     /// <summary>Fails with the harness's explanation unless the run completed; for tests that check more than the output.</summary>
@@ -101,11 +118,9 @@ public static class KataVerifier
     private static void FailRun(LoopRun run, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
     {
         var verdict = KataExplanation.OutcomeVerdict(run);
-        if (run.Lines.Count > 0) verdict.Printed(run, "What it printed before that (virtual time in brackets)");
+        if (run.Lines.Count > 0) verdict.Printed(run, KataText.Text("Verdict.PrintedBefore"));
         KataMessage.Fail(verdict, run, writeReceived ? $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}" : null);
     }
-
-    private static string Header(LoopRun run) => Header(KataContext.CurrentKata ?? run.Kata);
 
     /// <summary>The first words of every failure: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
     internal static string Header(Kata kata) => KataContext.Header(kata);

@@ -20,7 +20,7 @@ public class FixLineTests
     [Test]
     public void K02_TaskRun_in_RunAsync_is_told_to_drop_TaskRun()
     {
-        var run = KataLoop.Run("K02", io =>
+        var run = KataLoop.Run(KataCatalog.Get("K02"), io =>
         {
             Func<Task> coroutine = () => DoWork(io.Out);
             return Task.Run(coroutine); // the mistake: asyncio.run runs the coroutine on the loop
@@ -37,7 +37,7 @@ public class FixLineTests
     {
         var timeout = 2 * OneSecond;
         SleepRecorder? clock = null;
-        var run = KataLoop.Run("K06", async io =>
+        var run = KataLoop.Run(KataCatalog.Get("K06"), async io =>
         {
             clock = new SleepRecorder(io.Time);
             var time = clock;
@@ -107,7 +107,7 @@ public class FixLineTests
     {
         LoopThreadWriter? inside = null;
         LoopThreadWriter? after = null;
-        KataLoop.Run("K10", async io =>
+        KataLoop.Run(KataCatalog.Get("K10"), async io =>
         {
             inside = new LoopThreadWriter(io.Out);
             after = new LoopThreadWriter(io.Out);

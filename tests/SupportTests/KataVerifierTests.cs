@@ -9,7 +9,7 @@ public class KataVerifierTests
     {
         // Worker 2 leaves the loop: at each second its continuation runs inline in the timer callback,
         // before worker 1's continuation, which waits its turn in the loop's queue.
-        var run = KataLoop.Run("K01", io => Task.WhenAll(Worker(io, 1, false), Worker(io, 2, true)));
+        var run = KataLoop.Run(KataCatalog.Get("K01"), io => Task.WhenAll(Worker(io, 1, false), Worker(io, 2, true)));
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
         Assert.That(run.Lines.Take(4).Select(l => l.Text), Is.EqualTo(new[] { "1", "2", "2", "1" }));
         Assert.That(run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text), Is.All.EqualTo("2").And.Not.Empty);

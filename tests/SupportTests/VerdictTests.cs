@@ -14,7 +14,7 @@ public class VerdictTests
     [Test]
     public void A_plain_check_begins_with_the_kata_header_and_shows_the_evidence_without_NUnits_words()
     {
-        KataLoop.Run("K04", _ => Task.CompletedTask); // the run tells the message which kata it is about
+        KataLoop.Run(KataCatalog.Get("K04"), _ => Task.CompletedTask); // the run tells the message which kata it is about
         var message = TestFailureMessage(() => Judge.Equal(3.0, 2.0, "both results are printed at 2 s.", "await task_1 first."));
         Assert.Multiple(() =>
         {
@@ -28,7 +28,7 @@ public class VerdictTests
     [Test]
     public void Too_many_blocked_jobs_name_a_bound_the_learner_can_write_not_the_loops_options()
     {
-        var run = KataLoop.Run("K15", io => Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Factory.StartNew(
+        var run = KataLoop.Run(KataCatalog.Get("K15"), io => Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Factory.StartNew(
             () => Task.Delay(OneSecond, io.Time).Wait(), CancellationToken.None, TaskCreationOptions.None, io.Threads))),
             LoopOptions.Default with { MaxThreads = 8 });
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.ThreadLimit), run.Explain);
@@ -38,7 +38,7 @@ public class VerdictTests
     [Test]
     public void Several_failed_checks_make_one_message_with_one_header()
     {
-        KataLoop.Run("K05", _ => Task.CompletedTask);
+        KataLoop.Run(KataCatalog.Get("K05"), _ => Task.CompletedTask);
         var message = TestFailureMessage(() => Judge.All(() =>
         {
             Judge.That(false, "first thing wrong.");
@@ -66,7 +66,7 @@ public class VerdictTests
     [Test]
     public void A_failure_records_its_most_telling_kind_and_its_gist_on_the_test_for_the_runner()
     {
-        KataLoop.Run("K05", _ => Task.CompletedTask);
+        KataLoop.Run(KataCatalog.Get("K05"), _ => Task.CompletedTask);
         var message = TestFailureMessage(() => Judge.All(() =>
         {
             Judge.That(false, "first thing wrong.");
@@ -86,7 +86,7 @@ public class VerdictTests
     [Test]
     public void An_endless_program_gives_a_short_message()
     {
-        var run = KataLoop.Run("K01", async io =>
+        var run = KataLoop.Run(KataCatalog.Get("K01"), async io =>
         {
             while (true)
             {
@@ -103,7 +103,7 @@ public class VerdictTests
     [Test]
     public void A_program_on_a_clock_of_its_own_is_told_to_use_the_one_it_is_given()
     {
-        var run = KataLoop.Run("K01", async io =>
+        var run = KataLoop.Run(KataCatalog.Get("K01"), async io =>
         {
             Assert.That(io.Time, Is.InstanceOf<Microsoft.Extensions.Time.Testing.FakeTimeProvider>()); // the kata clock
             await Task.Delay(OneSecond, io.Time);
@@ -129,7 +129,7 @@ public class VerdictTests
     [Test]
     public void Lines_printed_with_Console_WriteLine_are_named()
     {
-        var run = KataLoop.Run("K01", io =>
+        var run = KataLoop.Run(KataCatalog.Get("K01"), io =>
         {
             Console.WriteLine("我是异步任务1");
             return Task.CompletedTask;
@@ -143,7 +143,7 @@ public class VerdictTests
     public void Fire_and_forget_async_void_workers_that_end_just_after_main_are_left_over()
     {
         // Each worker's last step is queued at 5 s, just behind main's own: judged at main's end, not after the queue drains.
-        var run = KataLoop.Run("K01", async io =>
+        var run = KataLoop.Run(KataCatalog.Get("K01"), async io =>
         {
             Fire(io);
             Fire(io);
@@ -158,7 +158,7 @@ public class VerdictTests
     [Test]
     public void A_cancelled_task_whose_last_step_is_queued_is_not_left_over()
     {
-        var run = KataLoop.Run("K06", async io =>
+        var run = KataLoop.Run(KataCatalog.Get("K06"), async io =>
         {
             using var cancel = new CancellationTokenSource();
             var work = Task.Delay(10 * OneSecond, io.Time, cancel.Token).ContinueWith(_ => { }, TaskScheduler.FromCurrentSynchronizationContext());
@@ -171,7 +171,7 @@ public class VerdictTests
     [Test]
     public void An_async_void_method_that_throws_is_named()
     {
-        var run = KataLoop.Run("K06", async io =>
+        var run = KataLoop.Run(KataCatalog.Get("K06"), async io =>
         {
             using var cancel = new CancellationTokenSource();
             Watch(io, cancel.Token);

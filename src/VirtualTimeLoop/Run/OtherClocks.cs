@@ -15,8 +15,8 @@ internal static class OtherClocks
     private const int MaxObjects = 4_000;
     private const int MaxArrayItems = 64;
 
-    /// <summary>"a timer of Microsoft.Extensions.Time.Testing.FakeTimeProvider", or null when none is found.</summary>
-    public static string? TimerAwaitedBy(Task? main)
+    /// <summary>The timer of another clock the main task waits on, or null when none is found.</summary>
+    public static OtherClockTimer? TimerAwaitedBy(Task? main)
     {
         if (main is null) return null;
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -33,12 +33,10 @@ internal static class OtherClocks
         return null;
     }
 
-    private static string Describe(ITimer timer)
+    private static OtherClockTimer Describe(ITimer timer)
     {
         var owner = Fields(timer.GetType()).Select(f => f.GetValue(timer)).OfType<TimeProvider>().FirstOrDefault();
-        return owner is null
-            ? $"a timer of type {timer.GetType().FullName}, not one of the loop's clock"
-            : $"a timer of {owner.GetType().FullName}, a TimeProvider other than the loop's clock";
+        return new OtherClockTimer(timer.GetType().FullName ?? timer.GetType().Name, owner?.GetType().FullName);
     }
 
     /// <summary>What a node holds that the task may be waiting on; never the way back to the loop (contexts, schedulers, threads).</summary>

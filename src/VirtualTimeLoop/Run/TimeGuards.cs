@@ -8,9 +8,6 @@ namespace VirtualTimeLoop;
 /// </summary>
 internal sealed class TimeGuards(LoopOptions options, VirtualClock clock, StepMeter steps, RunFailure failure, RealTimerLog realTimers)
 {
-    /// <summary>Starts the <see cref="LoopOutcome.SleepPastHorizon"/> detail.</summary>
-    internal const string SingleSleepPastHorizon = "one timer is due at ";
-
     private long _lastOneShotAt = long.MinValue;
 
     /// <summary>Notes the virtual instant a timer fired at: the horizon's report says since when only periodic timers ticked.</summary>
@@ -25,7 +22,7 @@ internal sealed class TimeGuards(LoopOptions options, VirtualClock clock, StepMe
     /// </summary>
     public bool RealClockTimerArmed()
     {
-        if (!realTimers.Any || realTimers.Describe() is not { } what) return false;
+        if (!realTimers.Any || realTimers.Evidence() is not { } what) return false;
         failure.Fail(LoopOutcome.RealClockWait, what);
         return true;
     }
@@ -38,23 +35,21 @@ internal sealed class TimeGuards(LoopOptions options, VirtualClock clock, StepMe
         if (options.ReportRealTimersAtOnce && RealClockTimerArmed()) return false;
         var start = clock.Start.UtcTicks;
         if (new TimeSpan(due - start) <= options.Horizon) return true;
-        var horizon = VirtualTimeFormat.Seconds(options.Horizon);
+        var horizon = options.Horizon;
         var sleep = new TimeSpan(due - armedAt);
-        var dueAt = VirtualTimeFormat.Seconds(new TimeSpan(due - start));
-        if (sleep > options.Horizon)
+        var dueAt = new TimeSpan(due - start);
+        if (sleep > horizon)
         {
-            failure.Fail(LoopOutcome.SleepPastHorizon, $"{SingleSleepPastHorizon}{dueAt}, past the horizon of {horizon}: " +
-                $"a single sleep of {VirtualTimeFormat.Seconds(sleep)} started at {VirtualTimeFormat.Seconds(new TimeSpan(armedAt - start))}");
+            failure.Fail(LoopOutcome.SleepPastHorizon, new SleepPastHorizon(dueAt, horizon, sleep, new TimeSpan(armedAt - start)));
         }
         else if (clock.OnlyPeriodicTimersArmed())
         {
-            var since = _lastOneShotAt == long.MinValue ? "the start" : VirtualTimeFormat.Seconds(new TimeSpan(_lastOneShotAt - start));
-            failure.Fail(LoopOutcome.OnlyPeriodicTimers, $"from {since} to the horizon of {horizon} only periodic timers fired " +
-                $"({clock.ArmedTimerCount} armed, {steps.TimersFired:N0} timer(s) fired in all), and the main task is still waiting");
+            TimeSpan? since = _lastOneShotAt == long.MinValue ? null : new TimeSpan(_lastOneShotAt - start);
+            failure.Fail(LoopOutcome.OnlyPeriodicTimers, new OnlyPeriodicTimersFired(since, horizon, clock.ArmedTimerCount, steps.TimersFired));
         }
         else
         {
-            failure.Fail(LoopOutcome.HorizonReached, $"virtual time passed {horizon} (the next timer is due at {dueAt}, after {steps.TimersFired:N0} timer(s) fired)");
+            failure.Fail(LoopOutcome.HorizonReached, new HorizonPassed(horizon, dueAt, steps.TimersFired));
         }
         return false;
     }

@@ -23,13 +23,13 @@ internal sealed class StepMeter(LoopOptions options)
     /// <summary>The step running on the loop thread (a serial number), or 0 between steps.</summary>
     public long Running => Volatile.Read(ref _running);
 
-    /// <summary>Counts one step at virtual instant <paramref name="now"/>; a failure detail when a cap is passed, else null.</summary>
+    /// <summary>Counts one step at virtual instant <paramref name="now"/>; the cap passed, if one is, else null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string? Count(long now, TimeSpan elapsed)
+    public StepCapReached? Count(long now, TimeSpan elapsed)
     {
         if (now != _instant) { _instant = now; _stepsThisInstant = 0; }
-        if (++_steps > options.MaxSteps) return $"{options.MaxSteps:N0} steps without finishing";
-        if (++_stepsThisInstant > options.MaxStepsPerInstant) return $"{options.MaxStepsPerInstant:N0} steps at {VirtualTimeFormat.Seconds(elapsed)}";
+        if (++_steps > options.MaxSteps) return new StepCapReached(options.MaxSteps, null);
+        if (++_stepsThisInstant > options.MaxStepsPerInstant) return new StepCapReached(options.MaxStepsPerInstant, elapsed);
         return null;
     }
 

@@ -4,19 +4,19 @@ namespace VirtualTimeLoop;
 internal sealed class RunFailure(Action wake)
 {
     private readonly Lock _gate = new();
-    private (LoopOutcome Outcome, string Detail, Exception? Exception)? _first;
+    private (LoopOutcome Outcome, LoopEvidence Evidence, Exception? Exception)? _first;
     private volatile bool _failed;
 
     public bool HasFailed => _failed;
 
-    public (LoopOutcome Outcome, string Detail, Exception? Exception)? First
+    public (LoopOutcome Outcome, LoopEvidence Evidence, Exception? Exception)? First
     {
         get { lock (_gate) { return _first; } }
     }
 
-    public void Fail(LoopOutcome outcome, string detail, Exception? exception = null)
+    public void Fail(LoopOutcome outcome, LoopEvidence evidence, Exception? exception = null)
     {
-        lock (_gate) { _first ??= (outcome, detail, exception); }
+        lock (_gate) { _first ??= (outcome, evidence, exception); }
         _failed = true;
         wake();
     }

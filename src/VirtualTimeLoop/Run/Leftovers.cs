@@ -27,14 +27,12 @@ internal sealed class Leftovers(VirtualClock clock, VirtualThreadPool threads, A
         Volatile.Write(ref _atCompletion, Pending(Math.Max(0, threads.ActiveCount - ownJob) + threads.PendingCount));
     }
 
-    /// <summary>What was left when main completed and what is left now, in one sentence; null when nothing.</summary>
-    public string? DescribeAtAndAfterCompletion()
+    /// <summary>What was left when main completed and what is left now; null when nothing.</summary>
+    public WorkLeftPending? Evidence()
     {
-        var now = PendingNow()?.ToString();
-        var atCompletion = Volatile.Read(ref _atCompletion)?.ToString();
-        if (atCompletion is null) return now;
-        var when = $"when the main task completed at {VirtualTimeFormat.Seconds(_completedAt)}: {atCompletion}";
-        return now is null || now == atCompletion ? when : $"{when}; at the end of the run: {now}";
+        var now = PendingNow();
+        var atCompletion = Volatile.Read(ref _atCompletion);
+        return atCompletion is null && now is null ? null : new WorkLeftPending(atCompletion, _completedAt, now);
     }
 
     /// <summary>What was left when main completed and what is left now, each kind counted where it was seen the most; null when nothing.</summary>

@@ -3,21 +3,20 @@ using System.Runtime.ExceptionServices;
 namespace VirtualTimeLoop;
 
 /// <summary>
-/// What one run on the <see cref="VirtualLoop"/> printed, when, and how it ended. A class with init
-/// properties, so that it can grow without breaking code that reads it.
+/// What one run on the <see cref="VirtualLoop"/> printed, when, and how it ended. Only the loop makes
+/// one: a class with init properties, so that it can grow without breaking code that reads it.
 /// </summary>
 public class LoopRun
 {
-    /// <summary>An empty run (set its properties with an object initializer).</summary>
-    public LoopRun() { }
+    internal LoopRun() { }
 
     /// <summary>A copy of <paramref name="other"/> (for a derived result that adds to it).</summary>
-    protected LoopRun(LoopRun other)
+    private protected LoopRun(LoopRun other)
     {
         ArgumentNullException.ThrowIfNull(other);
         Label = other.Label;
         Outcome = other.Outcome;
-        Detail = other.Detail;
+        Evidence = other.Evidence;
         Exception = other.Exception;
         Output = other.Output;
         Lines = other.Lines;
@@ -32,52 +31,55 @@ public class LoopRun
     }
 
     /// <summary>The label the caller gave the run.</summary>
-    public string Label { get; init; } = "program";
+    public string Label { get; internal init; } = "program";
 
     /// <summary>How the run ended.</summary>
-    public LoopOutcome Outcome { get; init; }
+    public LoopOutcome Outcome { get; internal init; }
 
-    /// <summary>What the guard that stopped the run observed, or what was left over; null when there is nothing to add.</summary>
-    public string? Detail { get; init; }
+    /// <summary>What the guard that stopped the run observed, or what was left over, as data; null when there is nothing to add.</summary>
+    public LoopEvidence? Evidence { get; internal init; }
+
+    /// <summary><see cref="Evidence"/> in words, in the current UI culture; null when there is nothing to add.</summary>
+    public string? Detail => Evidence is null ? null : LoopText.Describe(Evidence);
 
     /// <summary>The exception that ended the program, if any.</summary>
-    public Exception? Exception { get; init; }
+    public Exception? Exception { get; internal init; }
 
     /// <summary>Everything the program printed, exactly.</summary>
-    public string Output { get; init; } = "";
+    public string Output { get; internal init; } = "";
 
     /// <summary>Each printed line with the virtual time at which it was completed.</summary>
-    public IReadOnlyList<PrintedLine> Lines { get; init; } = [];
+    public IReadOnlyList<PrintedLine> Lines { get; internal init; } = [];
 
     /// <summary>Virtual time from the start to the end of the run.</summary>
-    public TimeSpan Elapsed { get; init; }
+    public TimeSpan Elapsed { get; internal init; }
 
     /// <summary>
     /// Real time the run took. (A run reports no CPU time: its work spans the loop thread, its workers
     /// and the shared thread pool, and in a parallel suite the process's CPU time is not the run's;
     /// measure around the run where the process runs one thing at a time.)
     /// </summary>
-    public TimeSpan WallTime { get; init; }
+    public TimeSpan WallTime { get; internal init; }
 
     /// <summary>Callbacks run plus timers fired.</summary>
-    public long Steps { get; init; }
+    public long Steps { get; internal init; }
 
     /// <summary>Timers fired.</summary>
-    public long TimersFired { get; init; }
+    public long TimersFired { get; internal init; }
 
     /// <summary>Timers still armed at the end.</summary>
-    public int TimersLeft { get; init; }
+    public int TimersLeft { get; internal init; }
 
     /// <summary>Threads the loop's thread pool (<see cref="LoopEnvironment.Threads"/>) started.</summary>
-    public int ThreadsCreated { get; init; }
+    public int ThreadsCreated { get; internal init; }
 
     /// <summary>The program's main task, if it returned one.</summary>
-    public Task? MainTask { get; init; }
+    public Task? MainTask { get; internal init; }
 
     private LoopExplanation? _explanation;
 
     /// <summary>What the program left pending (timers, jobs, async void methods) when its main task completed or when the run ended; null when nothing.</summary>
-    public PendingWork? Leftovers { get; init; }
+    public PendingWork? Leftovers { get; internal init; }
 
     /// <summary>Why the run ended as it did, as data: what was observed, the evidence, the causes, the fix, the source line.</summary>
     public LoopExplanation Explanation => _explanation ??= LoopRunExplanation.Describe(this);

@@ -81,7 +81,7 @@ internal sealed class RunningLoop
         cancellationToken.ThrowIfCancellationRequested();
         LoopRun run;
         var ended = Start(program);
-        using (cancellationToken.Register(static s => ((RunningLoop)s!).Stop(LoopOutcome.WallTimeExceeded, "the caller cancelled the run"), this))
+        using (cancellationToken.Register(static s => ((RunningLoop)s!).Stop(LoopOutcome.WallTimeExceeded, new RunCancelledByCaller()), this))
         {
             run = await ended.ConfigureAwait(false);
         }
@@ -104,7 +104,7 @@ internal sealed class RunningLoop
         }
         catch (Exception e)
         {
-            _failure.Fail(LoopOutcome.ProgramFailed, "the loop itself failed", e);
+            _failure.Fail(LoopOutcome.ProgramFailed, new ExceptionThrown(ThrowSite.Loop), e);
         }
         finally
         {
@@ -130,9 +130,9 @@ internal sealed class RunningLoop
     /// when it sees the failure, unless it is stuck inside a step: then the run ends here, and the
     /// stuck thread is left behind.
     /// </summary>
-    internal void Stop(LoopOutcome outcome, string detail)
+    internal void Stop(LoopOutcome outcome, LoopEvidence evidence)
     {
-        _failure.Fail(outcome, detail);
+        _failure.Fail(outcome, evidence);
         if (RunningStep != 0 || outcome == LoopOutcome.WallTimeExceeded) Finish();
     }
 
@@ -157,12 +157,12 @@ internal sealed class RunningLoop
     {
         var main = Volatile.Read(ref _main);
         LoopOutcome outcome;
-        string? detail = null;
+        LoopEvidence? evidence = null;
         Exception? exception = null;
         PendingWork? pending = null;
         if (_failure.First is { } failure)
         {
-            (outcome, detail, exception) = failure;
+            (outcome, evidence, exception) = failure;
         }
         else if (main is { IsFaulted: true } faulted)
         {
@@ -172,20 +172,20 @@ internal sealed class RunningLoop
         else if (main is { IsCanceled: true })
         {
             outcome = LoopOutcome.ProgramFailed;
-            detail = "the main task was cancelled";
+            evidence = new MainTaskCancelled();
         }
         else
         {
-            var leftovers = _leftovers.DescribeAtAndAfterCompletion();
+            var leftovers = _leftovers.Evidence();
             pending = _leftovers.AtAndAfterCompletion();
             outcome = leftovers is null || _options.AllowLeftovers ? LoopOutcome.Completed : LoopOutcome.LeftoverWork;
-            detail = leftovers;
+            evidence = leftovers;
         }
         return new LoopRun
         {
             Label = _label,
             Outcome = outcome,
-            Detail = detail,
+            Evidence = evidence,
             Exception = exception,
             Output = _out.Text,
             Lines = _out.Lines,

@@ -47,8 +47,6 @@ public sealed class VirtualTimer : ITimer
     /// <summary>True when it was last armed by the loop's own thread (not a worker or a stranger).</summary>
     internal bool ArmedOnLoop { get; set; }
 
-    internal bool IsDisposed => _disposed;
-
     /// <inheritdoc />
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {

@@ -66,8 +66,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
             }
             if (atCap)
             {
-                failure.Fail(LoopOutcome.ThreadLimit,
-                    $"all {Threads.MaxThreads} threads of the loop's pool are blocked in jobs and {Threads.PendingCount} more job(s) wait for a thread");
+                failure.Fail(LoopOutcome.ThreadLimit, new ThreadsExhausted(Threads.MaxThreads, Threads.PendingCount));
                 return;
             }
 
@@ -113,8 +112,8 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 continue;
             }
             if (guards.RealClockTimerArmed()) return;
-            if (OtherClocks.TimerAwaitedBy(main) is { } other) failure.Fail(LoopOutcome.OtherClockWait, $"the main task waits on {other}");
-            else failure.Fail(LoopOutcome.NeverCompletes, "nothing ready, no timer, no thread at work");
+            if (OtherClocks.TimerAwaitedBy(main) is { } other) failure.Fail(LoopOutcome.OtherClockWait, other);
+            else failure.Fail(LoopOutcome.NeverCompletes, new NothingToRun());
             return;
         }
     }
@@ -138,7 +137,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
             }
             catch (Exception e)
             {
-                failure.Fail(LoopOutcome.ProgramFailed, "a timer callback threw", e);
+                failure.Fail(LoopOutcome.ProgramFailed, new ExceptionThrown(ThrowSite.TimerCallback), e);
                 return false;
             }
             finally
@@ -171,7 +170,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
         catch (Exception e)
         {
-            failure.Fail(LoopOutcome.AsyncVoidThrew, "a callback posted to the loop threw", e);
+            failure.Fail(LoopOutcome.AsyncVoidThrew, new ExceptionThrown(ThrowSite.PostedCallback), e);
         }
         finally
         {
@@ -194,22 +193,19 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
     /// <summary>Says which of the program's shared-pool work held time back: items never started (the pool is busy with other work), or a thread that never finished.</summary>
     private void ReportStalledSharedPool()
     {
-        var budget = VirtualTimeFormat.Seconds(options.SharedPoolBudget);
+        var budget = options.SharedPoolBudget;
         if (sharedPool.RunningCount > 0 && sharedPool.ArmedVirtualTimer)
         {
-            failure.Fail(LoopOutcome.UnknownThread, $"a shared thread-pool thread running the program's code armed a timer on the virtual clock " +
-                $"and has not finished after {budget} of real time: it blocks on the virtual clock (Task.Run(() => Task.Delay(d, time).Wait()))");
+            failure.Fail(LoopOutcome.UnknownThread, new PoolThreadBlockedOnClock(budget));
         }
         else if (sharedPool.RunningCount > 0)
         {
-            failure.Fail(LoopOutcome.SharedPoolStalled, $"{sharedPool.RunningCount} shared thread-pool thread(s) running the program's code " +
-                $"(Task.Run, ThreadPool, a ContinueWith on the default scheduler) had not finished after {budget} of real time");
+            failure.Fail(LoopOutcome.SharedPoolStalled, new SharedPoolThreadsBusy(sharedPool.RunningCount, budget));
         }
         else
         {
-            failure.Fail(LoopOutcome.SharedPoolStalled, $"{sharedPool.QueuedCount} work item(s) the program queued on the shared thread pool " +
-                $"had not started after {budget} of real time: the pool is busy with other work in this process " +
-                $"({ThreadPool.PendingWorkItemCount} item(s) queued, {ThreadPool.ThreadCount} thread(s)), not necessarily this program's");
+            failure.Fail(LoopOutcome.SharedPoolStalled,
+                new SharedPoolItemsNotStarted(sharedPool.QueuedCount, budget, ThreadPool.PendingWorkItemCount, ThreadPool.ThreadCount));
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class StuckThreadDetector(LoopOptions options)
     private long _waitingSince; // Stopwatch timestamp of the first sample in an unbroken wait, else 0
 
     /// <returns>Null while the thread may still be making progress; else how it is stuck.</returns>
-    public string? Check(Thread thread, long watched, long startedAt)
+    public ThreadStall? Check(Thread thread, long watched, long startedAt)
     {
         var now = Stopwatch.GetTimestamp();
         if (watched != _watched)
@@ -26,8 +26,8 @@ internal sealed class StuckThreadDetector(LoopOptions options)
         if (!waiting) _waitingSince = 0;
         else if (_waitingSince == 0) _waitingSince = now;
 
-        if (_waitingSince != 0 && Stopwatch.GetElapsedTime(_waitingSince, now) > options.WaitBudget) return "blocked in a wait";
-        if (Stopwatch.GetElapsedTime(startedAt, now) > options.BusyBudget) return "busy without ever yielding";
+        if (_waitingSince != 0 && Stopwatch.GetElapsedTime(_waitingSince, now) > options.WaitBudget) return ThreadStall.BlockedInWait;
+        if (Stopwatch.GetElapsedTime(startedAt, now) > options.BusyBudget) return ThreadStall.BusyWithoutYielding;
         return null;
     }
 }

@@ -18,14 +18,12 @@ internal sealed class RealTimerLog
         }
     }
 
-    /// <summary>"a real-clock timer of 30.0 s armed at 0.0 s of virtual time (1 in all)"; null when none.</summary>
-    public string? Describe()
+    /// <summary>The first real-clock timer, when it was armed, and how many in all; null when none.</summary>
+    public RealClockTimerArmed? Evidence()
     {
         lock (_gate)
         {
-            if (_first is not { } first) return null;
-            return $"the program armed a real-clock timer of {VirtualTimeFormat.Seconds(TimeSpan.FromMilliseconds(first.DueMilliseconds))} " +
-                   $"at {VirtualTimeFormat.Seconds(first.At)} of virtual time" + (_count > 1 ? $" ({_count} real timers in all)" : "");
+            return _first is { } first ? new RealClockTimerArmed(TimeSpan.FromMilliseconds(first.DueMilliseconds), first.At, _count) : null;
         }
     }
 }

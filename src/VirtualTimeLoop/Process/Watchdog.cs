@@ -92,7 +92,7 @@ internal static class Watchdog
         public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
         /// <summary>Ends the run with the library's own fault, rather than leave it unwatched.</summary>
-        public void Fault(Exception e) => loop.Stop(LoopOutcome.WallTimeExceeded, $"the watchdog failed: {e.GetType().Name}: {e.Message}");
+        public void Fault(Exception e) => loop.Stop(LoopOutcome.WallTimeExceeded, new WatchdogFailed(e.GetType().Name, e.Message));
 
         public void Check()
         {
@@ -100,19 +100,19 @@ internal static class Watchdog
             if (step != _seenStep) (_seenStep, _seenStepSince) = (step, Stopwatch.GetTimestamp());
             if (step != 0 && loop.LoopThread is { } thread && _loopThread.Check(thread, step, _seenStepSince) is { } how)
             {
-                loop.Stop(LoopOutcome.LoopBlocked, how);
+                loop.Stop(LoopOutcome.LoopBlocked, new ThreadStuck(null, how));
                 return;
             }
             var running = loop.Threads.Running;
             if (running != _seenWorker) (_seenWorker, _seenWorkerSince, _workerTurns) = (running, Stopwatch.GetTimestamp(), _workerTurns + 1);
             if (running is not null && _worker.Check(running.Thread, _workerTurns, _seenWorkerSince) is { } workerHow)
             {
-                loop.Stop(LoopOutcome.WorkerBlocked, $"{running.Thread.Name}, {workerHow}");
+                loop.Stop(LoopOutcome.WorkerBlocked, new ThreadStuck(running.Thread.Name ?? "#" + running.Thread.ManagedThreadId, workerHow));
                 return;
             }
             if (Elapsed > options.WallBudget)
             {
-                loop.Stop(LoopOutcome.WallTimeExceeded, $"still running after {options.WallBudget.TotalSeconds:0.#} s of real time");
+                loop.Stop(LoopOutcome.WallTimeExceeded, new WallBudgetExceeded(options.WallBudget));
             }
         }
     }

@@ -25,8 +25,7 @@ internal sealed class TimerOwnership(RunningLoop loop, RunFailure failure, Share
             return;
         }
         var thread = Thread.CurrentThread;
-        var name = thread.IsThreadPoolThread ? "a shared thread-pool thread" : $"thread '{thread.Name ?? "#" + thread.ManagedThreadId}' (new Thread?)";
-        failure.Fail(LoopOutcome.UnknownThread, $"{name} armed a timer on the virtual clock");
+        failure.Fail(LoopOutcome.UnknownThread, new StrangerArmedTimer(thread.IsThreadPoolThread, thread.Name ?? "#" + thread.ManagedThreadId));
     }
 
     public void TimerDisposed(VirtualTimer timer) => loop.Threads.OnTimerReleased(timer);

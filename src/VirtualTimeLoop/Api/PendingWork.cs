@@ -15,17 +15,6 @@ public sealed record PendingWork(IReadOnlyList<TimeSpan> TimerDueTimes, int Jobs
         Math.Max(Jobs, other.Jobs),
         Math.Max(AsyncVoidMethods, other.AsyncVoidMethods));
 
-    /// <summary>"1 timer(s) still scheduled (due at 1.0 s); 2 async void method(s) still running".</summary>
-    public override string ToString()
-    {
-        var parts = new List<string>();
-        if (TimerDueTimes.Count > 0)
-        {
-            var shown = string.Join(", ", TimerDueTimes.Take(5).Select(VirtualTimeFormat.Seconds));
-            parts.Add($"{TimerDueTimes.Count} timer(s) still scheduled (due at {shown}{(TimerDueTimes.Count > 5 ? ", …" : "")})");
-        }
-        if (Jobs > 0) parts.Add($"{Jobs} job(s) still on the loop's threads");
-        if (AsyncVoidMethods > 0) parts.Add($"{AsyncVoidMethods} async void method(s) still running");
-        return string.Join("; ", parts);
-    }
+    /// <summary>"1 timer(s) still scheduled (due at 1.0 s); 2 async void method(s) still running", in the current UI culture (see <see cref="LoopText.Describe(PendingWork)"/>).</summary>
+    public override string ToString() => LoopText.Describe(this);
 }

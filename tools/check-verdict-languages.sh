@@ -103,7 +103,9 @@ for kata in katas:
     else:
         count = sum(1 for n in en if f".{kata}_" in n)
         translated = sum(1 for n, v in en.items() if f".{kata}_" in n and v[2] is not None and zh[n][2] != v[2])
-        print(f"ok   {kata}: {count} tests, the same outcomes, kinds, gist groups and locations ({translated} gists translated)")
+        located = sum(1 for n, v in en.items() if f".{kata}_" in n and v[3])
+        print(f"ok   {kata}: {count} tests, the same outcomes, kinds, gist groups and locations "
+              f"({located} located in the kata's files, {translated} gists translated)")
 for kata in sorted(set(problems) - set(katas)):
     failed += 1
     print(f"FAIL {kata}:"); [print("    " + l) for l in problems[kata][:10]]

@@ -10,7 +10,7 @@ namespace AsyncKatas.Tests.SupportTests;
 /// printed lines and the Python program are data) and the same marker comments (<c>&lt;!-- output: … --&gt;</c>,
 /// <c>&lt;!-- snippet: … --&gt;</c>) in the same order. The Chinese one is translated: no English sentence is
 /// left in its prose (a run of four English words outside code, links and markers), every heading and hint
-/// title has Chinese in it, and each README links to the other.
+/// title has Chinese in it, each README links to the other, and the Chinese uses the article's terms.
 /// </summary>
 [Category("Support")]
 public partial class ReadmeLanguagesTests
@@ -68,6 +68,23 @@ public partial class ReadmeLanguagesTests
             Assert.That(shape.Headings.Concat(shape.HintTitles).Where(h => !Han().IsMatch(h) && h != "Python ↔ C#"), Is.Empty, "headings without Chinese");
             Assert.That(untranslated, Is.Empty, "English left in the Chinese prose");
         });
+    }
+
+    /// <summary>
+    /// Words for the article's concepts that the article does not use, with the article's own word (the
+    /// glossary in README.zh-CN.md): a learner who reads the article must meet the same terms here.
+    /// </summary>
+    private static readonly (string Avoid, string Article)[] Terms =
+    [
+        ("协同程序", "协程"), ("協程", "协程"), ("事件环", "事件循环"), ("事件迴圈", "事件循环"),
+        ("期物", "future"), ("期约", "future"), ("回呼", "回调"), ("回调函数对象", "回调"), ("线程池子", "线程池"),
+    ];
+
+    [TestCaseSource(nameof(Katas))]
+    public void The_Chinese_README_uses_the_article_s_terms(string folder)
+    {
+        var text = string.Join('\n', ReadmeShape.Prose(File.ReadAllText(Path.Combine(Root(), "katas", folder, Chinese))));
+        Assert.That(Terms.Where(t => text.Contains(t.Avoid, StringComparison.Ordinal)).Select(t => $"'{t.Avoid}': the article says '{t.Article}'"), Is.Empty);
     }
 
     /// <summary>Four English words in a row (code, paths and links are taken out first).</summary>

@@ -1,12 +1,11 @@
-using System.Globalization;
 using KataRunner.Engine.Session;
 
 namespace KataRunner.Tests;
 
 /// <summary>
-/// The runner shows a kata's hints in the learner's language: README.zh-CN.md when the UI language is
-/// Chinese (DOTNET_CLI_UI_LANGUAGE=zh-Hans, or a zh* UI culture), README.md otherwise or when the kata
-/// has no Chinese README.
+/// The runner shows a kata's hints in the learner's language: README.zh-CN.md when the language the runner
+/// chose (UiLanguage: --lang, DOTNET_CLI_UI_LANGUAGE, the UI culture) is Chinese, README.md otherwise or when
+/// the kata has no Chinese README.
 /// </summary>
 public class HintLanguageTests
 {
@@ -48,21 +47,23 @@ public class HintLanguageTests
         Assert.That(Hints.FromFile(Readme, "zh-Hans"), Is.EqualTo(new[] { new Hint("Hint 1 — a nudge", "Start both.") }));
     }
 
-    [Test]
-    public void DOTNET_CLI_UI_LANGUAGE_wins_over_the_UI_culture_as_in_the_SDK()
+    [TestCase("zh-CN", "提示 1 — 点拨")]
+    [TestCase("zh", "提示 1 — 点拨")]
+    [TestCase("en-US", "Hint 1 — a nudge")]
+    [TestCase("fr-FR", "Hint 1 — a nudge")]
+    public void The_runner_s_language_choice_picks_the_README(string asked, string title)
     {
-        // The repository builds with InvariantGlobalization: the UI culture is the invariant one (name "").
-        var current = CultureInfo.InvariantCulture;
-        Assert.Multiple(() =>
-        {
-            Assert.That(Hints.UiLanguage("zh-Hans", current), Is.EqualTo("zh-Hans"));
-            Assert.That(Hints.UiLanguage(" en ", current), Is.EqualTo("en"));
-            Assert.That(Hints.UiLanguage(null, current), Is.EqualTo(""), "not set: the UI culture's name");
-            Assert.That(Hints.UiLanguage(" ", current), Is.EqualTo(""), "blank: the UI culture's name");
-            Assert.That(Hints.IsChinese("zh-Hans") && Hints.IsChinese("ZH-cn") && Hints.IsChinese("zh"), "Chinese names");
-            Assert.That(Hints.IsChinese("") || Hints.IsChinese("en") || Hints.IsChinese("zu"), Is.False, "other names");
-        });
+        // The runner passes UiLanguage.Current: what --lang, DOTNET_CLI_UI_LANGUAGE or the UI culture chose.
+        var language = AsyncKatas.Catalog.Words.UiLanguage.Choose(asked);
+        Assert.That(Hints.FromFile(Readme, language).Select(h => h.Title), Is.EqualTo(new[] { title }));
     }
+
+    [Test]
+    public void Chinese_names_are_Chinese_and_others_are_not() => Assert.Multiple(() =>
+    {
+        Assert.That(Hints.IsChinese("zh-Hans") && Hints.IsChinese("ZH-cn") && Hints.IsChinese("zh") && Hints.IsChinese("zh_CN"), "Chinese names");
+        Assert.That(Hints.IsChinese("") || Hints.IsChinese("en") || Hints.IsChinese("zu"), Is.False, "other names");
+    });
 
     [Test]
     public void Every_kata_of_the_repository_has_as_many_Chinese_hints_as_English_ones()

@@ -80,14 +80,6 @@ public static class KataExplanation
 
     private static string? KataPath(StackFrame frame)
     {
-        var file = frame.GetFileName();
-        if (file is null) return null;
-        var path = file.Replace('\\', '/');
-        foreach (var tree in new[] { "/katas/", "/solutions/" })
-        {
-            var at = path.LastIndexOf(tree, StringComparison.Ordinal);
-            if (at >= 0) return $"{path[(at + 1)..]}:{frame.GetFileLineNumber()}";
-        }
-        return null;
+        return KataCatalog.CodePath(frame.GetFileName()) is { } path ? $"{path}:{frame.GetFileLineNumber()}" : null;
     }
 }

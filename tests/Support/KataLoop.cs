@@ -10,7 +10,7 @@ public static class KataLoop
     /// <summary>Runs <paramref name="program"/> for the running test's kata (its [Category], else its namespace: <see cref="KataContext.Kata"/>), its clock a FakeTimeProvider (see <see cref="KataIO"/>).</summary>
     public static LoopRun Run(Func<KataIO, Task> program, LoopOptions? options = null) => Run(KataContext.Kata, program, options);
 
-    /// <summary>Runs <paramref name="program"/> for <paramref name="kata"/> (a test outside the katas, such as tests/SupportTests, names it).</summary>
+    /// <summary>Runs <paramref name="program"/> for <paramref name="kata"/> (a test outside the katas, such as tools/SupportTests, names it).</summary>
     public static LoopRun Run(Kata kata, Func<KataIO, Task> program, LoopOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(kata);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -49,13 +48,6 @@ public static partial class Hints
 
     /// <summary>The Chinese README's name, beside each kata's README.md.</summary>
     public const string ChineseReadme = "README.zh-CN.md";
-
-    /// <summary>
-    /// The language the learner asked for, as the .NET SDK reads it: DOTNET_CLI_UI_LANGUAGE when it is set,
-    /// else the current UI culture's name.
-    /// </summary>
-    public static string UiLanguage(string? cliUiLanguage, CultureInfo currentUiCulture) =>
-        string.IsNullOrWhiteSpace(cliUiLanguage) ? currentUiCulture.Name : cliUiLanguage.Trim();
 
     /// <summary>zh, zh-Hans, zh-CN, zh-Hant…: any culture name whose language is Chinese.</summary>
     public static bool IsChinese(string language) =>

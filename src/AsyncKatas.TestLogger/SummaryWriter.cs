@@ -1,4 +1,5 @@
 using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 
 namespace AsyncKatas.TestLogger;
 
@@ -28,29 +29,25 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
 {
     private const int RuleWidth = 72;
 
-    private sealed record KataStatus(Kata Kata, int Passed, int Failed, List<TestOutcomeRecord> Failures)
+    /// <summary>A kata that ran: its counts decide its standing (<see cref="KataCount"/>, the runner's rule too).</summary>
+    private sealed record KataStatus(Kata Kata, KataCount Count, List<TestOutcomeRecord> Failures)
     {
-        public bool Solved => Failed == 0 && Passed > 0;
-
-        /// <summary>No test passes yet (the shipped stubs; a kata whose first test has not passed yet).</summary>
-        public bool NotStarted => Passed == 0;
-
-        public string Name => $"{Kata.Id} {Kata.Folder[4..]}";
-
-        public string State => Solved ? $"solved ({Passed} test{(Passed == 1 ? "" : "s")})"
-            : NotStarted ? $"not started: 0 of {Failed} tests pass"
-            : $"in progress: {Passed} of {Passed + Failed} tests pass";
+        public bool Solved => Count.Standing == KataStanding.Solved;
+        public int Passed => Count.Passed;
+        public int Failed => Count.Failed;
+        public string Name => Kata.DisplayName;
+        public string State => KataWords.Status(Count);
     }
 
     public string Write()
     {
         var ran = KataCatalog.All
-            .Select(kata => (kata, tests: results.Where(r => r.Kata == kata.Id && r.Outcome != Outcome.NotRun).ToList()))
+            .Select(kata => (kata, tests: results.Where(r => r.Kata == kata && r.Outcome != Outcome.NotRun).ToList()))
             .Where(k => k.tests.Count > 0)
-            .Select(k => new KataStatus(k.kata, k.tests.Count(t => t.Outcome == Outcome.Passed), k.tests.Count(t => t.Outcome == Outcome.Failed),
+            .Select(k => new KataStatus(k.kata, new KataCount(k.tests.Count(t => t.Outcome == Outcome.Passed), k.tests.Count(t => t.Outcome == Outcome.Failed)),
                 k.tests.Where(t => t.Outcome == Outcome.Failed).ToList()))
             .ToList();
-        var others = results.Where(r => (r.Kata is null || !KataCatalog.All.Any(k => k.Id == r.Kata)) && r.Outcome == Outcome.Failed).ToList();
+        var others = results.Where(r => r.Kata is null && r.Outcome == Outcome.Failed).ToList();
         if (ran.Count == 0 && others.Count == 0) return "";
 
         var lines = new List<string> { new('─', RuleWidth) };
@@ -59,17 +56,17 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         {
             var only = ran[0];
             lines.Add(only.Solved
-                ? $"{only.Name}: solved ({only.Passed} of {only.Passed} tests pass)."
-                : $"{only.Name}: {only.State}. Hints: {only.Kata.HintsPath}");
+                ? KataWords.Format(Vocabulary.OneKataSolved, only.Name, only.Passed)
+                : KataWords.Format(Vocabulary.OneKataState, only.Name, only.State, only.Kata.HintsPath));
             if (!only.Solved) lines.AddRange(Failures(only, options.FailuresShownForOneKata, oneKata: true));
         }
         else if (ran.Count > 1)
         {
             var solved = ran.Count(k => k.Solved);
-            var title = ran.Count == KataCatalog.All.Count ? $"Katas solved: {solved} of {ran.Count}." : $"Katas solved: {solved} of the {ran.Count} that ran.";
+            var title = KataWords.Format(ran.Count == KataCatalog.All.Count ? Vocabulary.KatasSolvedOfAll : Vocabulary.KatasSolvedOfThoseThatRan, solved, ran.Count);
             lines.Add($"{title}  [{ProgressBar(ran)}]");
             var width = ran.Max(k => k.Name.Length) + 2;
-            lines.AddRange(ran.Select(k => $"  {Mark(k)} {k.Name.PadRight(width)} {k.State}"));
+            lines.AddRange(ran.Select(k => $"  {KataWords.Mark(k.Count.Standing)} {k.Name.PadRight(width)} {k.State}"));
             if (next is not null) lines.AddRange(Failures(next, options.FailuresShown, oneKata: false));
         }
 
@@ -80,18 +77,15 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
             : KataCatalog.All.SkipWhile(k => k.Id != ran[^1].Kata.Id).Skip(1).FirstOrDefault();
         lines.Add("");
         if (upNext is not null) lines.AddRange(NextSteps(upNext));
-        else if (ran.Count > 0 && ran.Count == KataCatalog.All.Count) lines.Add("Every kata is solved. Well done!");
-        else if (ran.Count > 0) lines.Add("Every kata that ran is solved.");
+        else if (ran.Count > 0 && ran.Count == KataCatalog.All.Count) lines.Add(Vocabulary.EveryKataSolved);
+        else if (ran.Count > 0) lines.Add(Vocabulary.EveryKataThatRanSolved);
         else lines.RemoveAt(lines.Count - 1);
         lines.Add(new('─', RuleWidth));
         return string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>One cell per kata that ran: █ solved, ▒ in progress, ░ not started.</summary>
-    private static string ProgressBar(IEnumerable<KataStatus> katas) =>
-        string.Concat(katas.Select(k => k.Solved ? '█' : k.NotStarted ? '░' : '▒'));
-
-    private static char Mark(KataStatus kata) => kata.Solved ? '✔' : kata.NotStarted ? '·' : '▒';
+    /// <summary>One cell per kata that ran (<see cref="KataWords.Cell"/>).</summary>
+    private static string ProgressBar(IEnumerable<KataStatus> katas) => string.Concat(katas.Select(k => KataWords.Cell(k.Count.Standing)));
 
     /// <summary>
     /// The kata's failures in full, at most <paramref name="shown"/> of them. Failures that say the same thing
@@ -100,7 +94,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
     private IEnumerable<string> Failures(KataStatus kata, int shown, bool oneKata)
     {
         yield return "";
-        if (!oneKata) yield return $"{kata.Name}: {kata.Failed} failing test{(kata.Failed == 1 ? "" : "s")}";
+        if (!oneKata) yield return KataWords.FailingTests(kata.Kata, kata.Failed);
         var groups = kata.Failures.GroupBy(FailureText.Gist).ToList();
         var budget = oneKata ? int.MaxValue : options.FailureLines;
         var written = 0;
@@ -108,12 +102,12 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         foreach (var group in groups.Take(shown))
         {
             var failure = group.First();
-            var lines = FailureText.Describe(failure, $"{kata.Name} › {failure.Test}", options.MessageLines);
+            var lines = FailureText.Describe(failure, KataWords.FailureHeader(kata.Kata, failure.Test), options.MessageLines);
             var same = group.Skip(1).Select(f => f.Test).ToList();
             if (same.Count > 0)
             {
-                var names = same.Count <= 3 ? string.Join(", ", same) : string.Join(", ", same.Take(3)) + $" and {same.Count - 3} more";
-                lines.Add($"  The same for {names}.");
+                var names = same.Count <= 3 ? string.Join(", ", same) : KataWords.Format(Vocabulary.AndMore, string.Join(", ", same.Take(3)), same.Count - 3);
+                lines.Add(KataWords.Format(Vocabulary.TheSameFor, names));
             }
             // The first failure is always shown; the next ones only while the section stays short.
             if (groupsShown > 0 && written + lines.Count + 1 > budget) break;
@@ -126,32 +120,30 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         if (more > 0)
         {
             yield return "";
-            yield return oneKata
-                ? $"… and {more} more failing test(s); all of them: dotnet test --filter TestCategory={kata.Kata.Id} --logger \"console;verbosity=normal\""
-                : $"… and {more} more failing test(s) in {kata.Kata.Id}: dotnet test --filter TestCategory={kata.Kata.Id}";
+            yield return KataWords.Format(oneKata ? Vocabulary.MoreFailingOneKata : Vocabulary.MoreFailingInKata, more, kata.Kata.Id);
         }
     }
 
-    /// <summary>Failing tests outside the katas (the Support tests): the harness itself is broken, so say so.</summary>
+    /// <summary>Failing tests outside the katas (no kata category): the harness itself is broken, so say so.</summary>
     private IEnumerable<string> OtherFailures(List<TestOutcomeRecord> others)
     {
         yield return "";
-        yield return $"{others.Count} test(s) of the harness itself failed (not a kata: tell the maintainers, or see tests/SupportTests):";
+        yield return KataWords.Format(Vocabulary.OtherFailures, others.Count);
         foreach (var failure in others.Take(options.OtherFailuresShown))
         {
             foreach (var line in FailureText.Describe(failure, failure.Test, Math.Min(options.MessageLines, 10))) yield return "  " + line;
         }
         if (others.Count > options.OtherFailuresShown)
         {
-            yield return $"  … and {others.Count - options.OtherFailuresShown} more: dotnet test --filter TestCategory=Support --logger \"console;verbosity=normal\"";
+            yield return KataWords.Format(Vocabulary.OtherFailuresMore, others.Count - options.OtherFailuresShown);
         }
     }
 
     private IEnumerable<string> NextSteps(Kata kata)
     {
-        yield return $"Next: {kata.Id} {kata.Folder[4..]} ({kata.Topic})";
-        yield return $"  read   {kata.ReadmePath}";
-        if (options.HasWatchRunner) yield return "  watch  dotnet run --project src/KataRunner";
-        yield return $"  {(options.HasWatchRunner ? "or run" : "run   ")} dotnet test --filter TestCategory={kata.Id}";
+        yield return KataWords.Format(Vocabulary.Next, kata.DisplayName, kata.Topic);
+        yield return KataWords.Format(Vocabulary.NextRead, kata.ReadmePath);
+        if (options.HasWatchRunner) yield return Vocabulary.NextWatch;
+        yield return KataWords.Format(options.HasWatchRunner ? Vocabulary.NextOrRun : Vocabulary.NextRun, kata.Id);
     }
 }

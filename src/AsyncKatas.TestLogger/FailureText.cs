@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 
 namespace AsyncKatas.TestLogger;
 
@@ -24,12 +26,12 @@ internal static partial class FailureText
             frames = frames.Where((frame, i) => i == 0 || frame != frames[i - 1]).ToList();
             lines.AddRange(frames.Count > 0
                 ? frames
-                : ["  (no frame in katas/; the full stack trace: dotnet test --logger \"console;verbosity=normal\")"]);
+                : [Vocabulary.NoLearnerFrame]);
         }
         else if (message.StartsWith(MultipleFailures, StringComparison.Ordinal))
         {
             var items = Items(message.Split('\n').Skip(1).ToList());
-            lines.Add($"{header}: {items.Count} failures");
+            lines.Add(KataWords.Format(Vocabulary.ItemsFailed, header, items.Count));
             for (var i = 0; i < items.Count; i++)
             {
                 var item = CleanAssertion(items[i]);
@@ -71,11 +73,8 @@ internal static partial class FailureText
         if (string.IsNullOrEmpty(stackTrace)) yield break;
         foreach (var raw in stackTrace.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
-            var match = LearnerFrame().Match(raw);
-            if (!match.Success) continue;
-            var file = match.Groups["file"].Value.Replace('\\', '/');
-            var start = Math.Max(file.LastIndexOf("/katas/", StringComparison.Ordinal), file.LastIndexOf("/solutions/", StringComparison.Ordinal));
-            var relative = start < 0 ? file : file[(start + 1)..];
+            var match = StackFrame().Match(raw);
+            if (!match.Success || KataCatalog.CodePath(match.Groups["file"].Value) is not { } relative) continue;
             yield return $"   at {match.Groups["method"].Value} in {relative}:{match.Groups["line"].Value}";
         }
     }
@@ -112,8 +111,10 @@ internal static partial class FailureText
     private static List<string> Prefixed(string header, List<string> lines)
     {
         lines = TrimBlankLines(lines);
-        if (lines.Count == 0) return [$"{header}: failed without a message"];
-        if (!KataHeader().IsMatch(lines[0])) lines[0] = $"{header}: {lines[0].TrimStart()}";
+        if (lines.Count == 0) return [KataWords.Format(Vocabulary.FailedWithoutMessage, header)];
+        // The kata support begins its messages with the same header (KataWords.FailureHeader): the kata's part of it is enough to know.
+        var kataPart = header.Contains(KataWords.Separator, StringComparison.Ordinal) ? header[..(header.IndexOf(KataWords.Separator, StringComparison.Ordinal) + KataWords.Separator.Length)] : null;
+        if (kataPart is null || !lines[0].TrimStart().StartsWith(kataPart, StringComparison.Ordinal)) lines[0] = $"{header}: {lines[0].TrimStart()}";
         return lines;
     }
 
@@ -133,14 +134,14 @@ internal static partial class FailureText
     private static List<string> Cap(List<string> lines, int maxLines)
     {
         if (lines.Count <= maxLines) return lines;
-        return [.. lines.Take(maxLines - 1), $"  … {lines.Count - maxLines + 1} more line(s): the test explorer, or --logger \"console;verbosity=normal\", shows all"];
+        return [.. lines.Take(maxLines - 1), KataWords.Format(Vocabulary.MoreLines, lines.Count - maxLines + 1)];
     }
 
     [GeneratedRegex(@"^[A-Za-z_][\w.`+]*(Exception|Error)(`\d+)?(\[[^\]]*\])? : ")]
     private static partial Regex ExceptionMessage();
 
-    [GeneratedRegex(@"^\s*at (?<method>.+?) in (?<file>.*[/\\](katas|solutions)[/\\]K\d\d_[^/\\]+[/\\].+?):line (?<line>\d+)\s*$")]
-    private static partial Regex LearnerFrame();
+    [GeneratedRegex(@"^\s*at (?<method>.+?) in (?<file>.+?):line (?<line>\d+)\s*$")]
+    private static partial Regex StackFrame();
 
     [GeneratedRegex(@"^\s*at \S.*\)( in .+:line \d+)?\s*$")]
     private static partial Regex StackLine();
@@ -150,7 +151,4 @@ internal static partial class FailureText
 
     [GeneratedRegex(@"^\s*Assert\.\w+\(")]
     private static partial Regex NUnitAssertLine();
-
-    [GeneratedRegex(@"^\s*K\d\d \S+ › ")]
-    private static partial Regex KataHeader();
 }

@@ -23,8 +23,8 @@ public class SummaryLoggerTests
         .. KataCatalog.All.SelectMany(k =>
         {
             var (passed, failed) = counts(k.Id);
-            return Enumerable.Range(0, passed).Select(i => new TestOutcomeRecord(k.Id, $"{k.Id}Tests.Passes{i}", Outcome.Passed))
-                .Concat(Enumerable.Range(0, failed).Select(i => new TestOutcomeRecord(k.Id, $"{k.Id}Tests.Fails{i}", Outcome.Failed,
+            return Enumerable.Range(0, passed).Select(i => new TestOutcomeRecord(k, $"{k.Id}Tests.Passes{i}", Outcome.Passed))
+                .Concat(Enumerable.Range(0, failed).Select(i => new TestOutcomeRecord(k, $"{k.Id}Tests.Fails{i}", Outcome.Failed,
                     message?.Invoke(k.Id, i) ?? $"{k.Id} failure {i}: the output differs", HarnessStack)));
         }),
     ];
@@ -32,7 +32,7 @@ public class SummaryLoggerTests
     /// <summary>What a fresh clone's run reports: every test fails, K01's two with the stub's "not started yet".</summary>
     private static List<TestOutcomeRecord> FreshClone() =>
     [
-        .. K01Tests.Select(t => new TestOutcomeRecord("K01", $"TwoWorkersTests.{t}", Outcome.Failed, string.Format(K01NotStarted, t), HarnessStack)),
+        .. K01Tests.Select(t => new TestOutcomeRecord(KataCatalog.Get("K01"), $"TwoWorkersTests.{t}", Outcome.Failed, string.Format(K01NotStarted, t), HarnessStack)),
         .. Run(id => id == "K01" ? (0, 0) : (0, 7)),
         new TestOutcomeRecord(null, "RepositoryTests.Every_test_has_its_kata_category_or_Support", Outcome.Passed),
     ];
@@ -55,7 +55,7 @@ public class SummaryLoggerTests
         Assert.That(lines, Has.One.Contains("[" + new string('░', KataCatalog.All.Count) + "]"));
         foreach (var kata in KataCatalog.All)
         {
-            Assert.That(lines.Count(l => l.Contains($" {kata.Id} {kata.Folder[4..]} ", StringComparison.Ordinal) && l.Contains("not started", StringComparison.Ordinal)),
+            Assert.That(lines.Count(l => l.Contains($" {kata.DisplayName} ", StringComparison.Ordinal) && l.Contains("not started", StringComparison.Ordinal)),
                 Is.EqualTo(1), $"one line for {kata.Id}");
         }
     }
@@ -112,7 +112,7 @@ public class SummaryLoggerTests
     {
         // The received file is named after the test's parameters, not its display name: the logger knows it
         // from the test's attachments. One test wrote none.
-        var results = Enumerable.Range(0, 6).Select(i => new TestOutcomeRecord("K14", $"EventLoopTests.T({i})", Outcome.Failed,
+        var results = Enumerable.Range(0, 6).Select(i => new TestOutcomeRecord(KataCatalog.Get("K14"), $"EventLoopTests.T({i})", Outcome.Failed,
             $"K14 BuildYourOwnLoop › EventLoopTests.T({i}): not started yet: open katas/K14_BuildYourOwnLoop/EventLoop.cs:37" +
             (i == 5 ? "" : $"\nReceived: tests/K14/EventLoopTests.T_n={i}.received.txt"),
             Attachments: i == 5 ? null : [$"/repo/tests/K14/EventLoopTests.T_n={i}.received.txt"])).ToList();
@@ -135,7 +135,7 @@ public class SummaryLoggerTests
     public void A_long_message_is_cut()
     {
         var message = "K01 EventLoop › T.Long: the output differs\n" + string.Join('\n', Enumerable.Range(0, 100).Select(i => $"  + line {i}"));
-        var summary = KataSummaryLogger.Summarize([new TestOutcomeRecord("K01", "T.Long", Outcome.Failed, message)], new SummaryOptions(MessageLines: 10));
+        var summary = KataSummaryLogger.Summarize([new TestOutcomeRecord(KataCatalog.Get("K01"), "T.Long", Outcome.Failed, message)], new SummaryOptions(MessageLines: 10));
         Assert.That(summary, Does.Contain("  + line 7").And.Not.Contain("  + line 8"));
         Assert.That(summary, Does.Contain("… 92 more line(s)"));
     }
@@ -145,9 +145,9 @@ public class SummaryLoggerTests
     {
         var summary = KataSummaryLogger.Summarize(
         [
-            new TestOutcomeRecord("K05", "GatherTests.A", Outcome.Passed),
-            new TestOutcomeRecord("K05", "GatherTests.B", Outcome.Failed, "K05 WaitAndGather › GatherTests.B: the right lines, printed at the wrong virtual times", HarnessStack),
-            new TestOutcomeRecord("K05", "GatherTests.C", Outcome.Failed, "K05 WaitAndGather › GatherTests.C: the output differs", HarnessStack),
+            new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.A", Outcome.Passed),
+            new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.B", Outcome.Failed, "K05 WaitAndGather › GatherTests.B: the right lines, printed at the wrong virtual times", HarnessStack),
+            new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.C", Outcome.Failed, "K05 WaitAndGather › GatherTests.C: the output differs", HarnessStack),
         ]);
         Assert.That(summary, Does.Contain("K05 WaitAndGather: in progress: 1 of 3 tests pass. Hints: katas/K05_WaitAndGather/README.md#hints"));
         Assert.That(summary, Does.Contain("GatherTests.B: the right lines").And.Contain("GatherTests.C: the output differs"));
@@ -158,7 +158,7 @@ public class SummaryLoggerTests
     [Test]
     public void A_solved_kata_run_alone_points_to_the_following_kata()
     {
-        var summary = KataSummaryLogger.Summarize([new TestOutcomeRecord("K05", "GatherTests.A", Outcome.Passed), new TestOutcomeRecord("K05", "GatherTests.B", Outcome.Passed)]);
+        var summary = KataSummaryLogger.Summarize([new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.A", Outcome.Passed), new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.B", Outcome.Passed)]);
         Assert.That(summary, Does.Contain("K05 WaitAndGather: solved (2 of 2 tests pass).").And.Contain("Next: K06 TimeoutsAndCancellation"));
     }
 
@@ -186,7 +186,7 @@ public class SummaryLoggerTests
     public void NUnits_own_lines_after_a_message_that_explains_are_dropped()
     {
         var message = "5 one-second jobs on 1 worker(s) take 5 s.\nAssert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(expectedTotal)))\n  Expected: 00:00:05\n  But was:  00:00:01\n";
-        var lines = FailureText.Describe(new TestOutcomeRecord("K08", "PoolTests.Jobs", Outcome.Failed, message, HarnessStack), "K08 ThreadPoolExecutor › PoolTests.Jobs", 40);
+        var lines = FailureText.Describe(new TestOutcomeRecord(KataCatalog.Get("K08"), "PoolTests.Jobs", Outcome.Failed, message, HarnessStack), "K08 ThreadPoolExecutor › PoolTests.Jobs", 40);
         Assert.That(lines, Is.EqualTo(new[] { "K08 ThreadPoolExecutor › PoolTests.Jobs: 5 one-second jobs on 1 worker(s) take 5 s." }));
     }
 
@@ -194,7 +194,7 @@ public class SummaryLoggerTests
     public void An_assertion_without_a_message_keeps_NUnits_lines()
     {
         var message = "Assert.That(count, Is.EqualTo(3))\n  Expected: 3\n  But was:  1\n";
-        var lines = FailureText.Describe(new TestOutcomeRecord("K08", "PoolTests.Jobs", Outcome.Failed, message, HarnessStack), "K08 ThreadPoolExecutor › PoolTests.Jobs", 40);
+        var lines = FailureText.Describe(new TestOutcomeRecord(KataCatalog.Get("K08"), "PoolTests.Jobs", Outcome.Failed, message, HarnessStack), "K08 ThreadPoolExecutor › PoolTests.Jobs", 40);
         Assert.That(lines, Is.EqualTo(new[] { "K08 ThreadPoolExecutor › PoolTests.Jobs: Assert.That(count, Is.EqualTo(3))", "  Expected: 3", "  But was:  1" }));
     }
 
@@ -210,7 +210,7 @@ public class SummaryLoggerTests
             "  2)   5 one-second jobs on 1 worker(s) take 5 s.\n" +
             "Assert.That(run.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(expectedTotal)))\n  Expected: 00:00:05\n  But was:  00:00:01\n\n" +
             "     at AsyncKatas.Tests.K08_ThreadPoolExecutor.ThreadPoolExecutorTests.<>c__DisplayClass4_0.<Jobs>b__2() in /r/tests/K08_ThreadPoolExecutor/ThreadPoolExecutorTests.cs:line 86\n";
-        var lines = FailureText.Describe(new TestOutcomeRecord("K08", "PoolTests.Jobs(1)", Outcome.Failed, message, HarnessStack), "K08 ThreadPoolExecutor › PoolTests.Jobs(1)", 40);
+        var lines = FailureText.Describe(new TestOutcomeRecord(KataCatalog.Get("K08"), "PoolTests.Jobs(1)", Outcome.Failed, message, HarnessStack), "K08 ThreadPoolExecutor › PoolTests.Jobs(1)", 40);
         Assert.That(lines, Is.EqualTo(new[]
         {
             "K08 ThreadPoolExecutor › PoolTests.Jobs(1): 2 failures",
@@ -229,7 +229,7 @@ public class SummaryLoggerTests
             "   at AsyncKatas.Tests.K14_BuildYourOwnLoop.EventLoopTests.Run_ReturnsAfterMain() in /home/me/async-katas/tests/K14_BuildYourOwnLoop/EventLoopTests.cs:line 40\n" +
             "   at System.RuntimeMethodHandle.InvokeMethod(Object target, Void** arguments, Signature sig, Boolean isConstructor)";
         var lines = FailureText.Describe(
-            new TestOutcomeRecord("K14", "EventLoopTests.Run_ReturnsAfterMain", Outcome.Failed, "System.InvalidOperationException : Collection was modified.", stack),
+            new TestOutcomeRecord(KataCatalog.Get("K14"), "EventLoopTests.Run_ReturnsAfterMain", Outcome.Failed, "System.InvalidOperationException : Collection was modified.", stack),
             "K14 BuildYourOwnLoop › EventLoopTests.Run_ReturnsAfterMain", 40);
         Assert.That(lines, Is.EqualTo(new[]
         {
@@ -243,7 +243,7 @@ public class SummaryLoggerTests
     public void An_exception_outside_the_learners_code_says_where_the_stack_trace_is()
     {
         var lines = FailureText.Describe(
-            new TestOutcomeRecord("K05", "GatherTests.A", Outcome.Failed, "System.InvalidOperationException : K05 WaitAndGather › GatherTests.A: the test gives 3 line times but the snapshot has 4 lines.", HarnessStack),
+            new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.A", Outcome.Failed, "System.InvalidOperationException : K05 WaitAndGather › GatherTests.A: the test gives 3 line times but the snapshot has 4 lines.", HarnessStack),
             "K05 WaitAndGather › GatherTests.A", 40);
         Assert.That(lines, Has.Count.EqualTo(2));
         Assert.That(lines[1], Does.Contain("console;verbosity=normal"));
@@ -253,7 +253,7 @@ public class SummaryLoggerTests
     public void A_failing_support_test_is_reported_even_when_no_kata_ran()
     {
         var summary = KataSummaryLogger.Summarize([new TestOutcomeRecord(null, "VerifierTests.A", Outcome.Failed, "Assert.That(x, Is.True)\n  Expected: True\n  But was:  False\n", HarnessStack)]);
-        Assert.That(summary, Does.Contain("1 test(s) of the harness itself failed").And.Contain("VerifierTests.A: Assert.That(x, Is.True)"));
+        Assert.That(summary, Does.Contain("1 test(s) outside the katas failed").And.Contain("VerifierTests.A: Assert.That(x, Is.True)"));
     }
 
     [Test]

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
 
-[assembly: InternalsVisibleTo("AsyncKatas.Tests")]
+[assembly: InternalsVisibleTo("AsyncKatas.SupportTests")]
 
 namespace AsyncKatas.TestLogger;
 
@@ -31,6 +32,7 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
     public void Initialize(TestLoggerEvents events, Dictionary<string, string?> parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
+        UiLanguage.Use(UiLanguage.Choose());
         events.TestResult += OnTestResult;
         events.TestRunComplete += OnTestRunComplete;
     }
@@ -38,7 +40,7 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
     private void OnTestResult(object? sender, TestResultEventArgs e)
     {
         var result = e.Result;
-        var kata = Categories(result.TestCase).FirstOrDefault(IsKataId);
+        var kata = Categories(result.TestCase).Select(KataCatalog.Find).FirstOrDefault(k => k is not null);
         var outcome = result.Outcome switch
         {
             TestOutcome.Passed => Outcome.Passed,
@@ -69,9 +71,6 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
         return fromProperty.Concat(test.Traits.Where(t => t.Name == "Category").Select(t => t.Value));
     }
 
-    private static bool IsKataId(string category) =>
-        category.Length == 3 && category[0] == 'K' && char.IsAsciiDigit(category[1]) && char.IsAsciiDigit(category[2]);
-
     private void OnTestRunComplete(object? sender, TestRunCompleteEventArgs e)
     {
         List<TestOutcomeRecord> results;
@@ -96,8 +95,8 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
     internal static string Summarize(IReadOnlyDictionary<string, (int Passed, int Failed)> byKata) =>
         Summarize([
             .. byKata.SelectMany(pair =>
-                Enumerable.Range(0, pair.Value.Passed).Select(i => new TestOutcomeRecord(pair.Key, $"Test{i}", Outcome.Passed))
-                    .Concat(Enumerable.Range(0, pair.Value.Failed).Select(i => new TestOutcomeRecord(pair.Key, $"Failing{i}", Outcome.Failed)))),
+                Enumerable.Range(0, pair.Value.Passed).Select(i => new TestOutcomeRecord(KataCatalog.Find(pair.Key), $"Test{i}", Outcome.Passed))
+                    .Concat(Enumerable.Range(0, pair.Value.Failed).Select(i => new TestOutcomeRecord(KataCatalog.Find(pair.Key), $"Failing{i}", Outcome.Failed)))),
         ]);
 
     /// <summary>The learner's view of a run; empty when no kata test ran and nothing failed.</summary>
@@ -107,9 +106,9 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
 
 internal enum Outcome { Passed, Failed, NotRun }
 
-/// <summary>One test's result as the summary needs it. <paramref name="Kata"/> is null for Support tests.</summary>
+/// <summary>One test's result as the summary needs it: its kata from its category (null for a test of no kata).</summary>
 /// <param name="Attachments">The paths of the files the test attached (a received snapshot).</param>
-internal sealed record TestOutcomeRecord(string? Kata, string Test, Outcome Outcome, string? Message = null, string? StackTrace = null,
+internal sealed record TestOutcomeRecord(Kata? Kata, string Test, Outcome Outcome, string? Message = null, string? StackTrace = null,
     IReadOnlyList<string>? Attachments = null);
 
 /// <summary>

@@ -152,14 +152,14 @@ public class RunnerLoopTests
         public SemaphoreSlim Entered { get; } = new(0);
         public SemaphoreSlim Gate { get; } = new(0);
 
-        public KataRunner.Engine.Running.RunResult Run(IReadOnlyCollection<string> categories)
+        public KataRunner.Engine.Running.RunResult Run(IReadOnlyCollection<AsyncKatas.Catalog.Kata> katas)
         {
-            if (categories.Contains("K02"))
+            if (katas.Any(k => k.Id == "K02"))
             {
                 Entered.Release();
                 Gate.Wait(TimeSpan.FromSeconds(10));
             }
-            lock (inner) return inner.Run(categories);
+            lock (inner) return inner.Run(katas);
         }
     }
 

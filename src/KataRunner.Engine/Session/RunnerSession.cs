@@ -44,6 +44,9 @@ public sealed class RunnerSession
     public Func<string, ChangeKind> Classify { get; }
     public Kata Current => Katas[_index];
     public int Runs { get; private set; }
+    public KataStatus StatusOf(Kata kata) => States[kata].Status;
+
+    /// <summary>The status of the kata with this id (the command line and tests name katas by id).</summary>
     public KataStatus StatusOf(string kataId) => States[kataId].Status;
 
     /// <summary>
@@ -63,10 +66,10 @@ public sealed class RunnerSession
         for (_index = 0; _index < Katas.Count; _index++)
         {
             RunCurrent();
-            if (StatusOf(Current.Id) != KataStatus.Solved) break;
+            if (StatusOf(Current) != KataStatus.Solved) break;
         }
         _index = Math.Min(_index, Katas.Count - 1);
-        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
+        if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
     }
 
     /// <summary>True while some kata has not run yet, or waits to run again.</summary>
@@ -85,9 +88,9 @@ public sealed class RunnerSession
             RunCurrent();
             return true;
         }
-        var result = _engine.Run([kata.Id]);
-        Record(result, kata.Id);
-        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
+        var result = _engine.Run([kata]);
+        Record(result, kata);
+        if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
         return true;
     }
 
@@ -103,13 +106,13 @@ public sealed class RunnerSession
         var changes = _changes;
         return Task.Factory.StartNew(() =>
         {
-            var result = _engine.Run([kata.Id]);
+            var result = _engine.Run([kata]);
             return (Action)(() =>
             {
                 if (changes != _changes) return;
                 if (kata == Current) Shown(result);
-                else Record(result, kata.Id);
-                if (StatusOf(Current.Id) == KataStatus.Solved) _notice ??= SolvedNotice();
+                else Record(result, kata);
+                if (StatusOf(Current) == KataStatus.Solved) _notice ??= SolvedNotice();
             });
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -124,22 +127,22 @@ public sealed class RunnerSession
     {
         var kind = Classify(path);
         if (kind != ChangeKind.Ignored) _changes++;
-        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata.Id);
+        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata);
         else if (kind != ChangeKind.Ignored) States.AllStale();
         return kind;
     }
 
     /// <summary>Runs the current kata again (after a save, or r).</summary>
-    public void RunCurrent() => Shown(_engine.Run([Current.Id]));
+    public void RunCurrent() => Shown(_engine.Run([Current]));
 
     /// <summary>A run of the current kata: its result is what the screen shows.</summary>
     private void Shown(RunResult result)
     {
-        var before = StatusOf(Current.Id);
+        var before = StatusOf(Current);
         _last = result;
         Runs++;
-        Record(result, Current.Id);
-        var now = StatusOf(Current.Id);
+        Record(result, Current);
+        var now = StatusOf(Current);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
     }
 
@@ -201,19 +204,18 @@ public sealed class RunnerSession
         Selected = _selected is { } s ? Katas[s] : null,
     };
 
-    private void Record(RunResult result, string kataId)
+    private void Record(RunResult result, Kata kata)
     {
-        var kata = Katas.First(k => k.Id == kataId);
-        States.Record(result, [kataId], _ => _memory.Untouched?.Invoke(kata));
-        NoteOtherKatas(result, [kataId]);
+        States.Record(result, [kata], _memory.Untouched);
+        NoteOtherKatas(result, [kata]);
         _memory.Remember?.Invoke(States.All);
     }
 
-    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<string> ran)
+    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<Kata> ran)
     {
         if (_engine is not IReportsOtherKatas reports) return;
         var problems = reports.OtherKataProblems(result);
-        foreach (var problem in problems.Where(p => !ran.Contains(p.KataId))) States.DoesNotCompile(problem.KataId);
+        foreach (var problem in problems.Where(p => !ran.Contains(p.Kata))) States.DoesNotCompile(problem.Kata);
         _otherKatas = problems;
     }
 

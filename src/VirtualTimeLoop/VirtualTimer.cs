@@ -49,6 +49,9 @@ public sealed class VirtualTimer : ITimer
 
     internal bool IsDisposed => _disposed;
 
+    /// <summary>Its number in the run's timeline, when the run records one; else 0.</summary>
+    internal int TimelineId { get; set; }
+
     /// <inheritdoc />
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {

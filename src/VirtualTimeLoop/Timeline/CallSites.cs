@@ -30,14 +30,23 @@ internal static class CallSites
     /// </summary>
     public static string? FirstOutsideRuntime(StackTrace trace)
     {
+        // The program's own code: outside the runtime, with its source on this machine (a dependency's
+        // frames have no file, or one from the machine that built the package); else the first frame outside the runtime.
         var frames = trace.GetFrames();
-        for (var i = 0; i < frames.Length; i++)
-        {
-            if (frames[i].GetMethod() is not { DeclaringType: { } type } method || IsRuntimeOrLibrary(type.Assembly)) continue;
-            var through = i > 0 ? Outermost(frames, i) : null;
-            return Describe(frames[i], method) + (through is null ? "" : $" (through {through})");
-        }
-        return null;
+        var outside = Enumerable.Range(0, frames.Length)
+            .Where(i => frames[i].GetMethod() is { DeclaringType: { } type } && !IsRuntimeOrLibrary(type.Assembly)).ToList();
+        if (outside.Count == 0) return null;
+        var i = outside.FirstOrDefault(i => frames[i].GetFileName() is { } file && File.Exists(file), outside[0]);
+        var through = i > 0 ? Outermost(frames, i) : null;
+        return Describe(frames[i], frames[i].GetMethod()!) + (through is null ? "" : $" (through {through})");
+    }
+
+    /// <summary>True when the frame just below the program's is not the runtime's (a dependency armed it).</summary>
+    public static bool ThroughDependency(StackTrace trace)
+    {
+        var frames = trace.GetFrames();
+        var user = Array.FindIndex(frames, f => f.GetMethod() is { DeclaringType: { } type } && !IsRuntimeOrLibrary(type.Assembly) && f.GetFileName() is { } file && File.Exists(file));
+        return user > 0 && frames[user - 1].GetMethod() is { DeclaringType: { } called } && !IsRuntimeOrLibrary(called.Assembly);
     }
 
     /// <summary>The frame just below the program's (the API it called), named when it is not this library's.</summary>
@@ -53,6 +62,7 @@ internal static class CallSites
         var name = $"{TypeName(method.DeclaringType!)}.{method.Name}";
         if (method.Name == "MoveNext" && method.DeclaringType!.DeclaringType is { } outer)
         {
+            if (outer.Name.StartsWith("<>c", StringComparison.Ordinal) && outer.DeclaringType is { } lambdas) outer = lambdas; // a lambda's closure class
             name = $"{TypeName(outer)}.{LaneNames.MethodOf(method.DeclaringType.Name)}";
         }
         var file = frame.GetFileName();

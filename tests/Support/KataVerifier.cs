@@ -50,6 +50,7 @@ public static class KataVerifier
         }
 
         var expectedTimes = timeline.Select(Seconds).ToList();
+        RunTimelines.Expect(expectedLines.Zip(timeline, (text, at) => new ExpectedLine(text, at)));
         var actualTimes = run.Lines.Select(l => l.At).ToList();
         var textMatches = string.Equals(verified, received, StringComparison.Ordinal);
         var timesMatch = textMatches && expectedTimes.SequenceEqual(actualTimes.Select(Round));
@@ -64,6 +65,7 @@ public static class KataVerifier
             : !totalMatches ? $"the right output at the right times, but the program took {TextDiff.Seconds(run.Elapsed)} of virtual time instead of {TextDiff.Seconds(Seconds(total))}"
             : $"the right output, but {strangers.Count} line(s) were printed from a thread the loop does not know (the shared thread pool), so their order was luck");
         verdict.Block(TextDiff.Describe(verified, received, expectedTimes, actualTimes.Select(Round).ToList(), run.Lines.Select(l => l.OutsideLoop).ToList()));
+        if (textMatches && !timesMatch && run.Timeline.Lanes.Count > 0) verdict.Block(RunTimelines.Compact(run));
         if (!totalMatches)
         {
             verdict.Block($"  Total virtual time: yours {TextDiff.Seconds(run.Elapsed)}, article {TextDiff.Seconds(Seconds(total))}.");

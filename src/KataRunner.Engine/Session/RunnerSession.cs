@@ -18,6 +18,7 @@ public sealed class RunnerSession
     private int _index;
     private int _hintLevel;
     private bool _showList;
+    private int _timelineShown = -1; // t: which test's timeline the middle shows, -1 for none
     private string? _notice;
 
     public RunnerSession(IKataEngine engine, Func<Kata, IReadOnlyList<Hint>> hints, Func<string, ChangeKind> classify, IReadOnlyList<Kata>? katas = null)
@@ -137,11 +138,16 @@ public sealed class RunnerSession
             case 'r':
                 RunCurrent();
                 break;
+            case 't':
+                var timelines = ScreenBuilder.Build(this, _last, _otherKatas, [], 0, false, null).Timelines.Count;
+                _timelineShown = TimelineKey.Next(_timelineShown, timelines);
+                if (timelines == 0) _notice = "This run recorded no timeline (the kata's tests have not run on the loop).";
+                break;
         }
         return true;
     }
 
-    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), _hintLevel, _showList, _notice);
+    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), _hintLevel, _showList, _notice, _timelineShown);
 
     private void NoteOtherKatas(RunResult result, IReadOnlyCollection<string> ran)
     {
@@ -162,6 +168,7 @@ public sealed class RunnerSession
         _index = next;
         _hintLevel = 0;
         _showList = false;
+        _timelineShown = -1;
         RunCurrent();
     }
 

@@ -36,6 +36,12 @@ internal static class ScreenRenderer
             yield return new Part(new Rows(new Markup($"[bold]The katas[/] [grey](l: back to {Markup.Escape(screen.Kata.Id)}, n/p: move)[/]"), KataList(screen)));
             yield break;
         }
+        if (screen.TimelineShown >= 0 && screen.TimelineShown < screen.Timelines.Count)
+        {
+            var (test, timeline) = screen.Timelines[screen.TimelineShown];
+            yield return new Part(new TimelineView(test, timeline, screen.TimelineShown, screen.Timelines.Count));
+            yield break;
+        }
         if (screen.Problem is not null) yield return new Part(new Text(screen.Problem));
         if (screen.OtherKatas.Count > 0)
         {

@@ -41,7 +41,7 @@ internal sealed class ScreenView(IAnsiConsole console, bool plain)
     {
         var previous = _shown;
         _shown = screen;
-        if (previous is null || previous.Kata != screen.Kata || previous.Run != screen.Run || previous.ShowList != screen.ShowList) _offset = 0;
+        if (previous is null || previous.Kata != screen.Kata || previous.Run != screen.Run || previous.ShowList != screen.ShowList || previous.TimelineShown != screen.TimelineShown) _offset = 0;
         // One column to spare: a terminal that counts a character wider than Spectre does must not wrap.
         width = Math.Max(20, width - 1);
         var frame = Build(screen, width, height, _offset);

@@ -98,6 +98,13 @@ internal sealed class TimelineBuilder(IReadOnlyList<StepRecord> steps, IReadOnly
                 var before = foreign.Where(m => m.Step == arm.Step && m.Method == lane.Machine && m.Seq <= arm.Seq).ToList();
                 if (before.Count == 0) continue;
                 (from, to) = (before[0].Seq, arm.Seq);
+                // More timers armed right after it that wake this lane or no lane (two sleeps started before awaiting
+                // either: the second is over when the first wakes the method, and wakes nobody).
+                foreach (var after in foreign.Where(m => m.Step == arm.Step && m.Method == lane.Machine && m.Seq > arm.Seq))
+                {
+                    if (arms.FirstOrDefault(a => a.Seq == after.Seq) is not { } next || !(Wakes(next.TimerId, lane) || !_order.Any(l => Wakes(next.TimerId, l)))) break;
+                    to = after.Seq;
+                }
             }
             else
             {
@@ -117,6 +124,9 @@ internal sealed class TimelineBuilder(IReadOnlyList<StepRecord> steps, IReadOnly
         }
     }
 
+    /// <summary>True when a step of <paramref name="lane"/> was woken by timer <paramref name="timerId"/>.</summary>
+    private static bool Wakes(int timerId, Lane lane) => lane.Runs.Any(r => r.WokenBy.Kind == CauseKind.Timer && r.WokenBy.Ref == timerId);
+
     /// <summary>Main first, then in the order lanes started; duplicate names numbered.</summary>
     private void Number()
     {
@@ -130,7 +140,7 @@ internal sealed class TimelineBuilder(IReadOnlyList<StepRecord> steps, IReadOnly
             lane.Id = i;
             lane.Name = lane.Key switch
             {
-                Task t when t == main && LaneNames.StateMachineOf(t) is null => "main",
+                Task t when t == main && (LaneNames.StateMachineOf(t) is null || names.GetValueOrDefault(t, "").Contains(" lambda(", StringComparison.Ordinal)) => "main",
                 Task t => names.TryGetValue(t, out var name) ? name : LaneNames.Of(t),
                 string s => s,
                 _ => "?",

@@ -6,7 +6,7 @@ namespace VirtualTimeLoop;
 internal static class TimelineText
 {
     /// <summary>The glyphs: a run, a sleep on the lane's own timer, a wait on something else.</summary>
-    internal const char Ran = '●', Slept = '─', Waited = '·';
+    internal const char Ran = '●', Slept = '─', SleptTwice = '═', Waited = '·';
 
     public static IReadOnlyList<string> Draw(RunTimeline timeline, int width, int maxLanes)
     {
@@ -19,19 +19,30 @@ internal static class TimelineText
         };
         foreach (var lane in timeline.Lanes.Take(maxLanes))
         {
-            lines.Add(Fit(lane.Name, nameWidth) + " " + new string(Row(lane, timeline.Elapsed, columns)).TrimEnd());
+            lines.Add(Fit(lane.Name, nameWidth) + " " + new string(Row(lane, timeline, columns)).TrimEnd());
         }
         if (timeline.Lanes.Count > maxLanes) lines.Add($"… and {timeline.Lanes.Count - maxLanes} more lane(s)");
-        lines.Add($"{Ran} ran   {Slept} slept on its own timer   {Waited} waited on another task, timer or thread");
+        lines.Add($"{Ran} ran  {Slept} slept  {SleptTwice} on two or more timers at once  {Waited} waited on another task, timer or thread");
         return lines;
     }
 
-    /// <summary>One character per column: what the lane did in that slice of time (a run wins over a sleep, a sleep over a wait).</summary>
-    public static char[] Row(TimelineLane lane, TimeSpan elapsed, int columns)
+    /// <summary>
+    /// One character per column: what the lane did in that slice of time (a run wins over a sleep, a sleep
+    /// over a wait); a sleep while two or more of the lane's own timers were pending at once is doubled.
+    /// </summary>
+    public static char[] Row(TimelineLane lane, RunTimeline timeline, int columns)
     {
+        var elapsed = timeline.Elapsed;
         var row = Enumerable.Repeat(' ', columns).ToArray();
         foreach (var span in lane.Spans.Where(s => s.Kind == TimelineSpanKind.Waited)) Fill(row, span, elapsed, Waited);
         foreach (var span in lane.Spans.Where(s => s.Kind == TimelineSpanKind.Slept)) Fill(row, span, elapsed, Slept);
+        var own = timeline.Timers.Where(t => t.LaneId == lane.Id && t.Period == TimeSpan.Zero).ToList();
+        for (var c = 0; c < columns && own.Count > 1; c++)
+        {
+            if (row[c] != Slept) continue;
+            var at = elapsed * (c / (double)(columns - 1));
+            if (own.Count(t => t.ArmedAt <= at && at < t.DueAt) > 1) row[c] = SleptTwice;
+        }
         foreach (var span in lane.Spans.Where(s => s.Kind == TimelineSpanKind.Ran)) row[Column(span.Start, elapsed, columns)] = Ran;
         return row;
     }

@@ -21,7 +21,7 @@ internal static class TimelineHtml
         Axis(svg, timeline.Elapsed, height);
         foreach (var lane in timeline.Lanes) Lane(svg, lane, timeline);
         svg.Append("</svg>\n");
-        var legend = "<p class=\"legend\"><span style=\"color:#3b6fb6\">■ slept on its own timer</span> · <span style=\"color:#999\">— waited on another task, timer or thread</span> · " +
+        var legend = "<p class=\"legend\"><span style=\"color:#2a5590\">■ slept on its own timer</span> · <span style=\"color:#7f9fcf\">▬ each of its timers, one row per timer pending at once</span> · <span style=\"color:#999\">— waited on another task, timer or thread</span> · " +
                      "<span style=\"color:#222\">● ran</span> · <span style=\"color:#d2691e\">▲ printed a line</span></p>\n";
         var timers = new StringBuilder("<table class=\"timers\"><tr><th>timer</th><th>armed at</th><th>due at</th><th>lane</th><th>created at</th></tr>\n");
         foreach (var timer in timeline.Timers.Take(200))
@@ -86,6 +86,7 @@ internal static class TimelineHtml
                     break;
             }
         }
+        TimerRows(svg, lane, timeline, y);
         foreach (var print in lane.Prints.Take(500))
         {
             var x = X(print.At, e);
@@ -93,6 +94,22 @@ internal static class TimelineHtml
                 $"<path class=\"print\" d=\"M{x:0.#} {y - 8} l-4 -7 h8 z\" fill=\"#d2691e\"><title>{S(print.At)}: {E(print.Text)}</title></path>");
         }
         svg.Append("</g>\n");
+    }
+
+    /// <summary>The lane's own one-shot timers as thin bars under its row, a row for each one pending at the same time as another.</summary>
+    private static void TimerRows(StringBuilder svg, TimelineLane lane, RunTimeline timeline, int y)
+    {
+        var rowsEnd = new List<TimeSpan>();
+        foreach (var timer in timeline.Timers.Where(t => t.LaneId == lane.Id && t.Period == TimeSpan.Zero).OrderBy(t => t.ArmedAt).Take(500))
+        {
+            var row = rowsEnd.FindIndex(end => end <= timer.ArmedAt);
+            if (row < 0) { row = rowsEnd.Count; rowsEnd.Add(timer.DueAt); }
+            else rowsEnd[row] = timer.DueAt;
+            if (row > 2) continue;
+            var (x1, x2) = (X(timer.ArmedAt, timeline.Elapsed), X(timer.DueAt, timeline.Elapsed));
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect class=\"timer\" x=\"{x1:0.#}\" y=\"{y + 7 + row * 3}\" width=\"{Math.Max(1, x2 - x1):0.#}\" height=\"2\" fill=\"#7f9fcf\"><title>timer #{timer.Id}: armed at {S(timer.ArmedAt)}, due at {S(timer.DueAt)}{(timer.Site is null ? "" : ", created at " + E(timer.Site))}</title></rect>");
+        }
     }
 
     private static string Fit(string name) => name.Length <= 28 ? name : name[..27] + "…";

@@ -5,8 +5,15 @@
 # 2. the article's own programs on real Python, if python3 and the script are there, and the ratio;
 # 3. the virtual loop against a plain FakeTimeProvider on 1,000 / 10,000 / 100,000 / 1,000,000 concurrent sleeps;
 # 4. what one small test costs: a one-sleep program on the loop against the same test on a plain FakeTimeProvider.
+#   bench/run.sh --baseline COMMIT [rounds]
+# instead compares this tree with COMMIT (built in a git worktree) on 3 and 4 only: 100,000 concurrent sleeps
+# and the one-sleep test per run, the two trees taking turns in the same run (default 3 rounds, medians),
+# each figure beside the baseline's with the ratio and the load average. Writes bench/BASELINE.md.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--baseline" ]; then
+  exec bench/compare.sh "${2:?a commit}" "${3:-3}"
+fi
 article=${1:-../shared/article/python/article_examples.py}
 out=bench/RESULTS.md
 tmp=$(mktemp -d)

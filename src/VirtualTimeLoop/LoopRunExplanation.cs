@@ -28,7 +28,7 @@ internal static class LoopRunExplanation
             LoopOutcome.OtherClockWait => new($"the main task can never complete: {run.Detail}.",
                 ["The loop moves only its own clock, when everything waits; nobody moves the time of that other clock."],
                 ["the code under test got a TimeProvider of its own (a new FakeTimeProvider, a clock from a fixture) instead of the run's."],
-                "give the code under test the run's clock: io.Time (with VirtualTimeLoop.FakeTime, io.FakeTime() where a FakeTimeProvider is needed).", null),
+                "give the code under test the run's clock: env.Time (with VirtualTimeLoop.FakeTime, env.FakeTime() where a FakeTimeProvider is needed).", null),
             LoopOutcome.RealClockWait => new($"the program is waiting on the real clock: {run.Detail}.",
                 ["The loop moves only virtual time; a real timer would make the run wait (or race) in real time."],
                 ["Task.Delay(delay) or new CancellationTokenSource(delay) without the TimeProvider,", "task.WaitAsync(delay) without it,", "a System.Threading.Timer."],

@@ -23,7 +23,9 @@ public class RealTimerSiteTests
             Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.RealClockWait));
             Assert.That(run.Detail, Does.Match(@"created at \S*RealTimerSiteTests\.cs:1[0-9] in VirtualTimeLoop\.Tests\.Timeline\.RealTimerSiteTests\.")
                 .And.Contain("(through System.Threading.RateLimiting.TokenBucketRateLimiter..ctor)"));
-            Assert.That(run.Detail, Does.Contain("a dependency armed it").And.Contain("AutoReplenishment = false"));
+            Assert.That(run.Evidence, Is.TypeOf<RealClockTimerArmed>().With.Property(nameof(RealClockTimerArmed.ThroughDependency)).True);
+            Assert.That(run.Explanation.Fix, Is.EqualTo(LoopFix.GiveTheDependencyTheClock));
+            Assert.That(run.Explain(), Does.Contain("AutoReplenishment = false").And.Contain("env.Time"));
         });
     }
 
@@ -36,6 +38,7 @@ public class RealTimerSiteTests
         }, Budgets.Short);
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.RealClockWait));
         Assert.That(run.Detail, Does.Match(@"created at \S*RealTimerSiteTests\.cs:3[0-9] in ").And.Contain("(through System.Threading.Tasks.Task.Delay)")
-            .And.Not.Contain("a dependency armed it"));
+            );
+        Assert.That(run.Explanation.Fix, Is.EqualTo(LoopFix.PassTheTimeProvider));
     }
 }

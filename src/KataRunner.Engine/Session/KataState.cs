@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Running;
 
@@ -31,10 +32,10 @@ public sealed record KataState(KataStatus Status, int Passed, int Total, bool St
     public bool NeedsRun => !Known || Stale;
 
     /// <summary>The kata's state from <paramref name="result"/>, a run that included it.</summary>
-    public static KataState From(RunResult result, string kataId)
+    public static KataState From(RunResult result, Kata kata)
     {
-        var mine = result.Tests.Where(t => t.Category == kataId).ToList();
-        var status = result.StatusOf(kataId);
+        var mine = result.Tests.Where(t => t.Kata == kata).ToList();
+        var status = result.StatusOf(kata);
         // A run that included the kata but found none of its tests: say so rather than try again forever.
         if (status == KataStatus.NotRun) status = KataStatus.Broken;
         return new KataState(status, mine.Count(t => t.Outcome == Outcome.Passed), mine.Count);

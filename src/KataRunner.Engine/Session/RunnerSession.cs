@@ -39,6 +39,9 @@ public sealed class RunnerSession
     public Func<string, ChangeKind> Classify { get; }
     public Kata Current => Katas[_index];
     public int Runs { get; private set; }
+    public KataStatus StatusOf(Kata kata) => States[kata].Status;
+
+    /// <summary>The status of the kata with this id (the command line and tests name katas by id).</summary>
     public KataStatus StatusOf(string kataId) => States[kataId].Status;
 
     /// <summary>
@@ -58,10 +61,10 @@ public sealed class RunnerSession
         for (_index = 0; _index < Katas.Count; _index++)
         {
             RunCurrent();
-            if (StatusOf(Current.Id) != KataStatus.Solved) break;
+            if (StatusOf(Current) != KataStatus.Solved) break;
         }
         _index = Math.Min(_index, Katas.Count - 1);
-        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
+        if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
     }
 
     /// <summary>True while some kata has not run yet, or waits to run again.</summary>
@@ -80,10 +83,10 @@ public sealed class RunnerSession
             RunCurrent();
             return true;
         }
-        var result = _engine.Run([kata.Id]);
-        States.Record(result, [kata.Id]);
-        NoteOtherKatas(result, [kata.Id]);
-        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
+        var result = _engine.Run([kata]);
+        States.Record(result, [kata]);
+        NoteOtherKatas(result, [kata]);
+        if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
         return true;
     }
 
@@ -96,7 +99,7 @@ public sealed class RunnerSession
     public ChangeKind NoteChange(string path)
     {
         var kind = Classify(path);
-        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata.Id);
+        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata);
         else if (kind != ChangeKind.Ignored) States.AllStale();
         return kind;
     }
@@ -104,13 +107,13 @@ public sealed class RunnerSession
     /// <summary>Runs the current kata again (after a save, or r).</summary>
     public void RunCurrent()
     {
-        var before = StatusOf(Current.Id);
-        var result = _engine.Run([Current.Id]);
+        var before = StatusOf(Current);
+        var result = _engine.Run([Current]);
         _last = result;
         Runs++;
-        States.Record(result, [Current.Id]);
-        NoteOtherKatas(result, [Current.Id]);
-        var now = StatusOf(Current.Id);
+        States.Record(result, [Current]);
+        NoteOtherKatas(result, [Current]);
+        var now = StatusOf(Current);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
     }
 
@@ -149,11 +152,11 @@ public sealed class RunnerSession
 
     public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), _hintLevel, _showList, _notice, _timelineShown);
 
-    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<string> ran)
+    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<Kata> ran)
     {
         if (_engine is not IReportsOtherKatas reports) return;
         var problems = reports.OtherKataProblems(result);
-        foreach (var problem in problems.Where(p => !ran.Contains(p.KataId))) States.DoesNotCompile(problem.KataId);
+        foreach (var problem in problems.Where(p => !ran.Contains(p.Kata))) States.DoesNotCompile(problem.Kata);
         _otherKatas = problems;
     }
 

@@ -24,7 +24,9 @@ public static class Startup
         }
         // The first compile of katas/ (from the first run): said here, before it starts.
         engine.Compiler.Progress = stage => console.MarkupLine($"[grey]{Markup.Escape(Describe(stage))}[/]");
-        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(paths.Root, k.ReadmePath)), p => ChangeClassifier.Classify(paths, p));
+        // Hints in the learner's language (README.zh-CN.md when --lang, DOTNET_CLI_UI_LANGUAGE or the UI culture says zh-Hans).
+        var language = AsyncKatas.Catalog.Words.UiLanguage.Current;
+        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(paths.Root, k.ReadmePath), language), p => ChangeClassifier.Classify(paths, p));
         try
         {
             session.Start(command.KataId);

@@ -93,7 +93,30 @@ public class PipelineTests
         AssertCompleted(run);
         Judge.Sequence(taken, [1, 2, 3, 4], "the reader did not get the items 1 to 4, in order.",
             "await writer.WriteAsync(item) for each: it waits for room (TryWrite gives up on a full queue and the item is lost).");
+        if (WatchedProducer.Watch(4).PutTooSoon is { } early) Judge.Fail(WatchedProducer.PutBeforeAccepted(early).Printed(run));
         VerifyRun(run, timeline: [0, 0, 1, 2, 2], total: 4);
+    }
+
+    [Test]
+    public void Producer_OfNoItems_SaysDone_AndCompletesTheQueue()
+    {
+        Channel<int>? queue = null;
+        var run = KataLoop.Run("K16", async io =>
+        {
+            queue = Channel.CreateBounded<int>(2);
+            var producing = Pipeline.ProduceAsync(queue.Writer, 0, io.Out);
+            await foreach (var _ in queue.Reader.ReadAllAsync()) { }
+            await producing;
+        });
+        if (run.Outcome == LoopOutcome.NeverCompletes)
+        {
+            Judge.Fail(new Verdict($"ProduceAsync(writer, 0, output) never completed the queue: its reader waited for ever ({run.Detail}).")
+                .Printed(run)
+                .Cause("the queue is completed inside the loop over the items (or after a write), and a count of 0 never gets there.")
+                .Fix("complete the queue after the loop, whatever the count: print \"producer done\", then writer.Complete()."));
+        }
+        AssertCompleted(run);
+        Judge.Sequence(run.Lines.Select(l => l.Text), ["producer done"], "with no items to put, ProduceAsync must print only \"producer done\".");
     }
 
     [Test]
@@ -137,6 +160,8 @@ public class PipelineTests
         var gotFirst = lines.FindIndex(l => l.EndsWith(" got 1", StringComparison.Ordinal));
         if (put3 >= 0 && gotFirst > put3 && run.Lines[put3].At == TimeSpan.Zero && run.Lines[gotFirst].At == TimeSpan.Zero)
         {
+            // Two programs print this: consumers started first, or "put" printed before its write was accepted. Which one, ProduceAsync tells.
+            if (WatchedProducer.Watch(4).PutTooSoon is { } early) return WatchedProducer.PutBeforeAccepted(early);
             return new Verdict("\"put 3\" came before a consumer printed that it got item 1.")
                 .Cause("the consumers were started before the producer: a channel hands an item straight to a reader that is already " +
                        "waiting, so items 1 and 2 never took room in the queue and 3 and 4 went in at once (asyncio's queue keeps them " +

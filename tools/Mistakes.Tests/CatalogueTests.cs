@@ -29,6 +29,7 @@ public class CatalogueTests
         var run = ProgramRun.Of(Engine(), program);
         var expected = program.Expected;
         var message = run.Message;
+        TestContext.Out.WriteLine(run.Rejected ? $"rejected:\n{message}" : "passed");
         Assert.Multiple(() =>
         {
             Assert.That(run.Rejected, Is.EqualTo(expected.Rejected),

@@ -9,6 +9,12 @@ public class GroupTests
         "keep the Task.WhenAll task and, when it failed, throw its Exception: an AggregateException whose InnerExceptions are every failure " +
         "(await rethrows only the first).";
 
+    private const string CancelledOnEveryEnd =
+        "the group's token is cancelled whenever a job ends (a Cancel() in a finally, or after the await), not only when one fails.";
+
+    private const string CancelOnlyOnFailure =
+        "cancel the group only where a job failed: catch (Exception e) when (e is not OperationCanceledException) { group.Cancel(); throw; }.";
+
     [Test]
     public void Fetch_CancelledDuringItsSleep_SaysSo_AndEndsCanceled()
     {
@@ -49,6 +55,13 @@ public class GroupTests
         {
             results = await Group.RunAllAsync([Job(io, "a", 2), Job(io, "b", 1)], CancellationToken.None);
         });
+        if (run.Exception is OperationCanceledException)
+        {
+            Judge.Fail(new Verdict("RunAllAsync ended cancelled although no job failed and the caller never cancelled: b, a success at 1 s, " +
+                                   "cancelled a, which was still running.")
+                .Cause(CancelledOnEveryEnd)
+                .Fix(CancelOnlyOnFailure));
+        }
         AssertCompleted(run);
         Judge.Sequence(results!, ["a", "b"], "RunAllAsync must return every job's result, in the order of the jobs.");
         Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "jobs of 2 s and 1 s started together all end at 2 s; the group took another virtual time.",
@@ -122,6 +135,15 @@ public class GroupTests
     public void Program_FirstFailureCancelsPrices_BothFailuresReported()
     {
         var run = KataLoop.Run("K18", io => Group.RunAsync(io.Out, io.Time));
+        if (run.Exception is OperationCanceledException && run.Lines.FirstOrDefault(l => l.Text.StartsWith("cancelled ", StringComparison.Ordinal)) is { } cancelled
+            && run.Lines.LastOrDefault(l => l.Text.StartsWith("done ", StringComparison.Ordinal) && l.At <= cancelled.At) is { } done)
+        {
+            Judge.Fail(new Verdict($"the first job to end, {done.Text["done ".Length..]}, a success at {done.At.TotalSeconds:0.#} s, cancelled the others, " +
+                                   $"and the program ended with {run.Exception.GetType().Name}.")
+                .Printed(run)
+                .Cause(CancelledOnEveryEnd)
+                .Fix(CancelOnlyOnFailure));
+        }
         if (run.Exception is InvalidOperationException { Message: "orders failed" })
         {
             Judge.Fail(new Verdict("the program failed with InvalidOperationException(\"orders failed\"): RunAsync must catch the group's failures and print them.")

@@ -126,9 +126,14 @@ public class GroupTests
         AssertCompleted(run);
         Judge.That(outcome.Status == TaskStatus.Canceled && outcome.EndedAt == TimeSpan.FromSeconds(1), () => new Verdict(
                 $"the caller cancelled at 1 s; RunAllAsync ended {outcome.Status} at {outcome.EndedAt.TotalSeconds:0.0} s instead of Canceled at 1 s.")
-            .Cause(outcome.EndedAt > TimeSpan.FromSeconds(1) ? "the jobs' token does not follow the caller's: it is not linked to it." : null)
-            .Fix("make the group's source with CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) and give its token to every job; " +
-                 "let the cancellation propagate (a cancellation is not a failure)."));
+            .Cause(outcome.EndedAt > TimeSpan.FromSeconds(1) ? "the jobs' token does not follow the caller's: it is not linked to it."
+                : outcome.Thrown is NullReferenceException ? "the jobs stopped at 1 s, but RunAllAsync threw NullReferenceException: every job was cancelled, none failed, " +
+                  "so the Task.WhenAll task is Canceled and its Exception is null; throwing it throws null."
+                : outcome.Thrown is { } other ? $"the jobs stopped at 1 s, but RunAllAsync turned the cancellation into {other.GetType().Name}(\"{other.Message}\")." : null)
+            .Fix(outcome.EndedAt > TimeSpan.FromSeconds(1)
+                ? "make the group's source with CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) and give its token to every job; " +
+                  "let the cancellation propagate (a cancellation is not a failure)."
+                : "throw the WhenAll task's Exception only when the task IsFaulted (catch when (all.IsFaulted)); a cancellation goes on up as it is (throw;)."));
     }
 
     [Test]

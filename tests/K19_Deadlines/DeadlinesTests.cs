@@ -57,9 +57,18 @@ public class DeadlinesTests
                 .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
         }
         BudgetNeverRanOut(run, "r", 1.5);
-        if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } late && late.At > TimeSpan.FromSeconds(1.5))
+        if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } slow && slow.At > TimeSpan.FromSeconds(1.5)
+            && run.Lines.FirstOrDefault(l => l.Text == "end r query") is { } queryEnd)
         {
-            Judge.Fail(new Verdict($"the 1.5 s budget was for the three steps together, but the request timed out at {late.At.TotalSeconds:0.0} s.")
+            Judge.Fail(new Verdict($"the 1.5 s budget ran out during the query, yet the query ran to its end ({queryEnd.At.TotalSeconds:0.0} s) " +
+                                   $"and the request timed out only at {slow.At.TotalSeconds:0.0} s.")
+                .Printed(run)
+                .Cause("the step's sleep does not take the token: checking the token before or after the sleep does not stop the sleep itself.")
+                .Fix("hand the token to the sleep: Task.Delay(delay, time, cancellationToken)."));
+        }
+        if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } cut && cut.At > TimeSpan.FromSeconds(1.5))
+        {
+            Judge.Fail(new Verdict($"the 1.5 s budget was for the three steps together, but the request timed out at {cut.At.TotalSeconds:0.0} s.")
                 .Printed(run)
                 .Cause("each step got a budget of its own (a timeout per await), so the 2 s query was cut at 1.5 s into it.")
                 .Fix("one source for the whole request, made before the first step; every step gets its token."));
@@ -113,9 +122,34 @@ public class DeadlinesTests
     private static void BudgetLeftOnTheClock(LoopRun run)
     {
         if (run.Outcome != LoopOutcome.LeftoverWork || run.Detail?.Contains("timer(s)", StringComparison.Ordinal) != true) return;
+        if (StepsOutliveTheirTimeout() is { } went)
+        {
+            Judge.Fail(new Verdict($"a request ended, but work was still on the clock when the program returned ({run.Detail}).")
+                .Printed(run)
+                .Evidence($"a request whose 1.5 s budget ran out went on with its steps after it printed \"timed out\" ({went}).")
+                .Cause("the wait was given up (WaitAsync(timeout, time), or a race against Task.Delay), but nothing cancelled the work: WaitAsync stops the waiting, not the work.")
+                .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
+        }
         Judge.Fail(new Verdict($"a request ended, but a budget's timer was still on the clock when the program returned ({run.Detail}).")
             .Printed(run)
             .Fix("dispose each CancellationTokenSource when its request ends (using var): that takes its timer off the clock."));
+    }
+
+    /// <summary>
+    /// Whether a request's steps go on after it printed "timed out" (the waiting was stopped, not the work): HandleAsync with
+    /// a 1.5 s budget, then 5 s more on the clock to see what still prints. The first line after "timed out", or null.
+    /// </summary>
+    private static string? StepsOutliveTheirTimeout()
+    {
+        var probe = KataLoop.Run("K19", async io =>
+        {
+            try { await Deadlines.HandleAsync("p", TimeSpan.FromSeconds(1.5), io.Out, io.Time, CancellationToken.None); }
+            catch (OperationCanceledException) { }
+            await Task.Delay(TimeSpan.FromSeconds(5), io.Time);
+        });
+        var lines = probe.Lines.ToList();
+        var timedOut = lines.FindIndex(l => l.Text == "p timed out");
+        return timedOut >= 0 && timedOut + 1 < lines.Count ? $"\"{lines[timedOut + 1].Text}\" at {lines[timedOut + 1].At.TotalSeconds:0.0} s" : null;
     }
 
     /// <summary>A request whose budget ran out, but whose steps went on past it (nothing printed until after the budget's end).</summary>

@@ -115,6 +115,30 @@ public class GroupTests
     }
 
     [Test]
+    public void Group_ALaterJobFailsFirst_FailuresStillInJobOrder()
+    {
+        var outcome = default(Outcome);
+        var run = KataLoop.Run("K18", async io =>
+        {
+            // x does not stop when cancelled: it fails at 2 s, after y (the next job) failed at 1 s.
+            Func<CancellationToken, Task<string>> stubborn = async _ =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), io.Time, CancellationToken.None);
+                throw new InvalidOperationException("x failed");
+            };
+            outcome = await Observe(io, Group.RunAllAsync([stubborn, Job(io, "y", 1, fail: true)], CancellationToken.None));
+        });
+        AssertCompleted(run);
+        if (outcome.Thrown is AggregateException { InnerExceptions: [{ Message: "y failed" }, { Message: "x failed" }] })
+        {
+            Judge.Fail(new Verdict("the failures are in the order they happened (y at 1 s, then x at 2 s), not in job order (x, then y).")
+                .Fix("take them from the jobs' tasks in job order: the Task.WhenAll task's Exception does that " +
+                     "(its InnerExceptions follow the order of the tasks given to it)."));
+        }
+        Failures(outcome, ["x failed", "y failed"], "y failed at 1 s and x, which ignored the cancellation, at 2 s");
+    }
+
+    [Test]
     public void Group_CancelledFromOutside_CancelsEveryJob_AndEndsCanceled()
     {
         var outcome = default(Outcome);

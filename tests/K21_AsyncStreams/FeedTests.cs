@@ -10,6 +10,7 @@ public class FeedTests
     public void ThreePages_ThenAFeedWithADeadline()
     {
         var run = KataLoop.Run("K21", io => Feed.RunAsync(io.Out, io.Time));
+        FailIfAPageComesBeforeItsSecond(run, "read page 1", askedAt: 0);
         VerifyRun(run, timeline: [1, 2, 3, 3, 4, 5, 5.5, 5.5], total: 5.5);
     }
 
@@ -24,6 +25,7 @@ public class FeedTests
             await foreach (var page in pages) io.Out.WriteLine($"got {page}");
             io.Out.WriteLine("loop ended");
         });
+        FailIfAPageComesBeforeItsSecond(run, "got page 1", askedAt: 2);
         TimedLines.Check(run, "PagesAsync read to its end (the test prints \"reading\" at 2 s, then \"got …\" for each page)",
             [("reading", 2), ("got page 1", 3), ("got page 2", 4), ("got page 3", 5), ("feed closed", 5), ("loop ended", 5)],
             "make PagesAsync an async iterator (async IAsyncEnumerable<string> with yield return): its body runs only when a page is asked for, " +
@@ -139,6 +141,16 @@ public class FeedTests
         TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 10 s) of a feed of two pages",
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
             "when the feed ends before the deadline, return at once, without \"timed out\".");
+    }
+
+    /// <summary>The first page came the moment it was asked for, not a second later: the iterator yields before it sleeps.</summary>
+    private static void FailIfAPageComesBeforeItsSecond(LoopRun run, string firstPage, double askedAt)
+    {
+        if (run.Lines.FirstOrDefault(l => l.Text == firstPage) is not { } page || page.At != TimeSpan.FromSeconds(askedAt)) return;
+        Judge.Fail(new Verdict($"page 1 came the moment it was asked for ({askedAt:0.#} s), not one second later.")
+            .Printed(run)
+            .Cause("the iterator yields a page before its sleep: each second of waiting comes after a page instead of before it.")
+            .Fix("in the loop, sleep first, then yield: await Task.Delay(TimeSpan.FromSeconds(1), time, token); yield return $\"page {number}\";"));
     }
 
     private static void JudgeClosed(TestFeed feed, TimeSpan at, string method, string fix) =>

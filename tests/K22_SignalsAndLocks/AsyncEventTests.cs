@@ -138,6 +138,30 @@ public class AsyncEventTests
             .Fix("new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), for the first source and for the one Clear makes."));
     }
 
+    [Test]
+    public void Set_AfterAClear_ReturnsBeforeAnyWaiterRuns()
+    {
+        var ranInsideSet = false;
+        var run = KataLoop.Run("K22", async io =>
+        {
+            var ready = new AsyncEvent();
+            ready.Set();
+            ready.Clear(); // the source Clear puts in place must behave as the first one
+            var insideSet = false;
+            var waiter = ready.WaitAsync().ContinueWith(_ => ranInsideSet = insideSet, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.FromCurrentSynchronizationContext());
+            insideSet = true;
+            ready.Set();
+            insideSet = false;
+            await waiter;
+        });
+        AssertCompleted(run);
+        Judge.That(!ranInsideSet, () => new Verdict("after a Clear, a waiter ran inside the next Set, before Set returned.")
+            .Cause("the TaskCompletionSource that Clear makes lacks TaskCreationOptions.RunContinuationsAsynchronously " +
+                   "(every source the event makes needs it, not only the first).")
+            .Fix("in Clear too: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)."));
+    }
+
     private static async Task WaitThenPrintAsync(AsyncEvent ready, string name, ProgramIO io)
     {
         await ready.WaitAsync();

@@ -151,6 +151,13 @@ public class PipelineTests
         var lines = run.Lines.Select(l => l.Text).ToList();
         if (run.Lines.FirstOrDefault(l => l.Text == "put 6") is { } put6 && put6.At == TimeSpan.Zero)
         {
+            if (QueuePushesBack())
+            {
+                return new Verdict("all six items were put at 0 s: nothing held the producer back while the consumers were busy.")
+                    .Evidence("CreateQueue(2) does push back (a third TryWrite into it fails), so the producer does not wait for room.")
+                    .Cause("TryWrite gives up on a full queue (the item is lost) instead of waiting for room.")
+                    .Fix("await writer.WriteAsync(item): it waits while the queue is full.");
+            }
             return new Verdict("all six items were put at 0 s: nothing held the producer back while the consumers were busy.")
                 .Causes("the queue does not push back: CreateQueue must be bounded, and its full mode Wait (the default), not one that drops,",
                         "the producer does not wait for room: TryWrite gives up on a full queue (and the item is lost); await WriteAsync waits.")
@@ -168,6 +175,28 @@ public class PipelineTests
                        "until the reader runs, so Python prints the same either way; see the README).")
                 .Fix("start the producer first, then the two consumers, as the Python program does.");
         }
+        var allDone = lines.IndexOf("all done");
+        var lastDone = lines.FindLastIndex(l => l.Contains(" done ", StringComparison.Ordinal));
+        if (allDone >= 0 && lastDone > allDone)
+        {
+            return new Verdict($"\"all done\" was printed before the consumers finished (\"{lines[lastDone]}\" came after it).")
+                .Cause("the program waited for the producer only: the producer is done as soon as its last item is accepted, the consumers later.")
+                .Fix("await the producer and both consumers (Task.WhenAll) before you print \"all done\".");
+        }
         return null;
+    }
+
+    /// <summary>Whether CreateQueue(2) refuses a third item (a bounded queue in Wait mode does; an unbounded or dropping one does not).</summary>
+    private static bool QueuePushesBack()
+    {
+        try
+        {
+            var queue = Pipeline.CreateQueue(2);
+            return queue.Writer.TryWrite(1) && queue.Writer.TryWrite(2) && !queue.Writer.TryWrite(3);
+        }
+        catch (NotImplementedException)
+        {
+            return false;
+        }
     }
 }

@@ -21,7 +21,8 @@ public class DownloadsTests
         var run = KataLoop.Run("K17", io => Downloads.RunWithParallelForEachAsync(io.Out, io.Time, io.Threads));
         if (run.Outcome == LoopOutcome.UnknownThread || run.Lines.Any(l => l.OnUnknownThread))
         {
-            Judge.Fail(new Verdict($"the bodies ran on the shared thread pool, where the virtual clock cannot follow them ({run.Detail}).")
+            Judge.Fail(new Verdict("the bodies ran on the shared thread pool, where the virtual clock cannot follow them" +
+                                   (string.IsNullOrEmpty(run.Detail) ? "." : $" ({run.Detail})."))
                 .Cause("Parallel.ForEachAsync runs its bodies on ParallelOptions.TaskScheduler, which is the shared thread pool unless you set it.")
                 .Fix("set TaskScheduler = threads in the ParallelOptions: the loop's threads stand in for the pool."));
         }

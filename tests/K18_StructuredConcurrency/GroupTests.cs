@@ -55,7 +55,7 @@ public class GroupTests
         {
             results = await Group.RunAllAsync([Job(io, "a", 2), Job(io, "b", 1)], CancellationToken.None);
         });
-        if (run.Exception is OperationCanceledException)
+        if (run.EndedCancelled())
         {
             Judge.Fail(new Verdict("RunAllAsync ended cancelled although no job failed and the caller never cancelled: b, a success at 1 s, " +
                                    "cancelled a, which was still running.")
@@ -164,11 +164,11 @@ public class GroupTests
     public void Program_FirstFailureCancelsPrices_BothFailuresReported()
     {
         var run = KataLoop.Run("K18", io => Group.RunAsync(io.Out, io.Time));
-        if (run.Exception is OperationCanceledException && run.Lines.FirstOrDefault(l => l.Text.StartsWith("cancelled ", StringComparison.Ordinal)) is { } cancelled
+        if (run.EndedCancelled() && run.Lines.FirstOrDefault(l => l.Text.StartsWith("cancelled ", StringComparison.Ordinal)) is { } cancelled
             && run.Lines.LastOrDefault(l => l.Text.StartsWith("done ", StringComparison.Ordinal) && l.At <= cancelled.At) is { } done)
         {
             Judge.Fail(new Verdict($"the first job to end, {done.Text["done ".Length..]}, a success at {done.At.TotalSeconds:0.#} s, cancelled the others, " +
-                                   $"and the program ended with {run.Exception.GetType().Name}.")
+                                   "and the program ended cancelled.")
                 .Printed(run)
                 .Cause(CancelledOnEveryEnd)
                 .Fix(CancelOnlyOnFailure));
@@ -184,6 +184,13 @@ public class GroupTests
             Judge.Fail(new Verdict("the program ended with the group's AggregateException instead of printing the failures.")
                 .Printed(run)
                 .Fix("in RunAsync, catch (AggregateException failures) around RunAllAsync and print \"failed: {message}\" for each of failures.InnerExceptions, then \"main ends\"."));
+        }
+        if (run.Lines.FirstOrDefault(l => l.Text.StartsWith("failed: One or more errors occurred", StringComparison.Ordinal)) is { } whole)
+        {
+            Judge.Fail(new Verdict($"the program printed the AggregateException's own message: \"{Listing.Shorten(whole.Text)}\".")
+                .Printed(run)
+                .Cause("an AggregateException's Message is a summary of all its failures; each failure is one of its InnerExceptions.")
+                .Fix("print \"failed: {failure.Message}\" for each failure in failures.InnerExceptions."));
         }
         if (run.Output.Contains("done prices", StringComparison.Ordinal))
         {

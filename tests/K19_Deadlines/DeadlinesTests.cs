@@ -43,7 +43,7 @@ public class DeadlinesTests
     {
         var run = KataLoop.Run("K19", io => Deadlines.HandleAsync("r", TimeSpan.FromSeconds(1.5), io.Out, io.Time, CancellationToken.None));
         RealClock(run);
-        if (run.Outcome == LoopOutcome.ProgramFailed && run.Exception is OperationCanceledException)
+        if (run.EndedCancelled())
         {
             Judge.Fail(new Verdict("the request's own budget ran out and HandleAsync ended with OperationCanceledException instead of printing \"r timed out\".")
                 .Printed(run)
@@ -58,13 +58,12 @@ public class DeadlinesTests
         }
         BudgetNeverRanOut(run, "r", 1.5);
         if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } slow && slow.At > TimeSpan.FromSeconds(1.5)
-            && run.Lines.FirstOrDefault(l => l.Text == "end r query") is { } queryEnd)
+            && StepProbe.EndOfAStepCancelledAtOneSecond() is { } stepEnded)
         {
-            Judge.Fail(new Verdict($"the 1.5 s budget ran out during the query, yet the query ran to its end ({queryEnd.At.TotalSeconds:0.0} s) " +
-                                   $"and the request timed out only at {slow.At.TotalSeconds:0.0} s.")
+            Judge.Fail(new Verdict($"the 1.5 s budget ran out during the query, yet the request timed out only at {slow.At.TotalSeconds:0.0} s.")
                 .Printed(run)
-                .Cause("the step's sleep does not take the token: checking the token before or after the sleep does not stop the sleep itself.")
-                .Fix("hand the token to the sleep: Task.Delay(delay, time, cancellationToken)."));
+                .Cause(string.Format(System.Globalization.CultureInfo.InvariantCulture, StepProbe.Cause, stepEnded))
+                .Fix(StepProbe.Fix));
         }
         if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } cut && cut.At > TimeSpan.FromSeconds(1.5))
         {
@@ -99,7 +98,8 @@ public class DeadlinesTests
             .Cause("the catch takes every OperationCanceledException as this request's timeout.")
             .Fix("catch it only when the budget's source was cancelled and the caller's token was not (catch ... when (...)); the caller's cancellation must go on up."));
         Judge.Equal(handling!.Status, TaskStatus.Canceled, "cancelled by its caller, HandleAsync must end Canceled, so that the caller sees it.");
-        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the request must stop when the caller cancels (2 s).");
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the request must stop when the caller cancels (2 s).",
+            StepProbe.EndOfAStepCancelledAtOneSecond() is not null ? StepProbe.Fix : null);
     }
 
     [Test]
@@ -130,6 +130,14 @@ public class DeadlinesTests
                 .Cause("the wait was given up (WaitAsync(timeout, time), or a race against Task.Delay), but nothing cancelled the work: WaitAsync stops the waiting, not the work.")
                 .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
         }
+        if (!HandleLeavesATimer())
+        {
+            Judge.Fail(new Verdict($"the program returned while work was still on the clock ({run.Detail}).")
+                .Printed(run)
+                .Evidence("HandleAsync alone leaves no timer behind (served in time, or cancelled by its caller), so each budget's source is disposed.")
+                .Cause("the run's deadline stopped the waiting for a request (WaitAsync, or a race against Task.Delay), not the request: its steps went on.")
+                .Fix("give the requests the deadline's token: new CancellationTokenSource(deadline, time), and pass its Token to each HandleAsync."));
+        }
         Judge.Fail(new Verdict($"a request ended, but a budget's timer was still on the clock when the program returned ({run.Detail}).")
             .Printed(run)
             .Fix("dispose each CancellationTokenSource when its request ends (using var): that takes its timer off the clock."));
@@ -152,6 +160,18 @@ public class DeadlinesTests
         return timedOut >= 0 && timedOut + 1 < lines.Count ? $"\"{lines[timedOut + 1].Text}\" at {lines[timedOut + 1].At.TotalSeconds:0.0} s" : null;
     }
 
+    /// <summary>Whether HandleAsync on its own leaves a timer behind: served within a 5 s budget, and cancelled by its caller at 2 s.</summary>
+    private static bool HandleLeavesATimer()
+    {
+        var served = KataLoop.Run("K19", io => Deadlines.HandleAsync("p", TimeSpan.FromSeconds(5), io.Out, io.Time, CancellationToken.None));
+        var cancelled = KataLoop.Run("K19", async io =>
+        {
+            using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(2), io.Time);
+            await Task.WhenAny(Deadlines.HandleAsync("p", TimeSpan.FromSeconds(5), io.Out, io.Time, caller.Token));
+        });
+        return served.Outcome == LoopOutcome.LeftoverWork || cancelled.Outcome == LoopOutcome.LeftoverWork;
+    }
+
     /// <summary>A request whose budget ran out, but whose steps went on past it (nothing printed until after the budget's end).</summary>
     private static void BudgetNeverRanOut(LoopRun run, string request, double budgetEnds)
     {
@@ -160,6 +180,13 @@ public class DeadlinesTests
         if (last < 0) return;
         var next = last + 1 < run.Lines.Count ? run.Lines[last + 1].At : run.Elapsed;
         if (next <= TimeSpan.FromSeconds(budgetEnds)) return;
+        if (StepProbe.EndOfAStepCancelledAtOneSecond() is { } stepEnded)
+        {
+            Judge.Fail(new Verdict($"\"{request}\"'s budget ran out at {budgetEnds:0.0} s, but nothing stopped its steps.")
+                .Printed(run)
+                .Cause(string.Format(System.Globalization.CultureInfo.InvariantCulture, StepProbe.Cause, stepEnded))
+                .Fix(StepProbe.Fix));
+        }
         Judge.Fail(new Verdict($"\"{request}\"'s budget ran out at {budgetEnds:0.0} s, but nothing stopped its steps.")
             .Printed(run)
             .Causes("the budget is timed on the real clock: CancelAfter on a source made without the clock (new CancellationTokenSource(), " +

@@ -11,6 +11,7 @@ public class CompletionOrderTests
         var run = KataLoop.Run("K20", io => CompletionOrder.RunAsync(io.Out, io.Time));
         FailIfAFailureEscaped(run);
         FailIfTheLoopStoppedAtAFailure(run, downloads: 3);
+        FailIfAnAggregateIsReported(run);
         FailIfAReportRepeats(run);
         VerifyRun(run, timeline: [1, 2, 3, 3], total: 3);
     }
@@ -63,6 +64,7 @@ public class CompletionOrderTests
         FailIfAFailureEscaped(run);
         FailIfAReportRepeats(run);
         FailIfTheLoopStoppedAtAFailure(run, expected.Length);
+        FailIfAnAggregateIsReported(run);
         AssertCompleted(run);
         var printed = TimedLines.Of(run);
         var wanted = TimedLines.Expected([.. expected, ("returned", returnedAt)]);
@@ -76,6 +78,16 @@ public class CompletionOrderTests
                   "or a loop of Task.WhenAny over the downloads still running."
                 : "print \"got {result}\" for a download that succeeded and \"failed {message}\" for one that threw an IOException, once each, " +
                   "and return when the last one has been reported.");
+    }
+
+    /// <summary>A failure reported with the AggregateException's message (task.Exception, .Wait()) instead of the IOException's.</summary>
+    private static void FailIfAnAggregateIsReported(LoopRun run)
+    {
+        if (run.Lines.FirstOrDefault(l => l.Text.StartsWith("failed One or more errors occurred", StringComparison.Ordinal)) is not { } whole) return;
+        Judge.Fail(new Verdict($"a failure was reported with an AggregateException's message: \"{Listing.Shorten(whole.Text)}\".")
+            .Printed(run)
+            .Cause("task.Exception (and a blocking Wait) wraps the download's IOException in an AggregateException; its Message is a summary.")
+            .Fix("await the finished task inside try { ... } catch (IOException error): await rethrows the IOException itself; print error.Message."));
     }
 
     /// <summary>Reports that end with a failure, fewer than the downloads, and the method returned at that instant: the loop stopped there.</summary>

@@ -66,9 +66,24 @@ public class FeedTests
                 io.Out.WriteLine("cancelled");
             }
         });
+        var lines = run.Lines.Select(l => (l.Text, l.At.TotalSeconds)).ToList();
+        if (lines.Contains(("got page 1", 1)) && !lines.Any(l => l.Text == "got page 2") && !lines.Any(l => l.Text == "feed closed"))
+        {
+            Judge.Fail(new Verdict("the feed stopped at the cancel (1.5 s), but never printed \"feed closed\".")
+                .Printed(run)
+                .Cause("\"feed closed\" is printed after the loop of the iterator, which a cancellation never reaches.")
+                .Fix("print \"feed closed\" in a finally around the loop of the iterator: it runs however the feed ends."));
+        }
+        if (lines.Contains(("the feed ended by itself", 1.5)))
+        {
+            Judge.Fail(new Verdict("the feed stopped at the cancel (1.5 s), but ended as if it had run out of pages: the reader saw no cancellation.")
+                .Printed(run)
+                .Cause("the iterator catches the OperationCanceledException of its sleep and ends normally.")
+                .Fix("let the OperationCanceledException leave the iterator (no catch; \"feed closed\" in a finally still runs)."));
+        }
         TimedLines.Check(run, "PagesAsync read with WithCancellation(token), the token cancelled at 1.5 s",
             [("got page 1", 1), ("feed closed", 1.5), ("cancelled", 1.5)],
-            "take the token as a parameter marked [EnumeratorCancellation] (that is where WithCancellation puts it) and pass it to " +
+            "pass the iterator's token (its [EnumeratorCancellation] parameter, where WithCancellation puts it) to its sleep, " +
             "Task.Delay(delay, time, token): the sleep then ends at the cancel, with an OperationCanceledException that runs the finally.");
     }
 
@@ -113,6 +128,13 @@ public class FeedTests
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(2.5), io.Out, io.Time);
             io.Out.WriteLine("returned");
         });
+        if (run.Outcome == LoopOutcome.LeftoverWork && !feed.GotAToken && feed.ClosedAt is null)
+        {
+            Judge.Fail(new Verdict($"ReadWithDeadlineAsync returned at the deadline, but the feed was still waiting for its next page ({run.Detail}).")
+                .Printed(run)
+                .Cause("the wait for a page was given up at the deadline (a race against Task.Delay, or WaitAsync), but the feed itself was never cancelled.")
+                .Fix("cancel the feed: await foreach (var page in feed.WithCancellation(source.Token)), with source = new CancellationTokenSource(deadline, time)."));
+        }
         TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 2.5 s) of a feed of ten pages, one a second",
             [("read page 1", 1), ("read page 2", 2), ("timed out", 2.5), ("returned", 2.5)],
             "create a CancellationTokenSource(deadline, time) (on the injected clock), read with " +

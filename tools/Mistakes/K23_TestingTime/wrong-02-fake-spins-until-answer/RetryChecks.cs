@@ -22,7 +22,7 @@ public static class RetryChecks
         }, clock);
         var answer = client.GetAsync();
         // let the client finish its retries, then look at what it did
-        while (!answer.IsCompleted) Thread.Sleep(10);
+        SpinWait.SpinUntil(() => answer.IsCompleted);
         ExpectAttempts(attempts, "at the end", 0, 1, 3);
         if (answer.IsCompleted)
         {

@@ -214,6 +214,14 @@ public class GroupTests
 
     private static void Failures(Outcome outcome, string[] expected, string situation)
     {
+        if (outcome.Thrown is OperationCanceledException)
+        {
+            Judge.Fail(new Verdict($"{situation}: RunAllAsync ended cancelled; it must throw an AggregateException with every failure.")
+                .Causes("the jobs were started one after another: a job started after the group was cancelled ends cancelled at once, and that is what was awaited last,",
+                        "a catch turned the failure into a cancellation.")
+                .Fix("start every job before you await any (Task.WhenAll), and when the WhenAll task is faulted throw its Exception."));
+            return;
+        }
         if (outcome.Thrown is not AggregateException group)
         {
             Judge.Fail(new Verdict($"{situation}: RunAllAsync must throw an AggregateException with every failure; it " +

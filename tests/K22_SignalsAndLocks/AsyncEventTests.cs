@@ -60,6 +60,14 @@ public class AsyncEventTests
                 .Fix("use TrySetResult(), which does nothing the second time (asyncio's Event.set() is harmless when set).")
                 .At(KataExplanation.KataFrame(run.Exception)));
         }
+        if (run.Outcome == LoopOutcome.NeverCompletes && run.Output.Contains("set twice, IsSet True", StringComparison.Ordinal)
+            && run.Output.Contains("WaitAsync already done: False", StringComparison.Ordinal))
+        {
+            Judge.Fail(new Verdict("while the event was set, WaitAsync handed out a task that waits (for a Set that never comes).")
+                .Printed(run)
+                .Cause("WaitAsync always waits for the next Set, even when the event is set already.")
+                .Fix("while the event is set, WaitAsync must return a task that is already complete: the completed TaskCompletionSource's Task."));
+        }
         TimedLines.Check(run, "the event is set twice, then a task waits on it",
             [("set twice, IsSet True", 0), ("WaitAsync already done: True", 0), ("late woke", 0)],
             "while the event is set, WaitAsync returns a task that is already complete: the Task of the completed TaskCompletionSource.");

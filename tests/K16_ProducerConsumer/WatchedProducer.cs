@@ -15,7 +15,7 @@ internal static class WatchedProducer
     public static (int? PutTooSoon, LoopRun Run, List<string> Events) Watch(int count, int capacity = 2)
     {
         var events = new List<string>();
-        var run = KataLoop.Run("K16", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var queue = Channel.CreateBounded<int>(capacity);
             var producing = Pipeline.ProduceAsync(new AcceptWatch(queue.Writer, events), count, new LineWatch(io.Out, events));

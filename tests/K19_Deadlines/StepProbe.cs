@@ -12,7 +12,7 @@ internal static class StepProbe
     public static double? EndOfAStepCancelledAtOneSecond()
     {
         var ended = TimeSpan.Zero;
-        var run = KataLoop.Run("K19", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1), io.Time);
             var step = Deadlines.StepAsync("probe", 3, io.Out, io.Time, cancel.Token);

@@ -9,7 +9,7 @@ public class FeedTests
     [Test]
     public void ThreePages_ThenAFeedWithADeadline()
     {
-        var run = KataLoop.Run("K21", io => Feed.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Feed.RunAsync(io.Out, io.Time));
         FailIfAPageComesBeforeItsSecond(run, "read page", askedAt: 0);
         if (run.Outcome == LoopOutcome.LeftoverWork && run.Output.Contains("timed out", StringComparison.Ordinal)
             && run.Lines.Count(l => l.Text == "feed closed") < 2)
@@ -25,7 +25,7 @@ public class FeedTests
     [Test]
     public void Pages_ComeOneASecond_OnlyOnceAskedFor_AndTheFeedClosesAtItsEnd()
     {
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var pages = Feed.PagesAsync(3, io.Out, io.Time);
             await Task.Delay(TimeSpan.FromSeconds(2), io.Time); // nobody reads yet: nothing may happen
@@ -43,7 +43,7 @@ public class FeedTests
     [Test]
     public void Pages_LeftEarly_CloseTheFeedAtOnce()
     {
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await foreach (var page in Feed.PagesAsync(10, io.Out, io.Time))
             {
@@ -61,7 +61,7 @@ public class FeedTests
     [Test]
     public void Pages_StopAtTheTokenOfWithCancellation()
     {
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5), io.Time);
             try
@@ -99,7 +99,7 @@ public class FeedTests
     public void ReadFirst_StopsAfterTheWantedPages_AndClosesTheFeed()
     {
         var feed = new TestFeed(10);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadFirstAsync(feed.Pages(io), 2, io.Out);
             io.Out.WriteLine("returned");
@@ -117,7 +117,7 @@ public class FeedTests
     public void ReadFirst_OfAShortFeed_ReadsWhatThereIs()
     {
         var feed = new TestFeed(2);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadFirstAsync(feed.Pages(io), 5, io.Out);
             io.Out.WriteLine("returned");
@@ -131,7 +131,7 @@ public class FeedTests
     public void ReadWithDeadline_CancelsTheFeedAtTheDeadline()
     {
         var feed = new TestFeed(10);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(2.5), io.Out, io.Time);
             io.Out.WriteLine("returned");
@@ -156,7 +156,7 @@ public class FeedTests
     public void ReadWithDeadline_OfAFeedThatEndsFirst_LeavesNoTimerBehind()
     {
         var feed = new TestFeed(2);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(10), io.Out, io.Time);
             io.Out.WriteLine("returned");

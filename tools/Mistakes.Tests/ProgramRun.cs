@@ -35,10 +35,10 @@ public sealed record ProgramRun(bool Rejected, string Message)
                 engine.Compiler.Sources.Overlay(added, text);
                 laid.Add(added);
             }
-            var result = engine.Run([program.Kata.Id]);
+            var result = engine.Run([program.Kata]);
             if (result.Problem is not null) throw new InvalidOperationException($"the engine could not run: {result.Problem}");
             if (!result.Compiled) return new ProgramRun(true, string.Join('\n', result.Compile!.Errors));
-            var mineRan = result.Tests.Where(t => t.Category == program.Kata.Id).ToList();
+            var mineRan = result.Tests.Where(t => t.Kata == program.Kata).ToList();
             var failed = mineRan.Where(t => t.Outcome != Outcome.Passed).ToList();
             return new ProgramRun(failed.Count > 0 || mineRan.Count == 0,
                 mineRan.Count == 0 ? "no test of the kata ran" : string.Join("\n\n", failed.Select(f => $"{f.ShortName}: {f.Message}")));

@@ -25,14 +25,14 @@ public class PipelineTests
             await waiting;
         });
         AssertCompleted(run);
-        Judge.That(accepted >= capacity, $"CreateQueue({capacity}) accepted only {accepted} item(s) before it was full.",
-            $"make it hold {capacity} items: Channel.CreateBounded<int>(capacity).");
-        Judge.That(!extraAccepted, () => new Verdict($"CreateQueue({capacity}) accepted item {capacity + 1} although {capacity} items were waiting in it.")
-            .Causes("an unbounded channel (Channel.CreateUnbounded) never pushes back on the producer,",
-                    "a full mode that drops (DropWrite, DropNewest, DropOldest) accepts the write and throws an item away.")
-            .Fix($"Channel.CreateBounded<int>(capacity): its default full mode, Wait, makes a write to a full queue wait for room."));
-        Judge.That(waiting is null or { IsCompletedSuccessfully: true }, "the write that waited for room did not go through once an item was read.",
-            "keep the default full mode, Wait.");
+        Judge.That(accepted >= capacity, KataText.Format("K16.AcceptedTooFew", capacity, accepted),
+            KataText.Format("K16.Fix.HoldCapacity", capacity));
+        Judge.That(!extraAccepted, () => new Verdict(KataText.Format("K16.AcceptedExtra", capacity, capacity + 1))
+            .Causes(KataText.Text("K16.Cause.Unbounded"),
+                    KataText.Text("K16.Cause.DroppingMode"))
+            .Fix(KataText.Text("K16.Fix.BoundedWait")));
+        Judge.That(waiting is null or { IsCompletedSuccessfully: true }, KataText.Text("K16.WaitingWriteStuck"),
+            KataText.Text("K16.Fix.KeepWait"));
     }
 
     [Test]
@@ -51,18 +51,17 @@ public class PipelineTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Judge.Fail(new Verdict($"ConsumeAsync never returned, although the queue was complete and empty ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K16.ConsumerNeverReturned", run.Detail))
                 .Printed(run)
-                .Fix("loop with await foreach (var item in reader.ReadAllAsync()): it ends when the queue is complete and empty " +
-                     "(or loop while await reader.WaitToReadAsync() is true)."));
+                .Fix(KataText.Text("K16.Fix.AwaitForeach")));
         }
         ReadPastTheEnd(run);
         if (run.Outcome == LoopOutcome.Completed && !run.Output.Contains("A got 2", StringComparison.Ordinal))
         {
-            Judge.Fail(new Verdict("ConsumeAsync returned at 1 s, when the queue was empty for a moment, and never took item 2 (written at 1.5 s).")
+            Judge.Fail(new Verdict(KataText.Text("K16.EndedWhenEmpty"))
                 .Printed(run)
-                .Cause("an empty queue is not the end (a loop of TryRead, or a check of Count, stops there); only Complete says no more items will come.")
-                .Fix("await foreach (var item in reader.ReadAllAsync()) waits for the next item and ends once the queue is complete and empty."));
+                .Cause(KataText.Text("K16.Cause.EmptyIsNotTheEnd"))
+                .Fix(KataText.Text("K16.Fix.AwaitForeachWaits")));
         }
         VerifyRun(run, timeline: [0, 1, 1.5, 2.5], total: 2.5);
     }
@@ -86,13 +85,13 @@ public class PipelineTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes && queue is { Reader.Completion.IsCompleted: false })
         {
-            Judge.Fail(new Verdict("the reader waited for ever: the producer wrote its items but never said there would be no more.")
+            Judge.Fail(new Verdict(KataText.Text("K16.ReaderWaitedForEver"))
                 .Printed(run)
-                .Fix("end ProduceAsync with writer.Complete(): readers' loops (ReadAllAsync, WaitToReadAsync) end once the queue is empty."));
+                .Fix(KataText.Text("K16.Fix.CompleteAtTheEnd")));
         }
         AssertCompleted(run);
-        Judge.Sequence(taken, [1, 2, 3, 4], "the reader did not get the items 1 to 4, in order.",
-            "await writer.WriteAsync(item) for each: it waits for room (TryWrite gives up on a full queue and the item is lost).");
+        Judge.Sequence(taken, [1, 2, 3, 4], KataText.Text("K16.ItemsOutOfOrder"),
+            KataText.Text("K16.Fix.WriteAsyncWaits"));
         if (WatchedProducer.Watch(4).PutTooSoon is { } early) Judge.Fail(WatchedProducer.PutBeforeAccepted(early).Printed(run));
         VerifyRun(run, timeline: [0, 0, 1, 2, 2], total: 4);
     }
@@ -110,13 +109,13 @@ public class PipelineTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Judge.Fail(new Verdict($"ProduceAsync(writer, 0, output) never completed the queue: its reader waited for ever ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K16.NoItemsNeverCompleted", run.Detail))
                 .Printed(run)
-                .Cause("the queue is completed inside the loop over the items (or after a write), and a count of 0 never gets there.")
-                .Fix("complete the queue after the loop, whatever the count: print \"producer done\", then writer.Complete()."));
+                .Cause(KataText.Text("K16.Cause.CompleteInsideLoop"))
+                .Fix(KataText.Text("K16.Fix.CompleteAfterLoop")));
         }
         AssertCompleted(run);
-        Judge.Sequence(run.Lines.Select(l => l.Text), ["producer done"], "with no items to put, ProduceAsync must print only \"producer done\".");
+        Judge.Sequence(run.Lines.Select(l => l.Text), ["producer done"], KataText.Text("K16.NoItemsOnlyDone"));
     }
 
     [Test]
@@ -125,11 +124,10 @@ public class PipelineTests
         var run = KataLoop.Run(io => Pipeline.RunAsync(io.Out, io.Time));
         if (run.Outcome == LoopOutcome.NeverCompletes && run.Output.Contains("producer done", StringComparison.Ordinal))
         {
-            Judge.Fail(new Verdict($"the producer finished, but the program never ended ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K16.ProgramNeverEnded", run.Detail))
                 .Printed(run)
-                .Cause("the consumers still wait for items: nothing told them that no more will come.")
-                .Fix("complete the queue when the producer is done (writer.Complete() at the end of ProduceAsync); " +
-                     "then the consumers' await foreach ends and Task.WhenAll(consumers) returns."));
+                .Cause(KataText.Text("K16.Cause.ConsumersStillWait"))
+                .Fix(KataText.Text("K16.Fix.CompleteWhenProducerDone")));
         }
         ReadPastTheEnd(run);
         if (run.Outcome == LoopOutcome.Completed && Diagnose(run) is { } verdict) Judge.Fail(verdict.Printed(run));
@@ -140,9 +138,9 @@ public class PipelineTests
     private static void ReadPastTheEnd(LoopRun run)
     {
         if (run.Exception is not ChannelClosedException) return;
-        Judge.Fail(new Verdict("ConsumeAsync failed with ChannelClosedException when the queue ran out.")
-            .Cause("ReadAsync on a queue that is complete and empty throws; the end of the items is not an error.")
-            .Fix("loop with await foreach (var item in reader.ReadAllAsync()), which simply ends there."));
+        Judge.Fail(new Verdict(KataText.Text("K16.ChannelClosed"))
+            .Cause(KataText.Text("K16.Cause.ReadAsyncThrows"))
+            .Fix(KataText.Text("K16.Fix.AwaitForeachEnds")));
     }
 
     /// <summary>The causes the evidence of a completed run shows, before the line-by-line diff.</summary>
@@ -153,15 +151,15 @@ public class PipelineTests
         {
             if (QueuePushesBack())
             {
-                return new Verdict("all six items were put at 0 s: nothing held the producer back while the consumers were busy.")
-                    .Evidence("CreateQueue(2) does push back (a third TryWrite into it fails), so the producer does not wait for room.")
-                    .Cause("TryWrite gives up on a full queue (the item is lost) instead of waiting for room.")
-                    .Fix("await writer.WriteAsync(item): it waits while the queue is full.");
+                return new Verdict(KataText.Text("K16.AllPutAtZero"))
+                    .Evidence(KataText.Text("K16.Evidence.QueuePushesBack"))
+                    .Cause(KataText.Text("K16.Cause.TryWriteGivesUp"))
+                    .Fix(KataText.Text("K16.Fix.WriteAsyncWaitsWhileFull"));
             }
-            return new Verdict("all six items were put at 0 s: nothing held the producer back while the consumers were busy.")
-                .Causes("the queue does not push back: CreateQueue must be bounded, and its full mode Wait (the default), not one that drops,",
-                        "the producer does not wait for room: TryWrite gives up on a full queue (and the item is lost); await WriteAsync waits.")
-                .Fix("the queue must be CreateQueue(2): bounded, and a write waits while two items are in it (the default full mode, Wait; no dropping).");
+            return new Verdict(KataText.Text("K16.AllPutAtZero"))
+                .Causes(KataText.Text("K16.Cause.QueueNoPushBack"),
+                        KataText.Text("K16.Cause.ProducerNoWait"))
+                .Fix(KataText.Text("K16.Fix.QueueOfTwo"));
         }
         var put3 = lines.IndexOf("put 3");
         var gotFirst = lines.FindIndex(l => l.EndsWith(" got 1", StringComparison.Ordinal));
@@ -169,19 +167,17 @@ public class PipelineTests
         {
             // Two programs print this: consumers started first, or "put" printed before its write was accepted. Which one, ProduceAsync tells.
             if (WatchedProducer.Watch(4).PutTooSoon is { } early) return WatchedProducer.PutBeforeAccepted(early);
-            return new Verdict("\"put 3\" came before a consumer printed that it got item 1.")
-                .Cause("the consumers were started before the producer: a channel hands an item straight to a reader that is already " +
-                       "waiting, so items 1 and 2 never took room in the queue and 3 and 4 went in at once (asyncio's queue keeps them " +
-                       "until the reader runs, so Python prints the same either way; see the README).")
-                .Fix("start the producer first, then the two consumers, as the Python program does.");
+            return new Verdict(KataText.Text("K16.PutThreeBeforeGotOne"))
+                .Cause(KataText.Text("K16.Cause.ConsumersFirst"))
+                .Fix(KataText.Text("K16.Fix.ProducerFirst"));
         }
         var allDone = lines.IndexOf("all done");
         var lastDone = lines.FindLastIndex(l => l.Contains(" done ", StringComparison.Ordinal));
         if (allDone >= 0 && lastDone > allDone)
         {
-            return new Verdict($"\"all done\" was printed before the consumers finished (\"{lines[lastDone]}\" came after it).")
-                .Cause("the program waited for the producer only: the producer is done as soon as its last item is accepted, the consumers later.")
-                .Fix("await the producer and both consumers (Task.WhenAll) before you print \"all done\".");
+            return new Verdict(KataText.Format("K16.AllDoneTooSoon", lines[lastDone]))
+                .Cause(KataText.Text("K16.Cause.WaitedForProducerOnly"))
+                .Fix(KataText.Text("K16.Fix.WhenAllBeforeAllDone"));
         }
         return null;
     }

@@ -37,9 +37,9 @@ internal static class WatchedProducer
 
     /// <summary>The verdict for a "put" line printed before its write was accepted.</summary>
     public static Verdict PutBeforeAccepted(int item) =>
-        new Verdict($"\"put {item}\" was printed before the queue accepted item {item}: a \"put\" line must announce a write that has happened.")
-            .Cause("the line is printed before await writer.WriteAsync(item), so it announces a write that has not happened yet.")
-            .Fix("print \"put {item}\" after await writer.WriteAsync(item) returns.");
+        new Verdict(KataText.Format("K16.PutBeforeAccepted", item))
+            .Cause(KataText.Text("K16.Cause.PutBeforeWrite"))
+            .Fix(KataText.Text("K16.Fix.PutAfterWrite"));
 
     private sealed class AcceptWatch(ChannelWriter<int> inner, List<string> events) : ChannelWriter<int>
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncKatas.K17_Throttling;
 
 namespace AsyncKatas.Tests.K17_Throttling;
@@ -21,10 +22,11 @@ public class DownloadsTests
         var run = KataLoop.Run(io => Downloads.RunWithParallelForEachAsync(io.Out, io.Time, io.Threads));
         if (run.Outcome == LoopOutcome.UnknownThread || run.Lines.Any(l => l.OnUnknownThread))
         {
-            Judge.Fail(new Verdict("the bodies ran on the shared thread pool, where the virtual clock cannot follow them" +
-                                   (string.IsNullOrEmpty(run.Detail) ? "." : $" ({run.Detail})."))
-                .Cause("Parallel.ForEachAsync runs its bodies on ParallelOptions.TaskScheduler, which is the shared thread pool unless you set it.")
-                .Fix("set TaskScheduler = threads in the ParallelOptions: the loop's threads stand in for the pool."));
+            Judge.Fail(new Verdict(string.IsNullOrEmpty(run.Detail)
+                    ? KataText.Text("K17.PoolBodies")
+                    : KataText.Format("K17.PoolBodiesDetail", run.Detail))
+                .Cause(KataText.Text("K17.Cause.PoolScheduler"))
+                .Fix(KataText.Text("K17.Fix.SetScheduler")));
         }
         Diagnose(run, "RunWithParallelForEachAsync");
         VerifyRun(run, timeline: Timeline, total: 5);
@@ -45,16 +47,16 @@ public class DownloadsTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Judge.Fail(new Verdict("y.bin never started: x.bin was cancelled at 0.5 s but kept its slot.")
+            Judge.Fail(new Verdict(KataText.Text("K17.SlotKept"))
                 .Printed(run)
-                .Cause("the slot is given back only on the happy path: a download that ends with an exception skips a Release that follows its await.")
-                .Fix("take the slot with await limit.WaitAsync(cancellationToken) and give it back in a finally: try { ... } finally { limit.Release(); }."));
+                .Cause(KataText.Text("K17.Cause.ReleaseOnHappyPath"))
+                .Fix(KataText.Text("K17.Fix.ReleaseInFinally")));
         }
         AssertCompleted(run);
-        Judge.Equal(cancelled!.Status, TaskStatus.Canceled, "x.bin, cancelled during its download, must end Canceled.",
-            "pass the token to its sleep (Task.Delay(duration, time, cancellationToken)) and let the cancellation propagate.");
-        Judge.Equal(limit.CurrentCount, 1, "after both downloads the semaphore's free slots are wrong.",
-            "release exactly once per slot taken: WaitAsync before the try, Release in the finally.");
+        Judge.Equal(cancelled!.Status, TaskStatus.Canceled, KataText.Text("K17.CancelledMustEndCanceled"),
+            KataText.Text("K17.Fix.PassTokenToSleep"));
+        Judge.Equal(limit.CurrentCount, 1, KataText.Text("K17.FreeSlotsWrong"),
+            KataText.Text("K17.Fix.ReleaseOncePerSlot"));
         VerifyRun(run, timeline: [0, 0.5, 1.5], total: 1.5);
     }
 
@@ -78,13 +80,13 @@ public class DownloadsTests
         Judge.All(() =>
         {
             Judge.That(endedAt == TimeSpan.FromSeconds(1), () => new Verdict(
-                    $"b.txt, cancelled at 1 s while it waited for a slot, ended at {endedAt.TotalSeconds:0.0} s.")
-                .Fix("hand the token to the wait itself: await limit.WaitAsync(cancellationToken)."));
-            Judge.Equal(waiting!.Status, TaskStatus.Canceled, "b.txt, cancelled while it waited for a slot, must end Canceled.");
-            Judge.That(!run.Output.Contains("start b.txt", StringComparison.Ordinal), () => new Verdict("b.txt started although it was cancelled before it got a slot.").Printed(run));
-            Judge.That(limit.CurrentCount == 1, () => new Verdict($"after both downloads the semaphore has {limit.CurrentCount} free slot(s), not 1.")
-                .Cause(limit.CurrentCount > 1 ? "b.txt gave back a slot it never took: its Release ran although WaitAsync was cancelled (the wait is inside the try)." : null)
-                .Fix("await limit.WaitAsync(cancellationToken) before the try; only what follows it goes inside try { ... } finally { limit.Release(); }."));
+                    KataText.Format("K17.WaitEndedAt", endedAt.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))
+                .Fix(KataText.Text("K17.Fix.TokenToWait")));
+            Judge.Equal(waiting!.Status, TaskStatus.Canceled, KataText.Text("K17.WaitingMustEndCanceled"));
+            Judge.That(!run.Output.Contains("start b.txt", StringComparison.Ordinal), () => new Verdict(KataText.Text("K17.StartedAfterCancel")).Printed(run));
+            Judge.That(limit.CurrentCount == 1, () => new Verdict(KataText.Format("K17.FreeSlots", limit.CurrentCount))
+                .Cause(limit.CurrentCount > 1 ? KataText.Text("K17.Cause.ReleaseWithoutWait") : null)
+                .Fix(KataText.Text("K17.Fix.WaitBeforeTry")));
         });
     }
 
@@ -100,20 +102,19 @@ public class DownloadsTests
         }
         // Two slots taken in the right place give 5 s; 5 s with more than two "start" lines at once means each printed it before its wait.
         Judge.That(most <= 2 || method != "RunAsync" || run.Elapsed != TimeSpan.FromSeconds(5), () => new Verdict(
-                $"{most} downloads printed \"start\" at once, yet the program took 5 s, as two slots give: the slots held, the lines came too soon.")
+                KataText.Format("K17.StartTooSoon", most))
             .Printed(run)
-            .Cause("DownloadAsync prints \"start {name}\" before await limit.WaitAsync(cancellationToken) returns, while it still waits for a slot.")
-            .Fix("print \"start {name}\" after the wait, inside the try."));
-        Judge.That(most <= 2, () => new Verdict($"{most} downloads ran at once; at most 2 may.")
-            .Printed(run)
-            .Fix(method == "RunAsync"
-                ? "share one SemaphoreSlim(2) between all the downloads (one per download limits nothing), and have each wait for it before it starts."
-                : "set MaxDegreeOfParallelism = 2 in the ParallelOptions."));
-        Judge.That(most >= 2, () => new Verdict("the downloads ran one at a time; two may run at once.")
+            .Cause(KataText.Text("K17.Cause.StartBeforeWait"))
+            .Fix(KataText.Text("K17.Fix.StartAfterWait")));
+        Judge.That(most <= 2, () => new Verdict(KataText.Format("K17.TooMany", most))
             .Printed(run)
             .Fix(method == "RunAsync"
-                ? "start every download first (each waits for its own slot), then await them all together (Task.WhenAll)."
-                : "set MaxDegreeOfParallelism = 2 and TaskScheduler = threads in the ParallelOptions (TaskScheduler.FromCurrentSynchronizationContext() " +
-                  "runs one task at a time, MaximumConcurrencyLevel 1, and that caps MaxDegreeOfParallelism)."));
+                ? KataText.Text("K17.Fix.ShareOneSemaphore")
+                : KataText.Text("K17.Fix.MaxDegree")));
+        Judge.That(most >= 2, () => new Verdict(KataText.Text("K17.OneAtATime"))
+            .Printed(run)
+            .Fix(method == "RunAsync"
+                ? KataText.Text("K17.Fix.StartAllThenAwait")
+                : KataText.Text("K17.Fix.MaxDegreeAndScheduler")));
     }
 }

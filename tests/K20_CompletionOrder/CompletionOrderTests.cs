@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncKatas.K20_CompletionOrder;
 
 namespace AsyncKatas.Tests.K20_CompletionOrder;
@@ -71,23 +72,21 @@ public class CompletionOrderTests
         var sameLines = printed.Select(TimedLines.Text).Order().SequenceEqual(wanted.Select(TimedLines.Text).Order());
         Judge.Sequence(printed, wanted,
             sameLines
-                ? "the right reports, but in another order or at other moments: each download must be reported the moment it ends (virtual time in brackets)."
-                : "the reports differ from what the downloads gave (virtual time in brackets; \"returned\" is printed by the test after your method returns).",
+                ? KataText.Text("K20.WrongOrder")
+                : KataText.Text("K20.WrongReports"),
             sameLines
-                ? "wait for whichever download ends next, not for the next one in the list: await foreach over Task.WhenEach(downloads), " +
-                  "or a loop of Task.WhenAny over the downloads still running."
-                : "print \"got {result}\" for a download that succeeded and \"failed {message}\" for one that threw an IOException, once each, " +
-                  "and return when the last one has been reported.");
+                ? KataText.Text("K20.Fix.NextToEnd")
+                : KataText.Text("K20.Fix.ReportEachOnce"));
     }
 
     /// <summary>A failure reported with the AggregateException's message (task.Exception, .Wait()) instead of the IOException's.</summary>
     private static void FailIfAnAggregateIsReported(LoopRun run)
     {
         if (run.Lines.FirstOrDefault(l => l.Text.StartsWith("failed One or more errors occurred", StringComparison.Ordinal)) is not { } whole) return;
-        Judge.Fail(new Verdict($"a failure was reported with an AggregateException's message: \"{Listing.Shorten(whole.Text)}\".")
+        Judge.Fail(new Verdict(KataText.Format("K20.AggregateMessage", Listing.Shorten(whole.Text)))
             .Printed(run)
-            .Cause("task.Exception (and a blocking Wait) wraps the download's IOException in an AggregateException; its Message is a summary.")
-            .Fix("await the finished task inside try { ... } catch (IOException error): await rethrows the IOException itself; print error.Message."));
+            .Cause(KataText.Text("K20.Cause.ExceptionWraps"))
+            .Fix(KataText.Text("K20.Fix.AwaitInTryCatch")));
     }
 
     /// <summary>Reports that end with a failure, fewer than the downloads, and the method returned at that instant: the loop stopped there.</summary>
@@ -96,11 +95,11 @@ public class CompletionOrderTests
         var reports = run.Lines.Where(l => l.Text.StartsWith("got ", StringComparison.Ordinal) || l.Text.StartsWith("failed ", StringComparison.Ordinal)).ToList();
         if (reports.Count == 0 || reports.Count >= downloads || !reports[^1].Text.StartsWith("failed ", StringComparison.Ordinal)) return;
         if (run.Lines.FirstOrDefault(l => l.Text is "returned" or "all done") is not { } end || end.At != reports[^1].At) return;
-        Judge.Fail(new Verdict($"the reports stopped at the first failure (\"{Listing.Shorten(reports[^1].Text)}\" at {reports[^1].At.TotalSeconds:0.#} s): " +
-                               $"{downloads - reports.Count} download(s) still running were never reported, and the method returned then.")
+        Judge.Fail(new Verdict(KataText.Format("K20.StoppedAtFirstFailure", Listing.Shorten(reports[^1].Text),
+                reports[^1].At.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture), downloads - reports.Count))
             .Printed(run)
-            .Cause("the try/catch is around the whole loop: the failure's exception leaves the loop, and the catch after it ends the method.")
-            .Fix("put the try/catch inside the loop, around the await of each finished download, so that the loop goes on with the next one."));
+            .Cause(KataText.Text("K20.Cause.TryAroundLoop"))
+            .Fix(KataText.Text("K20.Fix.TryInsideLoop")));
     }
 
     /// <summary>The same download reported more than once: the WhenAny loop that keeps the finished task.</summary>
@@ -108,12 +107,11 @@ public class CompletionOrderTests
     {
         var repeated = run.Lines.GroupBy(l => l.Text).FirstOrDefault(g => g.Key != "returned" && g.Key != "all done" && g.Count() > 1);
         if (repeated is null) return;
-        Judge.Fail(new Verdict($"one download was reported {repeated.Count():N0} times: \"{Listing.Shorten(repeated.Key)}\"" +
-                               (run.Outcome == LoopOutcome.LoopBlocked ? ", over and over at one instant, until the run was stopped." : "."))
+        Judge.Fail(new Verdict(KataText.Format(run.Outcome == LoopOutcome.LoopBlocked ? "K20.ReportedTimesBlocked" : "K20.ReportedTimes",
+                repeated.Count().ToString("N0", CultureInfo.InvariantCulture), Listing.Shorten(repeated.Key)))
             .Printed(run)
-            .Cause("Task.WhenAny(downloads) returns the first finished task of the list, the same one on every call while it stays in the list.")
-            .Fix("remove the task WhenAny returned before the next call (remaining.Remove(finished)), or use await foreach over Task.WhenEach(downloads), " +
-                 "which hands each task back once."));
+            .Cause(KataText.Text("K20.Cause.WhenAnySameTask"))
+            .Fix(KataText.Text("K20.Fix.RemoveFinished")));
     }
 
     /// <summary>A download's IOException that left the program: the kata's cause and fix, not only the stack.</summary>
@@ -122,11 +120,10 @@ public class CompletionOrderTests
         if (run.Outcome != LoopOutcome.ProgramFailed) return;
         var error = run.Exception is AggregateException all ? all.InnerExceptions.FirstOrDefault() : run.Exception;
         if (error is not IOException) return;
-        Judge.Fail(new Verdict($"a download's failure escaped from PrintAsCompletedAsync: {error.GetType().Name}: {error.Message}")
-            .Printed(run, "What it printed before that (virtual time in brackets)")
-            .Cause("awaiting a task that failed (await task, task.Result, Task.WhenAll) rethrows its exception; " +
-                   "Task.WhenEach and Task.WhenAny themselves never throw for it, they hand you the finished task.")
-            .Fix("await each finished download inside try { ... } catch (IOException error) and print \"failed {error.Message}\" there; then go on with the next one.")
+        Judge.Fail(new Verdict(KataText.Format("K20.FailureEscaped", error.GetType().Name, error.Message))
+            .Printed(run, KataText.Text("Verdict.PrintedBefore"))
+            .Cause(KataText.Text("K20.Cause.AwaitRethrows"))
+            .Fix(KataText.Text("K20.Fix.TryCatchEach"))
             .At(KataExplanation.KataFrame(run.Exception)));
     }
 }

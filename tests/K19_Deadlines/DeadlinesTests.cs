@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncKatas.K19_Deadlines;
 
 namespace AsyncKatas.Tests.K19_Deadlines;
@@ -5,9 +6,7 @@ namespace AsyncKatas.Tests.K19_Deadlines;
 [Category("K19")]
 public class DeadlinesTests
 {
-    private const string BudgetOnTheClock =
-        "make the budget's source on the injected clock, new CancellationTokenSource(budget, time), and link it with the caller's token: " +
-        "CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetSource.Token).";
+    private static string BudgetOnTheClock => KataText.Text("K19.Fix.BudgetOnTheClock");
 
     [Test]
     public void Step_IsStoppedByItsToken()
@@ -22,10 +21,10 @@ public class DeadlinesTests
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Equal(step!.Status, TaskStatus.Canceled, "StepAsync, cancelled during its sleep, must end Canceled.",
-                "hand the token to the sleep: Task.Delay(delay, time, cancellationToken).");
-            Judge.Equal(run.Output, "begin s\n", "a cancelled step must print nothing after \"begin\".");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), "the step must stop when its token is cancelled (1 s).");
+            Judge.Equal(step!.Status, TaskStatus.Canceled, KataText.Text("K19.StepMustEndCanceled"),
+                KataText.Text("K19.Fix.TokenToSleep"));
+            Judge.Equal(run.Output, "begin s\n", KataText.Text("K19.CancelledStepPrints"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), KataText.Text("K19.StepMustStop"));
         });
     }
 
@@ -45,32 +44,32 @@ public class DeadlinesTests
         RealClock(run);
         if (run.EndedCancelled())
         {
-            Judge.Fail(new Verdict("the request's own budget ran out and HandleAsync ended with OperationCanceledException instead of printing \"r timed out\".")
+            Judge.Fail(new Verdict(KataText.Text("K19.BudgetEndedCancelled"))
                 .Printed(run)
-                .Fix("catch (OperationCanceledException) when the budget's source is the one that was cancelled, and print \"{request} timed out\"."));
+                .Fix(KataText.Text("K19.Fix.CatchOwnBudget")));
         }
         if (run.Outcome == LoopOutcome.LeftoverWork && run.Output.Contains("r timed out", StringComparison.Ordinal))
         {
-            Judge.Fail(new Verdict($"the request printed \"r timed out\", but its steps were still running when it returned ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K19.StepsStillRunning", run.Detail))
                 .Printed(run)
-                .Cause("the wait was given up (WaitAsync(timeout, time), or a race against Task.Delay), but nothing cancelled the work: WaitAsync stops the waiting, not the work.")
-                .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
+                .Cause(KataText.Text("K19.Cause.WaitNotWork"))
+                .Fix(KataText.Text("K19.Fix.CancelTheSteps")));
         }
         BudgetNeverRanOut(run, "r", 1.5);
         if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } slow && slow.At > TimeSpan.FromSeconds(1.5)
             && StepProbe.EndOfAStepCancelledAtOneSecond() is { } stepEnded)
         {
-            Judge.Fail(new Verdict($"the 1.5 s budget ran out during the query, yet the request timed out only at {slow.At.TotalSeconds:0.0} s.")
+            Judge.Fail(new Verdict(KataText.Format("K19.TimedOutLate", slow.At.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))
                 .Printed(run)
-                .Cause(string.Format(System.Globalization.CultureInfo.InvariantCulture, StepProbe.Cause, stepEnded))
+                .Cause(StepProbe.Cause(stepEnded))
                 .Fix(StepProbe.Fix));
         }
         if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } cut && cut.At > TimeSpan.FromSeconds(1.5))
         {
-            Judge.Fail(new Verdict($"the 1.5 s budget was for the three steps together, but the request timed out at {cut.At.TotalSeconds:0.0} s.")
+            Judge.Fail(new Verdict(KataText.Format("K19.TimedOutPerStep", cut.At.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))
                 .Printed(run)
-                .Cause("each step got a budget of its own (a timeout per await), so the 2 s query was cut at 1.5 s into it.")
-                .Fix("one source for the whole request, made before the first step; every step gets its token."));
+                .Cause(KataText.Text("K19.Cause.BudgetPerStep"))
+                .Fix(KataText.Text("K19.Fix.OneSource")));
         }
         VerifyRun(run, timeline: [0, 1, 1, 1.5], total: 1.5);
     }
@@ -89,16 +88,16 @@ public class DeadlinesTests
         RealClock(run);
         BudgetLeftOnTheClock(run);
         AssertCompleted(run);
-        Judge.That(!run.Output.Contains("r served", StringComparison.Ordinal), () => new Verdict("the caller cancelled at 2 s, yet the request went on and was served.")
+        Judge.That(!run.Output.Contains("r served", StringComparison.Ordinal), () => new Verdict(KataText.Text("K19.ServedAfterCancel"))
             .Printed(run)
-            .Cause("the steps never got the caller's token: only the request's own budget reached them.")
+            .Cause(KataText.Text("K19.Cause.NoCallerToken"))
             .Fix(BudgetOnTheClock));
-        Judge.That(!run.Output.Contains("r timed out", StringComparison.Ordinal), () => new Verdict($"the caller cancelled at 2 s, and the request printed \"r timed out\" (its own budget: {budgetSeconds} s).")
+        Judge.That(!run.Output.Contains("r timed out", StringComparison.Ordinal), () => new Verdict(KataText.Format("K19.CallerCancelTimedOut", budgetSeconds.ToString(CultureInfo.InvariantCulture)))
             .Printed(run)
-            .Cause("the catch takes every OperationCanceledException as this request's timeout.")
-            .Fix("catch it only when the budget's source was cancelled and the caller's token was not (catch ... when (...)); the caller's cancellation must go on up."));
-        Judge.Equal(handling!.Status, TaskStatus.Canceled, "cancelled by its caller, HandleAsync must end Canceled, so that the caller sees it.");
-        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the request must stop when the caller cancels (2 s).",
+            .Cause(KataText.Text("K19.Cause.CatchEveryCancel"))
+            .Fix(KataText.Text("K19.Fix.CatchOnlyBudget")));
+        Judge.Equal(handling!.Status, TaskStatus.Canceled, KataText.Text("K19.MustEndCanceled"));
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K19.MustStopAtCallerCancel"),
             StepProbe.EndOfAStepCancelledAtOneSecond() is not null ? StepProbe.Fix : null);
     }
 
@@ -109,9 +108,9 @@ public class DeadlinesTests
         RealClock(run);
         if (run.Output.Contains("third timed out", StringComparison.Ordinal))
         {
-            Judge.Fail(new Verdict("the run's 7 s deadline stopped the third request, which printed \"third timed out\" as if its own 5 s budget had run out.")
+            Judge.Fail(new Verdict(KataText.Text("K19.DeadlineStoppedThird"))
                 .Printed(run)
-                .Fix("in HandleAsync, print \"timed out\" only for the request's own budget and let the caller's cancellation go on; RunAsync catches it and prints \"out of time\"."));
+                .Fix(KataText.Text("K19.Fix.TimedOutOnlyOwnBudget")));
         }
         BudgetLeftOnTheClock(run);
         BudgetNeverRanOut(run, "second", 5.5);
@@ -124,23 +123,23 @@ public class DeadlinesTests
         if (run.Outcome != LoopOutcome.LeftoverWork || run.Leftovers is not { TimerDueTimes.Count: > 0 }) return;
         if (StepsOutliveTheirTimeout() is { } went)
         {
-            Judge.Fail(new Verdict($"a request ended, but work was still on the clock when the program returned ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K19.WorkLeftAfterRequest", run.Detail))
                 .Printed(run)
-                .Evidence($"a request whose 1.5 s budget ran out went on with its steps after it printed \"timed out\" ({went}).")
-                .Cause("the wait was given up (WaitAsync(timeout, time), or a race against Task.Delay), but nothing cancelled the work: WaitAsync stops the waiting, not the work.")
-                .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
+                .Evidence(KataText.Format("K19.Evidence.StepsWentOn", went))
+                .Cause(KataText.Text("K19.Cause.WaitNotWork"))
+                .Fix(KataText.Text("K19.Fix.CancelTheSteps")));
         }
         if (!HandleLeavesATimer())
         {
-            Judge.Fail(new Verdict($"the program returned while work was still on the clock ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K19.WorkLeftOnClock", run.Detail))
                 .Printed(run)
-                .Evidence("HandleAsync alone leaves no timer behind (served in time, or cancelled by its caller), so each budget's source is disposed.")
-                .Cause("the run's deadline stopped the waiting for a request (WaitAsync, or a race against Task.Delay), not the request: its steps went on.")
-                .Fix("give the requests the deadline's token: new CancellationTokenSource(deadline, time), and pass its Token to each HandleAsync."));
+                .Evidence(KataText.Text("K19.Evidence.HandleLeavesNoTimer"))
+                .Cause(KataText.Text("K19.Cause.DeadlineStoppedWaiting"))
+                .Fix(KataText.Text("K19.Fix.DeadlineToken")));
         }
-        Judge.Fail(new Verdict($"a request ended, but a budget's timer was still on the clock when the program returned ({run.Detail}).")
+        Judge.Fail(new Verdict(KataText.Format("K19.TimerLeft", run.Detail))
             .Printed(run)
-            .Fix("dispose each CancellationTokenSource when its request ends (using var): that takes its timer off the clock."));
+            .Fix(KataText.Text("K19.Fix.DisposeSource")));
     }
 
     /// <summary>
@@ -157,7 +156,7 @@ public class DeadlinesTests
         });
         var lines = probe.Lines.ToList();
         var timedOut = lines.FindIndex(l => l.Text == "p timed out");
-        return timedOut >= 0 && timedOut + 1 < lines.Count ? $"\"{lines[timedOut + 1].Text}\" at {lines[timedOut + 1].At.TotalSeconds:0.0} s" : null;
+        return timedOut >= 0 && timedOut + 1 < lines.Count ? KataText.Format("K19.StepAt", lines[timedOut + 1].Text, lines[timedOut + 1].At.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)) : null;
     }
 
     /// <summary>Whether HandleAsync on its own leaves a timer behind: served within a 5 s budget, and cancelled by its caller at 2 s.</summary>
@@ -182,16 +181,15 @@ public class DeadlinesTests
         if (next <= TimeSpan.FromSeconds(budgetEnds)) return;
         if (StepProbe.EndOfAStepCancelledAtOneSecond() is { } stepEnded)
         {
-            Judge.Fail(new Verdict($"\"{request}\"'s budget ran out at {budgetEnds:0.0} s, but nothing stopped its steps.")
+            Judge.Fail(new Verdict(KataText.Format("K19.NothingStoppedSteps", request, budgetEnds.ToString("0.0", CultureInfo.InvariantCulture)))
                 .Printed(run)
-                .Cause(string.Format(System.Globalization.CultureInfo.InvariantCulture, StepProbe.Cause, stepEnded))
+                .Cause(StepProbe.Cause(stepEnded))
                 .Fix(StepProbe.Fix));
         }
-        Judge.Fail(new Verdict($"\"{request}\"'s budget ran out at {budgetEnds:0.0} s, but nothing stopped its steps.")
+        Judge.Fail(new Verdict(KataText.Format("K19.NothingStoppedSteps", request, budgetEnds.ToString("0.0", CultureInfo.InvariantCulture)))
             .Printed(run)
-            .Causes("the budget is timed on the real clock: CancelAfter on a source made without the clock (new CancellationTokenSource(), " +
-                    "CreateLinkedTokenSource) waits for real seconds, and the virtual run is over long before,",
-                    "the steps do not get the budget's token.")
+            .Causes(KataText.Text("K19.Cause.RealClockBudget"),
+                    KataText.Text("K19.Cause.NoBudgetToken"))
             .Fix(BudgetOnTheClock));
     }
 
@@ -199,8 +197,8 @@ public class DeadlinesTests
     private static void RealClock(LoopRun run)
     {
         if (run.Outcome != LoopOutcome.RealClockWait) return;
-        Judge.Fail(new Verdict($"a budget or deadline was timed on the real clock ({run.Detail}).")
-            .Cause("a CancellationTokenSource made without the clock (new CancellationTokenSource(), CreateLinkedTokenSource) times CancelAfter on the real clock.")
+        Judge.Fail(new Verdict(KataText.Format("K19.RealClock", run.Detail))
+            .Cause(KataText.Text("K19.Cause.SourceWithoutClock"))
             .Fix(BudgetOnTheClock));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncKatas.K19_Deadlines;
 
 namespace AsyncKatas.Tests.K19_Deadlines;
@@ -22,8 +23,8 @@ internal static class StepProbe
         return run.Outcome == LoopOutcome.Completed && ended > TimeSpan.FromSeconds(1) ? ended.TotalSeconds : null;
     }
 
-    public const string Cause = "StepAsync's sleep does not take its token (checking the token before or after the sleep does not stop the sleep): " +
-                                "a 3 s step cancelled at 1 s ran on until {0:0.#} s.";
+    /// <summary>The cause for a step that ran on until <paramref name="ended"/> seconds.</summary>
+    public static string Cause(double ended) => KataText.Format("K19.Cause.StepIgnoresToken", ended.ToString("0.#", CultureInfo.InvariantCulture));
 
-    public const string Fix = "hand the token to the sleep: Task.Delay(delay, time, cancellationToken).";
+    public static string Fix => KataText.Text("K19.Fix.TokenToSleep");
 }

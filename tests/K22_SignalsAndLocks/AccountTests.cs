@@ -5,9 +5,7 @@ namespace AsyncKatas.Tests.K22_SignalsAndLocks;
 [Category("K22")]
 public class AccountTests
 {
-    private const string LockFix =
-        "hold a SemaphoreSlim(1, 1) from before the read to after the write: await gate.WaitAsync(); try { read, save, write, print } " +
-        "finally { gate.Release(); }. (A lock statement cannot contain an await: the compiler refuses it.)";
+    private static string LockFix => KataText.Text("K22.Fix.Lock");
 
     [Test]
     public void ThreeDeposits_TakeTurns_FirstComeFirstServed()
@@ -21,10 +19,10 @@ public class AccountTests
             balance = account.Balance;
         });
         FailIfStuck(run, saves, afterAFailedSave: false);
-        TimedLines.Check(run, "three deposits started together on one account whose saves take 1 s",
+        TimedLines.Check(run, KataText.Text("K22.Situation.ThreeDeposits"),
             [("a deposited 100, balance 100", 1), ("b deposited 50, balance 150", 2), ("c deposited 25, balance 175", 3)],
             LockFix);
-        Judge.Equal(balance, 175, "the balance after deposits of 100, 50 and 25 is wrong.", LockFix);
+        Judge.Equal(balance, 175, KataText.Text("K22.BalanceWrong"), LockFix);
     }
 
     [Test]
@@ -47,31 +45,31 @@ public class AccountTests
             io.Out.WriteLine($"balance {account.Balance}");
         });
         FailIfStuck(run, saves, afterAFailedSave: true);
-        TimedLines.Check(run, "two deposits; the first one's save throws at 1 s",
+        TimedLines.Check(run, KataText.Text("K22.Situation.FirstSaveThrows"),
             [("b deposited 50, balance 50", 2), ("balance 50", 2)],
-            LockFix + " The save's exception goes to the caller with the balance unchanged; the finally lets the next deposit in, at 1 s.");
-        Judge.Equal(firstFailed, "bank offline", "the failed save's IOException did not reach the caller of the first deposit.",
-            "do not catch the save's exception in DepositAsync; a finally releases the lock and lets it through.");
+            KataText.Format("K22.Fix.LockAndFinally", LockFix));
+        Judge.Equal(firstFailed, "bank offline", KataText.Text("K22.FailureNotReached"),
+            KataText.Text("K22.Fix.DoNotCatch"));
     }
 
     /// <summary>Deposits that waited for ever: a lock that was never free, or one a failed save kept.</summary>
     private static void FailIfStuck(LoopRun run, int saves, bool afterAFailedSave)
     {
         if (run.Outcome != LoopOutcome.NeverCompletes) return;
-        var verdict = new Verdict(saves == 0 ? "no deposit ever got in: each one waited for the lock for ever."
-                : afterAFailedSave ? "after a deposit whose save threw, the next deposit waited for ever."
-                : $"after {saves} save(s), the other deposits waited for the lock for ever.")
+        var verdict = new Verdict(saves == 0 ? KataText.Text("K22.NoDepositGotIn")
+                : afterAFailedSave ? KataText.Text("K22.WaitedAfterFailedSave")
+                : KataText.Format("K22.OthersWaited", saves))
             .Printed(run);
         if (saves == 0)
         {
-            verdict.Cause("the lock is never free: a SemaphoreSlim(0, 1) starts with no place to take.")
-                .Fix("new SemaphoreSlim(1, 1): one place, free at the start.");
+            verdict.Cause(KataText.Text("K22.Cause.LockNeverFree"))
+                .Fix(KataText.Text("K22.Fix.OnePlaceFree"));
         }
         else
         {
-            verdict.Cause(afterAFailedSave ? "the lock was not released when the save threw: the Release after it never ran."
-                    : "a deposit that had the lock did not release it.")
-                .Fix("release in a finally: await gate.WaitAsync(); try { ... } finally { gate.Release(); }");
+            verdict.Cause(afterAFailedSave ? KataText.Text("K22.Cause.NotReleasedOnThrow")
+                    : KataText.Text("K22.Cause.NotReleased"))
+                .Fix(KataText.Text("K22.Fix.ReleaseInFinally"));
         }
         Judge.Fail(verdict);
     }
@@ -85,9 +83,8 @@ public class AccountTests
             var other = new Account(io.Out, io.Time);
             await Task.WhenAll(one.DepositAsync("one", 10), other.DepositAsync("other", 20), one.DepositAsync("one", 1), other.DepositAsync("other", 2));
         });
-        TimedLines.Check(run, "two deposits on each of two accounts, all four started together",
+        TimedLines.Check(run, KataText.Text("K22.Situation.TwoAccounts"),
             [("one deposited 10, balance 10", 1), ("other deposited 20, balance 20", 1), ("one deposited 1, balance 11", 2), ("other deposited 2, balance 22", 2)],
-            "give each account its own lock (an instance field, not a static one): deposits on one account take turns, " +
-            "deposits on different accounts need not.");
+            KataText.Text("K22.Fix.LockPerAccount"));
     }
 }

@@ -38,7 +38,7 @@ public partial class KataCatalogueTests
     [Test]
     public void Every_key_the_support_code_names_is_in_the_catalogue_and_every_entry_is_named()
     {
-        var support = Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "Support");
+        var support = Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "..", "tests", "Support");
         var named = Directory.EnumerateFiles(support, "*.cs")
             .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
@@ -54,7 +54,7 @@ public partial class KataCatalogueTests
     [Test]
     public void A_verdict_is_said_in_the_UI_culture_with_the_library_s_evidence_in_the_same_language()
     {
-        var run = KataLoop.Run("K04", io =>
+        var run = KataLoop.Run(KataCatalog.Get("K04"), io =>
         {
             _ = Task.Delay(TimeSpan.FromSeconds(3), io.Time);
             return Task.CompletedTask;

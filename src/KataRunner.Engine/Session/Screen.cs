@@ -27,6 +27,9 @@ public sealed record Screen(
     TimeSpan? RunTime,
     int Run)
 {
+    /// <summary>In the list: the kata n, p move to, and l or Enter opens (it starts at the current kata).</summary>
+    public Kata? Selected { get; init; }
+
     public const string Keys = "h hint · n next · p previous · l list · r re-run · q quit";
 
     public KataStatus Status => State.Status;

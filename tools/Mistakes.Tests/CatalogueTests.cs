@@ -1,4 +1,6 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine;
+using KataRunner.Engine.Running;
 
 namespace Mistakes.Tests;
 
@@ -29,6 +31,8 @@ public class CatalogueTests
         var run = ProgramRun.Of(Engine(), program);
         var expected = program.Expected;
         var message = run.Message;
+        VerdictLog.Record(program.Name, run.Verdicts);
+        VerdictLog.RecordMessage(program.Name, run.Rejected, message);
         Assert.Multiple(() =>
         {
             Assert.That(run.Rejected, Is.EqualTo(expected.Rejected),
@@ -43,6 +47,21 @@ public class CatalogueTests
             {
                 Assert.That(message, Does.Not.Contain(words).IgnoreCase, $"the message asks for what the program already does ('{words}'):\n{message}");
             }
+        });
+    }
+
+    [Test]
+    public void Solutions_PassEveryKataTest()
+    {
+        var result = ProgramRun.OfSolutions(Engine(), [.. KataCatalog.All.Select(k => k.Id)]);
+        if (result.Problem is not null) Assert.Fail($"the engine could not run: {result.Problem}");
+        Assert.That(result.Compiled, Is.True, () => "solutions/ does not build:\n" + string.Join('\n', result.Compile!.Errors.Take(20)));
+        VerdictLog.Record("solutions", ProgramRun.VerdictsOf(result.Tests));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Tests, Is.Not.Empty, "no kata test ran");
+            Assert.That(result.Tests.Where(t => t.Outcome != Outcome.Passed).Select(t => $"{t.ShortName}: {t.Message}"), Is.Empty,
+                "a kata test failed against solutions/");
         });
     }
 

@@ -27,6 +27,9 @@ public sealed record Screen(
     TimeSpan? RunTime,
     int Run)
 {
+    /// <summary>What the kata says about the rules among <see cref="Errors"/> (the analyzers' words may name APIs the project does not have).</summary>
+    public IReadOnlyList<string> Advice { get; init; } = [];
+
     public const string Keys = "h hint · n next · p previous · l list · r re-run · q quit";
 
     public KataStatus Status => State.Status;
@@ -67,6 +70,9 @@ internal static class ScreenBuilder
             notice,
             last?.Problem,
             last is null ? null : (last.Compile?.Elapsed ?? TimeSpan.Zero) + last.TestTime,
-            session.Runs);
+            session.Runs)
+        {
+            Advice = last?.Compile?.Advice ?? [],
+        };
     }
 }

@@ -46,6 +46,11 @@ internal static class ScreenRenderer
             var errors = new List<IRenderable> { new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):") };
             errors.AddRange(screen.Errors.Select(e => new Text(e.ToString())));
             if (screen.OtherErrors is not null) errors.Add(new Text(screen.OtherErrors));
+            if (screen.Advice.Count > 0)
+            {
+                errors.Add(new Markup($"[yellow]In this kata[/] (hints: h, or {Markup.Escape(screen.Kata.HintsPath)}):"));
+                errors.AddRange(screen.Advice.Select(a => new Text("  " + a)));
+            }
             yield return new Part(new Rows(errors));
         }
         foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group, screen.Kata));

@@ -3,7 +3,8 @@
 #   1. katas/ and solutions/ declare the same public API (solutions/PublicAPI.*.txt);
 #   2. every README snippet builds as the README says, every README Python program prints the kata's output;
 #      every test passes against solutions/;
-#   3. against katas/ (as shipped) every Support test passes and every kata (Kxx) test fails.
+#   3. against katas/ (as shipped) every Support test (tools/SupportTests, the maintainers' tests of the kata layer)
+#      passes and every kata (Kxx) test (tests/Tests.csproj) fails.
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/), and so
 #      do the FakeTimeProvider companion's; the samples (samples/) pass against the packed packages;
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
@@ -11,7 +12,7 @@
 #      the solutions and every program get the same verdicts as 1-, 2- and 16-processor machines (check-processor-counts.sh);
 #   7. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
 # (The learner's plain `dotnet test` at the root builds Katas.sln: only what a learner builds, and runs only the
-#  kata tests. The maintainers' solution, tools/Maintainers.slnx, holds every project; the check builds it first.)
+#  kata tests; the Support tests live in tools/SupportTests, which only tools/Maintainers.slnx lists. The maintainers' solution, tools/Maintainers.slnx, holds every project; the check builds it first.)
 # Ends with "N passed, N failed" for the solutions and library runs; exits non-zero when anything is off.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +68,7 @@ if ! tools/check-python.sh >"${TMPDIR:-/tmp}/check-python.log" 2>&1; then
 fi
 tail -n 1 "${TMPDIR:-/tmp}/check-python.log"
 
-note "Solutions: every test must pass (dotnet test -p:Solutions=true)"
+note "Solutions: every test must pass (dotnet test -p:Solutions=true: the kata tests, then the Support tests)"
 run_tests -p:Solutions=true
 read -r s_failed s_passed s_total <<<"${counts:-x x x}"
 if [ "$s_failed" = "x" ]; then
@@ -77,6 +78,14 @@ elif [ "$s_failed" != "0" ] || [ "$s_passed" = "0" ]; then
   grep -E '^\s+Failed ' "$last_log" | head -n 20
   problems+=("solutions: $s_failed test(s) failed")
 fi
+run_tests tools/SupportTests/AsyncKatas.SupportTests.csproj -p:Solutions=true
+read -r m_failed m_passed m_total <<<"${counts:-x x x}"
+if [ "$m_failed" = "x" ] || [ "$m_failed" != "0" ] || [ "$m_passed" = "0" ]; then
+  grep -E '^\s+Failed ' "$last_log" | head -n 20
+  problems+=("solutions: Support tests failed (${m_failed}) or did not run")
+  m_failed=${m_failed/x/1}; m_passed=${m_passed/x/0}; m_total=${m_total/x/0}
+fi
+s_passed=$((s_passed + m_passed)); s_failed=$((s_failed + m_failed)); s_total=$((s_total + m_total))
 echo "solutions: $s_passed passed, $s_failed failed of $s_total"
 
 note "The library packs (dotnet pack src/VirtualTimeLoop)"
@@ -116,8 +125,8 @@ if ! tools/check-samples.sh; then
   problems+=("the samples failed against the packed packages (tools/check-samples.sh)")
 fi
 
-note "Katas as shipped: every Support test must pass"
-run_tests tests/Tests.csproj --filter TestCategory=Support
+note "Katas as shipped: every Support test must pass (tools/SupportTests)"
+run_tests tools/SupportTests/AsyncKatas.SupportTests.csproj
 read -r h_failed h_passed h_total <<<"${counts:-x x x}"
 if [ "$h_failed" != "0" ] || [ "$h_passed" = "0" ] || [ "$h_passed" = "x" ]; then
   grep -E '^\s+Failed ' "$last_log" | head -n 20
@@ -126,7 +135,7 @@ fi
 echo "katas, Support: $h_passed passed, $h_failed failed"
 
 note "Katas as shipped: every kata test must fail, on behaviour (no build error)"
-run_tests tests/Tests.csproj --filter 'TestCategory!=Support'
+run_tests tests/Tests.csproj
 read -r k_failed k_passed k_total <<<"${counts:-x x x}"
 if [ "$k_passed" = "x" ]; then
   problems+=("katas: the kata tests did not run (a stub that does not compile?)")

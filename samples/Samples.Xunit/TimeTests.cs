@@ -63,7 +63,7 @@ public class TimeTests
 
         Assert.Equal(LoopOutcome.NeverCompletes, failure.Run.Outcome);
         Assert.Contains("can never complete", failure.Message);
-        Assert.NotNull(failure.Run.Explanation.Fix);
+        Assert.Equal(LoopFix.StartAndCompleteWhatIsAwaited, failure.Run.Explanation.Fix);
     }
 
     [Fact]

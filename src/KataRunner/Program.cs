@@ -1,7 +1,10 @@
+using AsyncKatas.Catalog.Words;
 using KataRunner.Modes;
 
-// The kata runner: `dotnet run --project src/KataRunner [-- K05] [--once | --report FILE [--solutions] | --bench N | --bench-start]`.
-return RunnerCommand.Parse(args) switch
+// The kata runner: `dotnet run --project src/KataRunner [-- K05] [--lang zh-Hans|en] [--once | --report FILE [--solutions] | --bench N | --bench-start]`.
+var command = RunnerCommand.Parse(args);
+UiLanguage.Use(UiLanguage.Choose(command.Language));
+return command switch
 {
     { Error: { } error } => Usage(error),
     { Mode: "once" } c => OnceMode.Run(c),
@@ -14,6 +17,6 @@ return RunnerCommand.Parse(args) switch
 static int Usage(string error)
 {
     Console.Error.WriteLine(error);
-    Console.Error.WriteLine("usage: dotnet run --project src/KataRunner -- [Kxx] [--once | --report FILE [--solutions] | --bench N | --bench-start]");
+    Console.Error.WriteLine("usage: dotnet run --project src/KataRunner -- [Kxx] [--lang zh-Hans|en] [--once | --report FILE [--solutions] | --bench N | --bench-start]");
     return 2;
 }

@@ -132,8 +132,9 @@ public class FakeTimeInsideTests
         }, Quick);
 
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.OtherClockWait), run.Explain);
-        Assert.That(run.Detail, Does.Contain("Microsoft.Extensions.Time.Testing.FakeTimeProvider"));
-        Assert.That(run.Explanation.Fix, Does.Contain("io.FakeTime()"));
+        Assert.That((run.Evidence as OtherClockTimer)?.ClockType, Is.EqualTo("Microsoft.Extensions.Time.Testing.FakeTimeProvider"));
+        Assert.That(run.Explanation.Fix, Is.EqualTo(LoopFix.UseTheRunsClock));
+        Assert.That(LoopText.Fix(LoopFix.UseTheRunsClock), Does.Contain("io.FakeTime()"));
     }
 
     [Test]

@@ -19,9 +19,10 @@ public class LoopExplanationTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.ProgramFailed));
-            Assert.That(explanation.Observed, Is.EqualTo("the program failed with InvalidOperationException: no stock"));
+            Assert.That(explanation.Observed, Is.EqualTo(LoopOutcome.ProgramFailed));
+            Assert.That(LoopText.Observed(explanation), Is.EqualTo("the program failed with InvalidOperationException: no stock"));
             Assert.That(explanation.Location, Is.EqualTo(new SourceLocation(ThisFile().Replace('\\', '/'), line)));
-            Assert.That(explanation.Fix, Does.Contain("catch it"));
+            Assert.That(explanation.Fix, Is.EqualTo(LoopFix.CatchExpectedException));
             Assert.That(explanation.Causes, Is.Empty);
         });
     }
@@ -34,8 +35,8 @@ public class LoopExplanationTests
         var explanation = run.Explanation;
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.NeverCompletes));
         Assert.That(explanation.Causes, Has.Count.GreaterThan(1));
-        Assert.That(explanation.Causes, Has.Some.Contains("TaskCompletionSource"));
-        Assert.That(explanation.Causes, Has.Some.Contains("another TimeProvider"));
+        Assert.That(explanation.Causes, Does.Contain(LoopCause.UncompletedTaskCompletionSource).And.Contain(LoopCause.OtherClockTimer));
+        Assert.That(LoopText.Cause(LoopCause.OtherClockTimer), Does.Contain("another TimeProvider"));
         Assert.That(run.ExplainOutcome(), Does.Contain("\n  Possible causes (each fits what was observed):\n    - awaiting a TaskCompletionSource"));
     }
 
@@ -46,7 +47,8 @@ public class LoopExplanationTests
 
         var e = run.Explanation;
         Assert.That(e.Causes, Has.Count.EqualTo(1));
-        Assert.That(run.ExplainOutcome(), Is.EqualTo($"{e.Observed}\n  Likely cause: {e.Causes[0]}\n  Fix: {e.Fix}"));
+        Assert.That(e.Evidence, Is.EqualTo(new SleepPastHorizon(TimeSpan.FromHours(25), TimeSpan.FromHours(24), TimeSpan.FromHours(25), TimeSpan.Zero)));
+        Assert.That(run.ExplainOutcome(), Is.EqualTo($"{LoopText.Observed(e)}\n  Likely cause: {LoopText.Cause(e.Causes[0])}\n  Fix: {LoopText.Fix(e.Fix!.Value)}"));
         Assert.That(run.Explain(), Is.EqualTo($"program: {run.ExplainOutcome()}"));
     }
 
@@ -78,7 +80,8 @@ public class LoopExplanationTests
         Assert.That(run.Leftovers!.AsyncVoidMethods, Is.EqualTo(1));
         Assert.That(run.Leftovers.TimerDueTimes, Is.EqualTo(new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3) }));
         Assert.That(run.Leftovers.Jobs, Is.Zero);
-        Assert.That(run.Explanation.Causes, Has.Some.Contains("async void").And.Some.Contains("never awaited"));
+        Assert.That(run.Explanation.Causes, Is.EqualTo(new[] { LoopCause.LeftoverAsyncVoid, LoopCause.LeftoverTimer }));
+        Assert.That(run.Evidence, Is.TypeOf<WorkLeftPending>());
     }
 
     [Test]

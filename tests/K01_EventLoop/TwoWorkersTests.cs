@@ -8,7 +8,7 @@ public class TwoWorkersTests
     [Test]
     public void OneWorker_PrintsFiveTimes_OneSecondApart()
     {
-        var run = KataLoop.Run("K01", io => TwoWorkers.WorkAsync(1, io.Out, io.Time));
+        var run = KataLoop.Run(io => TwoWorkers.WorkAsync(1, io.Out, io.Time));
         FailIfEveryLineCameOneSecondLate(run, [0, 1, 2, 3, 4]);
         VerifyRun(run, timeline: [0, 1, 2, 3, 4], total: 5);
     }
@@ -27,7 +27,7 @@ public class TwoWorkersTests
     [Test]
     public void TwoWorkers_TakeTurns_OnOneLoop()
     {
-        var run = KataLoop.Run("K01", io => TwoWorkers.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => TwoWorkers.RunAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [0, 0, 1, 1, 2, 2, 3, 3, 4, 4], total: 5);
     }
 }

@@ -12,7 +12,7 @@ public class CoroutinesTests
     [Test]
     public void DoWork_PrintsItsLine()
     {
-        var run = KataLoop.Run("K02", io => Coroutines.DoWorkAsync(io.Out));
+        var run = KataLoop.Run(io => Coroutines.DoWorkAsync(io.Out));
         VerifyRun(run, timeline: [0], total: 0);
     }
 
@@ -21,7 +21,7 @@ public class CoroutinesTests
     {
         // The article's program: result = do_work() prints nothing; asyncio.run(result) prints the line.
         string? printedWhenMade = null;
-        var run = KataLoop.Run("K02", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var coroutine = Coroutines.MakeCoroutine(io.Out);
             printedWhenMade = io.PrintedSoFar;
@@ -40,7 +40,7 @@ public class CoroutinesTests
     public void Coroutine_HeldForASecond_RunsWhenItIsStarted()
     {
         string? printedAfterTheWait = null;
-        var run = KataLoop.Run("K02", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var coroutine = Coroutines.MakeCoroutine(io.Out);
             await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
@@ -60,7 +60,7 @@ public class CoroutinesTests
     public void Coroutine_NeverRun_PrintsNothing()
     {
         // Made and dropped: in Python the coroutine object is never awaited and none of its code runs.
-        var run = KataLoop.Run("K02", io =>
+        var run = KataLoop.Run(io =>
         {
             _ = Coroutines.MakeCoroutine(io.Out);
             return Task.CompletedTask;
@@ -82,7 +82,7 @@ public class CoroutinesTests
     {
         var outside = run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text).ToList();
         if (outside.Count == 0) return;
-        var alone = VirtualLoop.Run("K02", env => doWorkAlone(new KataIO(env)));
+        var alone = VirtualLoop.Run(run.Label, env => doWorkAlone(new KataIO(env)));
         var verdict = new Verdict("the work ran off the loop: its line was printed outside the loop's context.")
             .Evidence("printed outside the loop", outside);
         Judge.Fail(alone.Outcome == LoopOutcome.Completed && !alone.Lines.Any(l => l.OutsideLoop)

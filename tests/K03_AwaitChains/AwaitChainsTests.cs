@@ -9,7 +9,7 @@ public class AwaitChainsTests
     public void Others_PrintsStartAndEnd_TwoSecondsApart_AndReturnsItsValue()
     {
         string? result = null;
-        var run = KataLoop.Run("K03", async io => result = await AwaitChains.OthersAsync(io.Out, io.Time));
+        var run = KataLoop.Run(async io => result = await AwaitChains.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
         Judge.Equal(result, "返回值", "OthersAsync returned the wrong value.", "return \"返回值\" (the value the caller prints).");
@@ -18,7 +18,7 @@ public class AwaitChainsTests
     [Test]
     public void Nested_CallerWaitsForTheNestedResult()
     {
-        var run = KataLoop.Run("K03", io => AwaitChains.NestedAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => AwaitChains.NestedAsync(io.Out, io.Time));
         FailIfATaskWasPrinted(run);
         VerifyRun(run, timeline: [0, 0, 2, 2], total: 2);
     }
@@ -26,7 +26,7 @@ public class AwaitChainsTests
     [Test]
     public void TwoAwaits_PrintBothResults_FourSecondsInAll()
     {
-        var run = KataLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
         FailIfATaskWasPrinted(run);
         VerifyRun(run, timeline: [0, 0, 2, 2, 2, 4, 4], total: 4);
     }
@@ -46,7 +46,7 @@ public class AwaitChainsTests
     [Test]
     public void TwoAwaits_SecondCallStartsOnlyWhenTheFirstHasReturned()
     {
-        var run = KataLoop.Run("K03", io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
 
         AssertCompleted(run);
         // Lines are matched with their spaces trimmed: a stray space is the snapshot test's business, not this one's.

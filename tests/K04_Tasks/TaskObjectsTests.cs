@@ -12,7 +12,7 @@ public class TaskObjectsTests
     public void Others_PrintsStartAndEnd_TwoSecondsApart_AndReturnsItsValue()
     {
         string? result = null;
-        var run = KataLoop.Run("K04", async io => result = await TaskObjects.OthersAsync(io.Out, io.Time));
+        var run = KataLoop.Run(async io => result = await TaskObjects.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
         Judge.Equal(result, "返回值", "OthersAsync returned the wrong value.", "return \"返回值\".");
@@ -22,7 +22,7 @@ public class TaskObjectsTests
     public void NamedOthers_PrintsItsName_AndReturnsTheValueWithItsName()
     {
         string? result = null;
-        var run = KataLoop.Run("K04", async io => result = await TaskObjects.OthersAsync(ThreeSeconds, "task_1", io.Out, io.Time));
+        var run = KataLoop.Run(async io => result = await TaskObjects.OthersAsync(ThreeSeconds, "task_1", io.Out, io.Time));
 
         Judge.That(run.Outcome != LoopOutcome.Completed || run.Elapsed != TimeSpan.FromSeconds(2), () => new Verdict(
                 "OthersAsync(sleep: 3 s, \"task_1\", ...) slept 2 s: the named overload ignores its sleep parameter (2 s is the first overload's fixed sleep).")
@@ -35,7 +35,7 @@ public class TaskObjectsTests
     [Test]
     public void TwoTasks_StartedBeforeAwaiting_RunTogether()
     {
-        var run = KataLoop.Run("K04", io => TaskObjects.TwoTasksAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => TaskObjects.TwoTasksAsync(io.Out, io.Time));
         // At t = 2 s both sleeps end at once; as in asyncio, the awaiting method resumes through the
         // loop's queue, behind task_2's wake-up, so both "end" lines come first. See the README.
         VerifyRun(run, timeline: [0, 0, 0, 2, 2, 2, 2], total: 2);
@@ -44,7 +44,7 @@ public class TaskObjectsTests
     [Test]
     public void TwoTasks_BothSleepAtTheSameTime()
     {
-        var run = KataLoop.Run("K04", io => TaskObjects.TwoTasksAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => TaskObjects.TwoTasksAsync(io.Out, io.Time));
 
         AssertCompleted(run);
         // Lines are matched with their spaces trimmed: a stray space is the snapshot test's business, not this one's.
@@ -73,7 +73,7 @@ public class TaskObjectsTests
     [Test]
     public void NamedTasks_3s_2s()
     {
-        var run = KataLoop.Run("K04", io => TaskObjects.NamedTasksAsync(ThreeSeconds, TwoSeconds, io.Out, io.Time));
+        var run = KataLoop.Run(io => TaskObjects.NamedTasksAsync(ThreeSeconds, TwoSeconds, io.Out, io.Time));
         FailIfTask2StartedAfterTask1Ended(run);
         VerifyRun(run, timeline: [0, 0, 0, 2, 3, 3, 3], total: 3);
     }
@@ -81,7 +81,7 @@ public class TaskObjectsTests
     [Test]
     public void NamedTasks_2s_3s()
     {
-        var run = KataLoop.Run("K04", io => TaskObjects.NamedTasksAsync(TwoSeconds, ThreeSeconds, io.Out, io.Time));
+        var run = KataLoop.Run(io => TaskObjects.NamedTasksAsync(TwoSeconds, ThreeSeconds, io.Out, io.Time));
         FailIfTask2StartedAfterTask1Ended(run);
         VerifyRun(run, timeline: [0, 0, 0, 2, 2, 3, 3], total: 3);
     }
@@ -103,7 +103,7 @@ public class TaskObjectsTests
     public void NamedTasks_ResultsComeInAwaitOrder_NotInTheOrderTheTasksEnd()
     {
         // task_2 ends first (at 2 s), but the program awaits task_1 first: task_2's result waits for task_1's.
-        var run = KataLoop.Run("K04", io => TaskObjects.NamedTasksAsync(ThreeSeconds, TwoSeconds, io.Out, io.Time));
+        var run = KataLoop.Run(io => TaskObjects.NamedTasksAsync(ThreeSeconds, TwoSeconds, io.Out, io.Time));
 
         AssertCompleted(run);
         var results = run.Lines.Where(l => l.Text.Contains("的IO操作结果为", StringComparison.Ordinal)).ToList();
@@ -122,7 +122,7 @@ public class TaskObjectsTests
     public void NamedTasks_Task1sResultIsPrintedAsSoonAsTask1Ends()
     {
         // task_1 ends at 2 s: its result must not wait for task_2 (which ends at 3 s).
-        var run = KataLoop.Run("K04", io => TaskObjects.NamedTasksAsync(TwoSeconds, ThreeSeconds, io.Out, io.Time));
+        var run = KataLoop.Run(io => TaskObjects.NamedTasksAsync(TwoSeconds, ThreeSeconds, io.Out, io.Time));
 
         AssertCompleted(run);
         var result1 = run.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("task_1的", StringComparison.Ordinal));

@@ -8,7 +8,7 @@ public class ThreeTasksTests
     [Test]
     public void DoWork_PrintsWaiting_ThenReturnsItsResultXSecondsLater()
     {
-        var run = KataLoop.Run("K05", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var result = await ThreeTasks.DoWorkAsync(2, io.Out, io.Time);
             io.Out.WriteLine(result); // the test prints the value DoWorkAsync returned
@@ -21,7 +21,7 @@ public class ThreeTasksTests
     [TestCase(250, "Time: 0.25")]
     public void Timed_PrintsTheElapsedVirtualTime_AsPythonPrintsAFloat(int milliseconds, string expected)
     {
-        var run = KataLoop.Run("K05", io => ThreeTasks.TimedAsync(
+        var run = KataLoop.Run(io => ThreeTasks.TimedAsync(
             () => Task.Delay(TimeSpan.FromMilliseconds(milliseconds), io.Time), io.Out, io.Time));
         AssertCompleted(run);
         Judge.That(run.Output == expected + "\n", () => new Verdict(
@@ -36,7 +36,7 @@ public class ThreeTasksTests
     [Test]
     public void ThreeTasks_RunTogether_ResultsInOrder_InThreeSeconds()
     {
-        var run = KataLoop.Run("K05", io => ThreeTasks.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => ThreeTasks.RunAsync(io.Out, io.Time));
         FailIfAResultCameBeforeAllWereDone(run);
         VerifyRun(run, timeline: [0, 0, 0, 3, 3, 3, 3], total: 3);
     }
@@ -58,7 +58,7 @@ public class ThreeTasksTests
         IReadOnlyList<NamedTask>? named = null;
         var printedWhenStarted = "";
         var doneWhenStarted = -1;
-        var run = KataLoop.Run("K05", async io =>
+        var run = KataLoop.Run(async io =>
         {
             named = ThreeTasks.StartNamedTasks(io.Out, io.Time);
             printedWhenStarted = io.PrintedSoFar;
@@ -84,7 +84,7 @@ public class ThreeTasksTests
     [Test]
     public void NamedForm_PrintsTheSameAsTheUnnamedOne()
     {
-        var run = KataLoop.Run("K05", io => ThreeTasks.RunNamedAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => ThreeTasks.RunNamedAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [0, 0, 0, 3, 3, 3, 3], total: 3);
     }
 }

@@ -11,7 +11,7 @@ public class WaitWithTimeoutTests
     public void DoWork_CancelledDuringItsSleep_EndsCanceled_AndPrintsNothingMore()
     {
         Task<string>? work = null;
-        var run = KataLoop.Run("K06", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1), io.Time); // cancels at t = 1 s
             work = WaitWithTimeout.DoWorkAsync(3, io.Out, io.Time, cancel.Token);
@@ -34,7 +34,7 @@ public class WaitWithTimeoutTests
     [Test]
     public void Timeout2s_TaskTwoFinishesAtTheTie_TaskThreeIsPending()
     {
-        var run = KataLoop.Run("K06", io => WaitWithTimeout.RunAsync(io.Out, io.Time, TwoSeconds));
+        var run = KataLoop.Run(io => WaitWithTimeout.RunAsync(io.Out, io.Time, TwoSeconds));
         // Task 2's sleep and the timeout both end at 2 s: asyncio fires the one armed first, task 2's sleep.
         var pending2 = run.Lines.FirstOrDefault(l => l.Text == "pending: MY_COROUTINE_2");
         Judge.That(pending2 is null || pending2.At != TwoSeconds || run.Lines.Any(l => l.Text == "task result: Done after 2s"), () => new Verdict(
@@ -50,7 +50,7 @@ public class WaitWithTimeoutTests
     {
         IReadOnlyList<NamedTask>? tasks = null;
         SleepRecorder? clock = null;
-        var run = KataLoop.Run("K06", async io => tasks = await WaitWithTimeout.RunAsync(io.Out, clock = new SleepRecorder(io.Time), TwoSeconds));
+        var run = KataLoop.Run(async io => tasks = await WaitWithTimeout.RunAsync(io.Out, clock = new SleepRecorder(io.Time), TwoSeconds));
         if (run.Outcome == LoopOutcome.LeftoverWork)
         {
             Judge.Fail(new Verdict($"the program ended while the pending task was still asleep on the clock ({run.Detail}).")
@@ -76,7 +76,7 @@ public class WaitWithTimeoutTests
     [Test]
     public void TimeoutNotReached_AllThreeFinish_AndTheTimeoutLeavesNoTimer()
     {
-        var run = KataLoop.Run("K06", io => WaitWithTimeout.RunAsync(io.Out, io.Time, TimeSpan.FromSeconds(5)));
+        var run = KataLoop.Run(io => WaitWithTimeout.RunAsync(io.Out, io.Time, TimeSpan.FromSeconds(5)));
         if (run.Outcome == LoopOutcome.LeftoverWork)
         {
             Judge.Fail(new Verdict($"all three tasks were done at 3 s, before the 5 s timeout, but the program left work behind ({run.Detail}).")

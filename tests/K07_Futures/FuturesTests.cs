@@ -8,7 +8,7 @@ public class FuturesTests
     [Test]
     public void BareFuture_NobodyCompletesIt_TheLoopReportsNeverCompletes()
     {
-        var run = KataLoop.Run("K07", _ => Futures.WaitForeverAsync());
+        var run = KataLoop.Run(_ => Futures.WaitForeverAsync());
         Judge.That(run.Outcome == LoopOutcome.NeverCompletes, () => run.Outcome == LoopOutcome.Completed
             ? new Verdict("WaitForeverAsync returned, but nobody ever completes a bare future: awaiting it must wait for ever.")
                 .Evidence($"it returned at {TextDiff.Seconds(run.Elapsed)} of virtual time")
@@ -25,7 +25,7 @@ public class FuturesTests
         int? value = null;
         TimeSpan? completedAt = null;
         OffTheLoop? completedOffTheLoop = null;
-        var run = KataLoop.Run("K07", async io =>
+        var run = KataLoop.Run(async io =>
         {
             // A future whose waiters may run inside SetResult: a waiter that asks for it runs there, and sees
             // where SetResult was called. The test's own await still resumes on the loop.
@@ -66,7 +66,7 @@ public class FuturesTests
     [Test]
     public void Main_AwaitsTheSetterThenTheFuture_Prints666AfterTwoSeconds()
     {
-        var run = KataLoop.Run("K07", io => Futures.MainAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Futures.MainAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [2], total: 2);
     }
 

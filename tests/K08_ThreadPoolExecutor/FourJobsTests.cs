@@ -9,7 +9,7 @@ public class FourJobsTests
     public void Work_BlocksItsThreadOneSecond_PrintsTheValue_Returns123()
     {
         var result = 0;
-        var run = KataLoop.Run("K08", async io =>
+        var run = KataLoop.Run(async io =>
         {
             result = await Task.Factory.StartNew(() => FourJobs.Work(7, io.Out, io.Time),
                 CancellationToken.None, TaskCreationOptions.None, io.Threads);
@@ -21,7 +21,7 @@ public class FourJobsTests
     [Test]
     public void RunAsync_PrintsTwoRunningTwoPending_ThenTheValuesTwoPerSecond()
     {
-        var run = KataLoop.Run("K08", io => FourJobs.RunAsync(io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run(io => FourJobs.RunAsync(io.Out, io.Time, io.Threads));
         VerifyRun(run, timeline: [0, 0, 0, 0, 1, 1, 2, 2], total: 2);
     }
 }

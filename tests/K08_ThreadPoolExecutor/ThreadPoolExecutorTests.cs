@@ -16,7 +16,7 @@ public class ThreadPoolExecutorTests
         var afterEachSubmit = new List<string>();
         var atOneAndAHalfSeconds = new List<string>();
         var futures = new List<Future<int>>();
-        var run = KataLoop.Run("K08", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 2);
             for (var i = 0; i < 4; i++)
@@ -58,7 +58,7 @@ public class ThreadPoolExecutorTests
         var mostAtOnce = 0;
         var submitTookTime = false;
         var notFinishedAfterShutdown = 0;
-        var run = KataLoop.Run("K08", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var pool = new ThreadPoolExecutor(io.Threads, maxWorkers);
             var futures = Enumerable.Range(0, jobs).Select(job => pool.Submit(() =>
@@ -94,7 +94,7 @@ public class ThreadPoolExecutorTests
     {
         Future<int>? failing = null;
         Future<int>? next = null;
-        var run = KataLoop.Run("K08", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 1);
             failing = pool.Submit<int>(() =>

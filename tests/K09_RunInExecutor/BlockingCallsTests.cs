@@ -11,7 +11,7 @@ public class BlockingCallsTests
     [Test]
     public void RunAsync_AwaitsTheBlockingFunctionThreeTimesInARow()
     {
-        var run = KataLoop.Run("K09", io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run(io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
         FailIfTheBridgeBlocks(run);
         VerifyRun(run, timeline: [2, 4, 6], total: 6);
         Judge.Equal(run.ThreadsCreated, 2, "the program should use two threads of the loop's pool.",
@@ -22,7 +22,7 @@ public class BlockingCallsTests
     public void BlockingFunction_BlocksItsThreadTwoSeconds_ThenReturnsTheValue()
     {
         string? result = null;
-        var run = KataLoop.Run("K09", async io =>
+        var run = KataLoop.Run(async io =>
         {
             result = await Task.Factory.StartNew(() => BlockingCalls.BlockingFunction(io.Time),
                 CancellationToken.None, TaskCreationOptions.None, io.Threads);
@@ -51,7 +51,7 @@ public class BlockingCallsTests
     {
         string? thread = null;
         double finishedAt = 0;
-        var run = KataLoop.Run("K09", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await using var pool = new ThreadPoolExecutor(io.Threads, maxWorkers: 1);
             // The pool's only worker is busy for the first second: a function run in this pool must wait for it.
@@ -95,7 +95,7 @@ public class BlockingCallsTests
     private static (LoopRun Run, string? Thread) RunWhileTheLoopTicks(Func<ProgramIO, Task<string?>> call)
     {
         string? thread = null;
-        var run = KataLoop.Run("K09", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var ticker = Tick(io);
             thread = await call(io);

@@ -162,7 +162,7 @@ public class FutureBridgeTests
         // the worker, inside its job), unless the TaskCompletionSource was made to run its waiters elsewhere.
         var future = new ConcurrentFuture<int>();
         Task<int>? bridged = null;
-        AssertBridged(KataLoop.Run("K09", _ =>
+        AssertBridged(KataLoop.Run(_ =>
         {
             bridged = future.ToTask(); // on the loop, where a stub not written yet is reported as such
             return Task.CompletedTask;
@@ -188,7 +188,7 @@ public class FutureBridgeTests
     internal static (LoopRun Run, IReadOnlyList<Exception> Thrown) RunBridge(Func<ProgramIO, Task> program)
     {
         using var errors = DoneCallbackErrors.Listen();
-        var run = KataLoop.Run("K09", program);
+        var run = KataLoop.Run(KataContext.Of(typeof(FutureBridgeTests)), program);
         return (run, errors.Thrown);
     }
 
@@ -208,7 +208,7 @@ public class FutureBridgeTests
     internal static Verdict? BridgeThatBlocks()
     {
         var future = new ConcurrentFuture<int>();
-        var probe = VirtualLoop.Run("K09", async env =>
+        var probe = VirtualLoop.Run(KataContext.Of(typeof(FutureBridgeTests)).Id, async env =>
         {
             var io = new KataIO(env);
             var worker = CompleteOnAWorker(io, 1, () => future.SetResult(42));

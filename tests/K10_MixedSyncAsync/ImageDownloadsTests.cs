@@ -27,7 +27,7 @@ public class ImageDownloadsTests
     {
         FakeDownloader? downloader = null;
         LoopThreadWriter? output = null;
-        var run = KataLoop.Run("K10", io =>
+        var run = KataLoop.Run(io =>
             ImageDownloads.DownloadImageAsync(FirstUrl, output = new LoopThreadWriter(io.Out), io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         FailIfPrintedOffTheLoop(output);
@@ -39,7 +39,7 @@ public class ImageDownloadsTests
     {
         FakeDownloader? downloader = null;
         LoopThreadWriter? output = null;
-        var run = KataLoop.Run("K10", io =>
+        var run = KataLoop.Run(io =>
             ImageDownloads.RunAsync(output = new LoopThreadWriter(io.Out), io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         FailIfPrintedOffTheLoop(output);
@@ -50,7 +50,7 @@ public class ImageDownloadsTests
     public void RunAsync_SavesEachImageUnderTheLastSegmentOfItsUrl()
     {
         FakeDownloader? downloader = null;
-        var run = KataLoop.Run("K10", io =>
+        var run = KataLoop.Run(io =>
             ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         AssertCompleted(run);
@@ -75,7 +75,7 @@ public class ImageDownloadsTests
     public void RunAsync_RunsTheBlockingDownloaderOnTheLoopsThreads_ThreeAtOnce()
     {
         FakeDownloader? downloader = null;
-        var run = KataLoop.Run("K10", io =>
+        var run = KataLoop.Run(io =>
             ImageDownloads.RunAsync(io.Out, io.Threads, downloader = new FakeDownloader(io.Time), _folder));
         FailIfTheLoopWasBlocked(run, downloader);
         AssertCompleted(run);
@@ -101,7 +101,7 @@ public class ImageDownloadsTests
         FakeDownloader? downloader = null;
         TimeSpan? returnedAt = null;
         var savedWhenReturned = -1;
-        var run = KataLoop.Run("K10", async io =>
+        var run = KataLoop.Run(async io =>
         {
             downloader = new FakeDownloader(io.Time, url => ImageDownloads.Urls.ToList().IndexOf(url) + 1);
             await ImageDownloads.RunAsync(io.Out, io.Threads, downloader, _folder);

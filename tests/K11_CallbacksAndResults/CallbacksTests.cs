@@ -8,7 +8,7 @@ public class CallbacksTests
     [Test]
     public void DoneCallback_PrintsTheResult()
     {
-        var run = KataLoop.Run("K11", io => Callbacks.RunWithCallbackAsync(Callbacks.DoWorkAsync(3, io.Out), io.Out));
+        var run = KataLoop.Run(io => Callbacks.RunWithCallbackAsync(Callbacks.DoWorkAsync(3, io.Out), io.Out));
         VerifyRun(run, timeline: [0, 0], total: 0);
         AssertPrintedOnTheLoop(run);
     }
@@ -19,7 +19,7 @@ public class CallbacksTests
         // The article's task ends at once, so a callback called too early cannot be told apart from a
         // done callback. Here the same work takes three virtual seconds.
         Task<string>? task = null;
-        var run = KataLoop.Run("K11", io => Callbacks.RunWithCallbackAsync(task = DoWorkLaterAsync(3, io), io.Out));
+        var run = KataLoop.Run(io => Callbacks.RunWithCallbackAsync(task = DoWorkLaterAsync(3, io), io.Out));
         // RunWithCallbackAsync returned (the program ended) while the task it was given was still running.
         if (run.Outcome is LoopOutcome.Completed or LoopOutcome.LeftoverWork && task is { IsCompleted: false })
         {
@@ -36,7 +36,7 @@ public class CallbacksTests
     public void AddDoneCallback_CallsBackOnce_OnTheLoop_AfterTheTaskHasEnded()
     {
         var calls = new List<Call>();
-        var run = KataLoop.Run("K11", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var loopThread = Environment.CurrentManagedThreadId;
             var bothCalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -99,7 +99,7 @@ public class CallbacksTests
         // not even for a task that has already ended.
         var calls = new List<Call>();
         var attachedBeforeItReturned = new List<string>();
-        var run = KataLoop.Run("K11", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var loopThread = Environment.CurrentManagedThreadId;
             void Attach(string name, Task<string> task)
@@ -143,7 +143,7 @@ public class CallbacksTests
     [Test]
     public void ReadResult_PrintsTheResultOfTheFinishedTask()
     {
-        var run = KataLoop.Run("K11", io => Callbacks.ReadResultAsync(Callbacks.DoWorkAsync(3, io.Out), io.Out));
+        var run = KataLoop.Run(io => Callbacks.ReadResultAsync(Callbacks.DoWorkAsync(3, io.Out), io.Out));
         VerifyRun(run, timeline: [0, 0], total: 0);
     }
 
@@ -151,7 +151,7 @@ public class CallbacksTests
     public void ReadResult_WaitsForATaskThatEndsLater()
     {
         // Reading .Result of a task that has not finished blocks the loop it needs to finish.
-        var run = KataLoop.Run("K11", io => Callbacks.ReadResultAsync(DoWorkLaterAsync(3, io), io.Out));
+        var run = KataLoop.Run(io => Callbacks.ReadResultAsync(DoWorkLaterAsync(3, io), io.Out));
         VerifyRun(run, timeline: [0, 3], total: 3);
     }
 

@@ -84,7 +84,7 @@ internal static class RoundsJudge
     {
         var starts = new List<(TimeSpan At, bool PreviousEnded)>();
         var running = 0;
-        var run = VirtualLoop.Run("K12", async io =>
+        var run = VirtualLoop.Run(KataContext.Of(typeof(RoundsJudge)).Id, async io =>
         {
             await TwoSleeps.TimeFiveRoundsAsync(async () =>
             {

@@ -8,7 +8,7 @@ public class TimedWorkTests
     [Test]
     public void AwaitedWork_PrintsResultAndVirtualTime()
     {
-        var run = KataLoop.Run("K12", io => TimedWork.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => TimedWork.RunAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [0, 3, 3], total: 3);
     }
 
@@ -16,7 +16,7 @@ public class TimedWorkTests
     public void DoWork_SleepsForItsArgument()
     {
         string? result = null;
-        var run = KataLoop.Run("K12", async io => result = await TimedWork.DoWorkAsync(2, io.Out, io.Time));
+        var run = KataLoop.Run(async io => result = await TimedWork.DoWorkAsync(2, io.Out, io.Time));
         AssertCompleted(run);
         Judge.All(() =>
         {

@@ -11,7 +11,7 @@ public class TwoSleepsTests
     public void Concurrent_FiveRounds_TakeFiveSeconds()
     {
         SleepRecorder? clock = null;
-        var run = KataLoop.Run("K12", io => TwoSleeps.RunConcurrentAsync(io.Out, clock = new SleepRecorder(io.Time)));
+        var run = KataLoop.Run(io => TwoSleeps.RunConcurrentAsync(io.Out, clock = new SleepRecorder(io.Time)));
         if (run.Outcome == LoopOutcome.Completed && RoundsJudge.Check(clock!.Sleeps, concurrent: true, RoundsJudge.ProbeTimeFiveRounds) is { } wrong) Judge.Fail(wrong);
         VerifyRun(run, timeline: [5], total: 5);
     }
@@ -20,7 +20,7 @@ public class TwoSleepsTests
     public void Sequential_FiveRounds_TakeTenSeconds()
     {
         SleepRecorder? clock = null;
-        var run = KataLoop.Run("K12", io => TwoSleeps.RunSequentialAsync(io.Out, clock = new SleepRecorder(io.Time)));
+        var run = KataLoop.Run(io => TwoSleeps.RunSequentialAsync(io.Out, clock = new SleepRecorder(io.Time)));
         if (run.Outcome == LoopOutcome.Completed && RoundsJudge.Check(clock!.Sleeps, concurrent: false, RoundsJudge.ProbeTimeFiveRounds) is { } wrong) Judge.Fail(wrong);
         VerifyRun(run, timeline: [10], total: 10);
     }
@@ -29,7 +29,7 @@ public class TwoSleepsTests
     public void ConcurrentRound_StartsBothSleepsBeforeAwaitingEither()
     {
         SleepRecorder? clock = null;
-        var run = KataLoop.Run("K12", io => TwoSleeps.ConcurrentRoundAsync(clock = new SleepRecorder(io.Time)));
+        var run = KataLoop.Run(io => TwoSleeps.ConcurrentRoundAsync(clock = new SleepRecorder(io.Time)));
         AssertCompleted(run);
         var sleeps = clock!.Sleeps;
         Judge.All(() =>
@@ -47,7 +47,7 @@ public class TwoSleepsTests
     {
         // A quarter-second round: five of them, one after the other, make 1.25 s.
         var roundStarts = new List<TimeSpan>();
-        var run = KataLoop.Run("K12", io => TwoSleeps.TimeFiveRoundsAsync(async () =>
+        var run = KataLoop.Run(io => TwoSleeps.TimeFiveRoundsAsync(async () =>
         {
             roundStarts.Add(io.Time.Elapsed);
             await Task.Delay(TimeSpan.FromMilliseconds(250), io.Time);

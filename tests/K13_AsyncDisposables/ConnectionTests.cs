@@ -9,7 +9,7 @@ public class ConnectionTests
     public void OpensInOneSecond_ClosesInOneSecond_ClosesOnlyOnce()
     {
         var seen = new List<string>();
-        var run = KataLoop.Run("K13", async io =>
+        var run = KataLoop.Run(async io =>
         {
             void Note(string what, Connection connection) => seen.Add($"{what} at {io.Time.Elapsed.TotalSeconds:0.0##} s: {(connection.IsOpen ? "open" : "closed")}");
             var connection = await Connection.OpenAsync(io.Time);
@@ -31,7 +31,7 @@ public class ConnectionTests
     {
         SleepRecorder? clock = null;
         var openAfterwards = true;
-        var run = KataLoop.Run("K13", async io =>
+        var run = KataLoop.Run(async io =>
         {
             clock = new SleepRecorder(io.Time);
             var connection = await Connection.OpenAsync(clock);

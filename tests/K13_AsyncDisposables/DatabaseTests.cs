@@ -8,7 +8,7 @@ public class DatabaseTests
     [Test]
     public void TheArticlesQuery_OnAConnectionOpenedAndClosedForIt()
     {
-        var run = KataLoop.Run("K13", io => Database.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Database.RunAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [1], total: 2);
     }
 
@@ -16,7 +16,7 @@ public class DatabaseTests
     public void TheBody_RunsOnAnOpenConnection_ThatIsClosedWhenItReturns()
     {
         var seen = new List<string>();
-        var run = KataLoop.Run("K13", async io =>
+        var run = KataLoop.Run(async io =>
         {
             Connection? used = null;
             await Database.WithConnectionAsync(async connection =>
@@ -40,7 +40,7 @@ public class DatabaseTests
         Exception? caught = null;
         TimeSpan? caughtAt = null;
         var openWhenCaught = false;
-        var run = KataLoop.Run("K13", async io =>
+        var run = KataLoop.Run(async io =>
         {
             try
             {

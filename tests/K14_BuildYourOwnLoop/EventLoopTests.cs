@@ -13,7 +13,7 @@ public class EventLoopTests
         var loop = new LoopUnderTest();
         loop.Run(() => ArticlePrograms.TwoWorkersAsync(loop.Out, loop.Time));
         loop.AssertReturned();
-        VerifyRun(loop.ToLoopRun(), timeline: [0, 0, 1, 1, 2, 2, 3, 3, 4, 4], total: 5);
+        VerifyRun(loop.ToOutput(), timeline: [0, 0, 1, 1, 2, 2, 3, 3, 4, 4], total: 5);
     }
 
     [Test]
@@ -22,7 +22,7 @@ public class EventLoopTests
         var loop = new LoopUnderTest();
         loop.Run(() => ArticlePrograms.NamedTasksAsync(loop.Out, loop.Time));
         loop.AssertReturned();
-        VerifyRun(loop.ToLoopRun(), timeline: [0, 0, 0, 2, 3, 3, 3], total: 3);
+        VerifyRun(loop.ToOutput(), timeline: [0, 0, 0, 2, 3, 3, 3], total: 3);
     }
 
     [Test]

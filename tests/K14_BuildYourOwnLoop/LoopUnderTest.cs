@@ -14,7 +14,7 @@ internal sealed class LoopUnderTest
     /// <summary>Real time a run may take. A correct loop needs a few milliseconds.</summary>
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(5);
 
-    private static readonly Kata Kata = KataCatalog.Get("K14");
+    private static readonly Kata Kata = KataContext.Of(typeof(LoopUnderTest));
     private readonly TimeSpan _guard;
     private readonly TimeSpan _horizon;
 
@@ -97,17 +97,8 @@ internal sealed class LoopUnderTest
         return Thrown!;
     }
 
-    /// <summary>The run as the harness describes one, for <c>VerifyRun</c>. Call <see cref="AssertReturned"/> first.</summary>
-    public LoopRun ToLoopRun() => new()
-    {
-        Label = Kata.Id,
-        Outcome = LoopOutcome.Completed,
-        Output = Out.Text,
-        Lines = Out.Lines,
-        Elapsed = Clock.Elapsed,
-        WallTime = WallTime,
-        TimersLeft = Clock.ArmedCount,
-    };
+    /// <summary>What the program printed on your loop, for <c>VerifyRun</c>. Call <see cref="AssertReturned"/> first.</summary>
+    public ProgramOutput ToOutput() => new(Kata, Out.Text, Out.Lines, Clock.Elapsed);
 
     private Verdict HungVerdict(string? whenHung)
     {

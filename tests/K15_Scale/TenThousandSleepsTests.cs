@@ -8,7 +8,7 @@ public class TenThousandSleepsTests
     [Test]
     public void TenThousandSleepingTasks_AllFinishAfterOneSecond()
     {
-        var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
+        var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         Report(run, "10,000 sleeping tasks");
         VerifyRun(run, timeline: [1], total: 1);
     }
@@ -18,7 +18,7 @@ public class TenThousandSleepsTests
     {
         // 10,000 hand-overs between the loop and its worker threads: a few hundred milliseconds on a quiet
         // machine, several seconds on a loaded one, so this run gets more real time than the default.
-        var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(10_000, 8, io.Out, io.Time, io.Threads),
+        var run = KataLoop.Run(io => TenThousandSleeps.BlockingJobsAsync(10_000, 8, io.Out, io.Time, io.Threads),
             new LoopOptions { WallBudget = TimeSpan.FromSeconds(60) });
         Report(run, "10,000 blocking jobs on 8 threads");
         VerifyRun(run, timeline: [1250], total: 1250);
@@ -27,7 +27,7 @@ public class TenThousandSleepsTests
     [Test]
     public void SleepingTasks_AllSleepAtOnce_OnNoThread()
     {
-        var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
+        var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         FailIfTheSleepsWereMadeTwice(run, 10_000);
         AssertCompleted(run);
         Judge.That(run.Elapsed == TimeSpan.FromSeconds(1), () => new Verdict($"10,000 one-second sleeps took {Support.TextDiff.Seconds(run.Elapsed)} of virtual time, not 1 s.")
@@ -53,7 +53,7 @@ public class TenThousandSleepsTests
     [TestCase(500)]
     public void SleepingTasks_AnyNumber_FinishAfterOneSecond(int count)
     {
-        var run = KataLoop.Run("K15", io => TenThousandSleeps.SleepingTasksAsync(count, io.Out, io.Time));
+        var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(count, io.Out, io.Time));
         FailIfTheSleepsWereMadeTwice(run, count);
         AssertCompleted(run);
         Judge.Equal(run.Output, $"{count} tasks finished at 1.0 s\n", $"{count} one-second sleeps that run together all end after one second.",
@@ -64,7 +64,7 @@ public class TenThousandSleepsTests
     [Test]
     public void BlockingJobs_NeverUseMoreThreadsThanThePoolHas()
     {
-        var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(1_000, 8, io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run(io => TenThousandSleeps.BlockingJobsAsync(1_000, 8, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
         Judge.That(run.ThreadsCreated is >= 1 and <= 8, $"the jobs ran on {run.ThreadsCreated:N0} of the loop's threads: the pool must hold at most 8 (and the jobs must run on it).",
             "build it on `threads` with a limit, e.g. new ConcurrentExclusiveSchedulerPair(threads, maxConcurrencyLevel: workers).");
@@ -80,7 +80,7 @@ public class TenThousandSleepsTests
     [TestCase(12, 4, 3)]
     public void BlockingJobs_TakeOneSecondPerRoundOfWorkers(int count, int workers, int seconds)
     {
-        var run = KataLoop.Run("K15", io => TenThousandSleeps.BlockingJobsAsync(count, workers, io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run(io => TenThousandSleeps.BlockingJobsAsync(count, workers, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
         // One job at a time, with room for several: count jobs took count seconds.
         Judge.That(workers == 1 || run.Elapsed != TimeSpan.FromSeconds(count), () => new Verdict(

@@ -14,7 +14,7 @@ public class PipelineTests
         var accepted = 0;
         var extraAccepted = false;
         Task? waiting = null;
-        var run = KataLoop.Run("K16", async io =>
+        var run = KataLoop.Run(async io =>
         {
             queue = Pipeline.CreateQueue(capacity);
             while (accepted < capacity + 1 && queue.Writer.TryWrite(accepted + 1)) accepted++;
@@ -38,7 +38,7 @@ public class PipelineTests
     [Test]
     public void Consumer_WaitsForLateItems_AndEndsWhenTheQueueIsComplete()
     {
-        var run = KataLoop.Run("K16", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var queue = Channel.CreateUnbounded<int>();
             queue.Writer.TryWrite(1);
@@ -72,7 +72,7 @@ public class PipelineTests
     {
         var taken = new List<int>();
         Channel<int>? queue = null;
-        var run = KataLoop.Run("K16", async io =>
+        var run = KataLoop.Run(async io =>
         {
             queue = Channel.CreateBounded<int>(2);
             var producing = Pipeline.ProduceAsync(queue.Writer, 4, io.Out);
@@ -99,7 +99,7 @@ public class PipelineTests
     [Test]
     public void Program_PutsRunAtMostTwoAhead_AndEndsWhenEveryItemIsDone()
     {
-        var run = KataLoop.Run("K16", io => Pipeline.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Pipeline.RunAsync(io.Out, io.Time));
         if (run.Outcome == LoopOutcome.NeverCompletes && run.Output.Contains("producer done", StringComparison.Ordinal))
         {
             Judge.Fail(new Verdict($"the producer finished, but the program never ended ({run.Detail}).")

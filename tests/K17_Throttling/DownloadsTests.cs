@@ -10,7 +10,7 @@ public class DownloadsTests
     [Test]
     public void Semaphore_AtMostTwoAtATime_FiveDownloadsInFiveSeconds()
     {
-        var run = KataLoop.Run("K17", io => Downloads.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Downloads.RunAsync(io.Out, io.Time));
         Diagnose(run, "RunAsync");
         VerifyRun(run, timeline: Timeline, total: 5);
     }
@@ -18,7 +18,7 @@ public class DownloadsTests
     [Test]
     public void ParallelForEachAsync_PrintsTheSame_OnTheLoopsThreads()
     {
-        var run = KataLoop.Run("K17", io => Downloads.RunWithParallelForEachAsync(io.Out, io.Time, io.Threads));
+        var run = KataLoop.Run(io => Downloads.RunWithParallelForEachAsync(io.Out, io.Time, io.Threads));
         if (run.Outcome == LoopOutcome.UnknownThread || run.Lines.Any(l => l.OnUnknownThread))
         {
             Judge.Fail(new Verdict($"the bodies ran on the shared thread pool, where the virtual clock cannot follow them ({run.Detail}).")
@@ -34,7 +34,7 @@ public class DownloadsTests
     {
         var limit = new SemaphoreSlim(1);
         Task? cancelled = null;
-        var run = KataLoop.Run("K17", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(0.5), io.Time);
             cancelled = Downloads.DownloadAsync("x.bin", TimeSpan.FromSeconds(2), limit, io.Out, io.Time, cancel.Token);
@@ -63,7 +63,7 @@ public class DownloadsTests
         var limit = new SemaphoreSlim(1);
         Task? waiting = null;
         var endedAt = TimeSpan.MinValue;
-        var run = KataLoop.Run("K17", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1), io.Time);
             var holding = Downloads.DownloadAsync("a.txt", TimeSpan.FromSeconds(3), limit, io.Out, io.Time);

@@ -13,7 +13,7 @@ public class GroupTests
     public void Fetch_CancelledDuringItsSleep_SaysSo_AndEndsCanceled()
     {
         Task<string>? fetch = null;
-        var run = KataLoop.Run("K18", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1), io.Time);
             fetch = Group.FetchAsync("prices", 3, fail: false, io.Out, io.Time, cancel.Token);
@@ -29,7 +29,7 @@ public class GroupTests
     public void Fetch_ThatFails_ThrowsAfterItsSleep_AndPrintsNoDone()
     {
         Exception? thrown = null;
-        var run = KataLoop.Run("K18", async io =>
+        var run = KataLoop.Run(async io =>
         {
             try { await Group.FetchAsync("orders", 2, fail: true, io.Out, io.Time, CancellationToken.None); }
             catch (Exception e) when (e is not NotImplementedException) { thrown = e; }
@@ -45,7 +45,7 @@ public class GroupTests
     public void Group_AllSucceed_ResultsInJobOrder_WhenTheLastEnds()
     {
         IReadOnlyList<string>? results = null;
-        var run = KataLoop.Run("K18", async io =>
+        var run = KataLoop.Run(async io =>
         {
             results = await Group.RunAllAsync([Job(io, "a", 2), Job(io, "b", 1)], CancellationToken.None);
         });
@@ -61,7 +61,7 @@ public class GroupTests
         var outcome = default(Outcome);
         Task<string>? slow = null;
         var cancelledAt = TimeSpan.MinValue;
-        var run = KataLoop.Run("K18", async io =>
+        var run = KataLoop.Run(async io =>
         {
             Func<CancellationToken, Task<string>> failing = async token =>
             {
@@ -91,7 +91,7 @@ public class GroupTests
     public void Group_TwoFailuresAtTheSameMoment_BothReported_InJobOrder()
     {
         var outcome = default(Outcome);
-        var run = KataLoop.Run("K18", async io =>
+        var run = KataLoop.Run(async io =>
         {
             outcome = await Observe(io, Group.RunAllAsync([Job(io, "x", 1, fail: true), Job(io, "y", 1, fail: true), Job(io, "z", 3)], CancellationToken.None));
         });
@@ -105,7 +105,7 @@ public class GroupTests
     public void Group_CancelledFromOutside_CancelsEveryJob_AndEndsCanceled()
     {
         var outcome = default(Outcome);
-        var run = KataLoop.Run("K18", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(1), io.Time);
             outcome = await Observe(io, Group.RunAllAsync([Job(io, "a", 2), Job(io, "b", 3)], caller.Token));
@@ -121,7 +121,7 @@ public class GroupTests
     [Test]
     public void Program_FirstFailureCancelsPrices_BothFailuresReported()
     {
-        var run = KataLoop.Run("K18", io => Group.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Group.RunAsync(io.Out, io.Time));
         if (run.Exception is InvalidOperationException { Message: "orders failed" })
         {
             Judge.Fail(new Verdict("the program failed with InvalidOperationException(\"orders failed\"): RunAsync must catch the group's failures and print them.")

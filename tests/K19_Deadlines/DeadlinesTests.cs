@@ -13,7 +13,7 @@ public class DeadlinesTests
     public void Step_IsStoppedByItsToken()
     {
         Task? step = null;
-        var run = KataLoop.Run("K19", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1), io.Time);
             step = Deadlines.StepAsync("s", 3, io.Out, io.Time, cancel.Token);
@@ -32,7 +32,7 @@ public class DeadlinesTests
     [Test]
     public void Handle_WithinItsBudget_IsServed_AndLeavesNoTimer()
     {
-        var run = KataLoop.Run("K19", io => Deadlines.HandleAsync("r", TimeSpan.FromSeconds(5), io.Out, io.Time, CancellationToken.None));
+        var run = KataLoop.Run(io => Deadlines.HandleAsync("r", TimeSpan.FromSeconds(5), io.Out, io.Time, CancellationToken.None));
         RealClock(run);
         BudgetLeftOnTheClock(run);
         VerifyRun(run, timeline: [0, 1, 1, 3, 3, 4, 4], total: 4);
@@ -41,7 +41,7 @@ public class DeadlinesTests
     [Test]
     public void Handle_BudgetCoversAllSteps_RunsOutDuringTheQuery()
     {
-        var run = KataLoop.Run("K19", io => Deadlines.HandleAsync("r", TimeSpan.FromSeconds(1.5), io.Out, io.Time, CancellationToken.None));
+        var run = KataLoop.Run(io => Deadlines.HandleAsync("r", TimeSpan.FromSeconds(1.5), io.Out, io.Time, CancellationToken.None));
         RealClock(run);
         if (run.Outcome == LoopOutcome.ProgramFailed && run.Exception is OperationCanceledException)
         {
@@ -72,7 +72,7 @@ public class DeadlinesTests
     public void Handle_CallerCancels_TheRequestEndsCancelled_NotTimedOut(int budgetSeconds)
     {
         Task? handling = null;
-        var run = KataLoop.Run("K19", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(2), io.Time);
             handling = Deadlines.HandleAsync("r", TimeSpan.FromSeconds(budgetSeconds), io.Out, io.Time, caller.Token);
@@ -96,7 +96,7 @@ public class DeadlinesTests
     [Test]
     public void Program_SecondRequestTimesOut_TheDeadlineStopsTheThird()
     {
-        var run = KataLoop.Run("K19", io => Deadlines.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Deadlines.RunAsync(io.Out, io.Time));
         RealClock(run);
         if (run.Output.Contains("third timed out", StringComparison.Ordinal))
         {
@@ -112,7 +112,7 @@ public class DeadlinesTests
     /// <summary>A budget's timer still on the clock after its request ended: its source was not disposed.</summary>
     private static void BudgetLeftOnTheClock(LoopRun run)
     {
-        if (run.Outcome != LoopOutcome.LeftoverWork || run.Detail?.Contains("timer(s)", StringComparison.Ordinal) != true) return;
+        if (run.Outcome != LoopOutcome.LeftoverWork || run.Leftovers is not { TimerDueTimes.Count: > 0 }) return;
         Judge.Fail(new Verdict($"a request ended, but a budget's timer was still on the clock when the program returned ({run.Detail}).")
             .Printed(run)
             .Fix("dispose each CancellationTokenSource when its request ends (using var): that takes its timer off the clock."));

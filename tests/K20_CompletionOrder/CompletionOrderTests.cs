@@ -8,7 +8,7 @@ public class CompletionOrderTests
     [Test]
     public void ThreeDownloads_AreReportedAsTheyEnd_AtOneTwoAndThreeSeconds()
     {
-        var run = KataLoop.Run("K20", io => CompletionOrder.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => CompletionOrder.RunAsync(io.Out, io.Time));
         FailIfAFailureEscaped(run);
         FailIfAReportRepeats(run);
         VerifyRun(run, timeline: [1, 2, 3, 3], total: 3);
@@ -26,7 +26,7 @@ public class CompletionOrderTests
     [Test]
     public void DownloadsThatHaveAlreadyEnded_AreReportedAtOnce_InTheirOrder()
     {
-        var run = KataLoop.Run("K20", async io =>
+        var run = KataLoop.Run(async io =>
         {
             Task<string>[] downloads =
             [
@@ -49,7 +49,7 @@ public class CompletionOrderTests
 
     /// <summary>Starts one FetchAsync per (name, seconds, fails) in that order, reports them, then prints "returned".</summary>
     private static LoopRun RunDownloads((string Name, int Seconds, bool Fails)[] downloads) =>
-        KataLoop.Run("K20", async io =>
+        KataLoop.Run(async io =>
         {
             var tasks = downloads.Select(d => CompletionOrder.FetchAsync(d.Name, d.Seconds, io.Time, d.Fails)).ToList();
             await CompletionOrder.PrintAsCompletedAsync(tasks, io.Out);

@@ -9,14 +9,14 @@ public class FeedTests
     [Test]
     public void ThreePages_ThenAFeedWithADeadline()
     {
-        var run = KataLoop.Run("K21", io => Feed.RunAsync(io.Out, io.Time));
+        var run = KataLoop.Run(io => Feed.RunAsync(io.Out, io.Time));
         VerifyRun(run, timeline: [1, 2, 3, 3, 4, 5, 5.5, 5.5], total: 5.5);
     }
 
     [Test]
     public void Pages_ComeOneASecond_OnlyOnceAskedFor_AndTheFeedClosesAtItsEnd()
     {
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var pages = Feed.PagesAsync(3, io.Out, io.Time);
             await Task.Delay(TimeSpan.FromSeconds(2), io.Time); // nobody reads yet: nothing may happen
@@ -33,7 +33,7 @@ public class FeedTests
     [Test]
     public void Pages_LeftEarly_CloseTheFeedAtOnce()
     {
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await foreach (var page in Feed.PagesAsync(10, io.Out, io.Time))
             {
@@ -51,7 +51,7 @@ public class FeedTests
     [Test]
     public void Pages_StopAtTheTokenOfWithCancellation()
     {
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5), io.Time);
             try
@@ -74,7 +74,7 @@ public class FeedTests
     public void ReadFirst_StopsAfterTheWantedPages_AndClosesTheFeed()
     {
         var feed = new TestFeed(10);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadFirstAsync(feed.Pages(io), 2, io.Out);
             io.Out.WriteLine("returned");
@@ -92,7 +92,7 @@ public class FeedTests
     public void ReadFirst_OfAShortFeed_ReadsWhatThereIs()
     {
         var feed = new TestFeed(2);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadFirstAsync(feed.Pages(io), 5, io.Out);
             io.Out.WriteLine("returned");
@@ -106,7 +106,7 @@ public class FeedTests
     public void ReadWithDeadline_CancelsTheFeedAtTheDeadline()
     {
         var feed = new TestFeed(10);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(2.5), io.Out, io.Time);
             io.Out.WriteLine("returned");
@@ -124,7 +124,7 @@ public class FeedTests
     public void ReadWithDeadline_OfAFeedThatEndsFirst_LeavesNoTimerBehind()
     {
         var feed = new TestFeed(2);
-        var run = KataLoop.Run("K21", async io =>
+        var run = KataLoop.Run(async io =>
         {
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(10), io.Out, io.Time);
             io.Out.WriteLine("returned");

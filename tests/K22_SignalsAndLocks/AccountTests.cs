@@ -14,7 +14,7 @@ public class AccountTests
     {
         var balance = 0;
         var saves = 0;
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var account = new Account(io.Out, _ => { saves++; return Task.Delay(TimeSpan.FromSeconds(1), io.Time); });
             await Task.WhenAll(account.DepositAsync("a", 100), account.DepositAsync("b", 50), account.DepositAsync("c", 25));
@@ -32,7 +32,7 @@ public class AccountTests
     {
         var firstFailed = "";
         var saves = 0;
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var account = new Account(io.Out, async _ =>
             {
@@ -79,7 +79,7 @@ public class AccountTests
     [Test]
     public void TwoAccounts_DoNotWaitForEachOther()
     {
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var one = new Account(io.Out, io.Time);
             var other = new Account(io.Out, io.Time);

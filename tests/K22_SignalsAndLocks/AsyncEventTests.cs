@@ -9,7 +9,7 @@ public class AsyncEventTests
     public void Set_WakesEveryWaiter_InTheOrderTheyCameToWait()
     {
         var setBefore = true;
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var ready = new AsyncEvent();
             setBefore = ready.IsSet;
@@ -44,7 +44,7 @@ public class AsyncEventTests
     [Test]
     public void WhileSet_WaitersGoThroughAtOnce_AndASecondSetChangesNothing()
     {
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var ready = new AsyncEvent();
             ready.Set();
@@ -68,7 +68,7 @@ public class AsyncEventTests
     [Test]
     public void Clear_MakesLaterWaitersWaitForTheNextSet()
     {
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var ready = new AsyncEvent();
             ready.Set();
@@ -90,7 +90,7 @@ public class AsyncEventTests
     [Test]
     public void ClearBeforeSet_KeepsTheWaitersAlreadyWaiting()
     {
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var ready = new AsyncEvent();
             var waiter = WaitThenPrintAsync(ready, "early", io);
@@ -118,7 +118,7 @@ public class AsyncEventTests
     public void Set_ReturnsBeforeAnyWaiterRuns()
     {
         var ranInsideSet = false;
-        var run = KataLoop.Run("K22", async io =>
+        var run = KataLoop.Run(async io =>
         {
             var ready = new AsyncEvent();
             var insideSet = false;

@@ -66,9 +66,9 @@ public sealed class ConsoleCapture : IDisposable
     {
         if (lines.Count == 0) return null;
         var text = new StringBuilder();
-        text.Append($"{lines.Count} line(s) went to Console.WriteLine instead of the writer the kata gives you (output):");
+        text.Append(KataText.Format("Console.LinesWentToConsole", lines.Count));
         foreach (var line in Listing.Capped(lines, head: 4, tail: 2)) text.Append("\n    ").Append(line);
-        text.Append("\n  Print with the TextWriter you are given (output.WriteLine(...)); the tests read only that writer.");
+        text.Append("\n  ").Append(KataText.Text("Console.PrintWithTheWriter"));
         return text.ToString();
     }
 }

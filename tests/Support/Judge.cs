@@ -33,8 +33,8 @@ public static class Judge
     {
         if (EqualityComparer<T>.Default.Equals(actual, expected)) return;
         Fail(new Verdict(verdict)
-            .Evidence($"yours:    {Listing.Value(actual)}")
-            .Evidence($"expected: {Listing.Value(expected)}")
+            .Evidence(KataText.Format("Judge.Yours", Listing.Value(actual)))
+            .Evidence(KataText.Format("Judge.Expected", Listing.Value(expected)))
             .Fix(fix));
     }
 
@@ -49,12 +49,12 @@ public static class Judge
         var first = 0;
         while (first < yours.Count && first < wanted.Count && EqualityComparer<T>.Default.Equals(yours[first], wanted[first])) first++;
         var where = first < yours.Count && first < wanted.Count
-            ? $"first difference at item {first + 1}: yours {Listing.Value(yours[first])}, expected {Listing.Value(wanted[first])}"
-            : yours.Count < wanted.Count ? $"yours has {yours.Count} item(s), {wanted.Count - yours.Count} fewer than expected"
-            : $"yours has {yours.Count - wanted.Count} item(s) more than expected";
+            ? KataText.Format("Judge.FirstDifference", first + 1, Listing.Value(yours[first]), Listing.Value(wanted[first]))
+            : yours.Count < wanted.Count ? KataText.Format("Judge.Fewer", yours.Count, wanted.Count - yours.Count)
+            : KataText.Format("Judge.More", yours.Count - wanted.Count);
         Fail(new Verdict(verdict)
-            .Evidence($"yours:    {Listing.Inline(yours.Cast<object?>())}")
-            .Evidence($"expected: {Listing.Inline(wanted.Cast<object?>())}")
+            .Evidence(KataText.Format("Judge.Yours", Listing.Inline(yours.Cast<object?>())))
+            .Evidence(KataText.Format("Judge.Expected", Listing.Inline(wanted.Cast<object?>())))
             .Evidence($"({where})")
             .Fix(fix));
     }

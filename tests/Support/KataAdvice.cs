@@ -16,21 +16,17 @@ public static class KataAdvice
     /// <summary>What to do about code that ran on a thread the loop does not know.</summary>
     /// <param name="kata">The kata.</param>
     /// <param name="sleeps">True when that code slept (used the clock): say how to sleep on the loop.</param>
-    public static string LeaveNoThread(Kata kata, bool sleeps = true) => HasThreads(kata)
-        ? "run blocking work on the threads you are given (Task.Factory.StartNew(work, CancellationToken.None, " +
-          "TaskCreationOptions.None, threads)) instead of Task.Run or new Thread, and drop ConfigureAwait(false)."
-        : "this kata needs no other thread: drop Task.Run, new Thread and ConfigureAwait(false)" +
-          (sleeps ? ", and sleep on the loop with await Task.Delay(delay, time)." : ".");
+    public static string LeaveNoThread(Kata kata, bool sleeps = true) => KataText.Text(
+        HasThreads(kata) ? "Fix.LeaveNoThread.Threads" : sleeps ? "Fix.LeaveNoThread.Sleeps" : "Fix.LeaveNoThread");
 
-    /// <summary>What to do about a program that ended with work still running.</summary>
-    public static string FinishWhatYouStart(Kata kata) => kata.Id switch
+    /// <summary>What to do about a program that ended with work still running: what the kata's own work is (timeouts, an executor, a close), or any task.</summary>
+    public static string FinishWhatYouStart(Kata kata) => KataText.Text(kata.Id switch
     {
-        "K06" => "await the tasks you start; cancel the ones the timeout leaves pending (their sleeps must take the token), " +
-                 "and stop the timeout's own timer when the tasks win.",
-        "K08" or "K09" => "wait for every job you submit (await the futures, or ShutdownAsync) before the program returns.",
-        "K13" => "await the close: await using, or await connection.DisposeAsync() (in a finally when the body may throw).",
-        _ => "await every task you start (Task.WhenAll), make async void methods async Task and await them, cancel what you abandon.",
-    };
+        "K06" => "Fix.FinishWhatYouStart.Timeouts",
+        "K08" or "K09" => "Fix.FinishWhatYouStart.Executor",
+        "K13" => "Fix.FinishWhatYouStart.Close",
+        _ => "Fix.FinishWhatYouStart",
+    });
 
     /// <summary>Where the learner's code for the kata lives: its one source file, or its folder.</summary>
     public static string CodePath(Kata kata)

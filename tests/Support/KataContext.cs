@@ -22,13 +22,21 @@ public static class KataContext
             {
                 foreach (var category in test.Properties[PropertyNames.Category].OfType<string>())
                 {
-                    if (KataCatalog.All.FirstOrDefault(k => k.Id == category) is { } kata) return kata;
+                    if (KataCatalog.Find(category) is { } kata) return kata;
                 }
             }
-            var name = TestContext.CurrentContext.Test.ClassName ?? "";
-            return KataCatalog.All.FirstOrDefault(k => name.Contains("." + k.Folder + ".", StringComparison.Ordinal));
+            return OfNamespace(TestContext.CurrentContext.Test.ClassName ?? "");
         }
     }
+
+    /// <summary>The kata whose tests folder holds <paramref name="type"/> (its namespace names the folder): for a kata's helper that tests outside the kata call too.</summary>
+    public static Kata Of(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return OfNamespace(type.FullName ?? "") ?? throw new ArgumentException($"{type.FullName} is not in a kata's folder.", nameof(type));
+    }
+
+    private static Kata? OfNamespace(string name) => KataCatalog.FromPath(name);
 
     /// <summary>The kata of the test now running; throws outside a kata test.</summary>
     public static Kata Kata =>
@@ -40,7 +48,7 @@ public static class KataContext
         ArgumentNullException.ThrowIfNull(kata);
         var test = TestContext.CurrentContext.Test;
         var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return $"{kata.Id} {kata.Folder[4..]} › {type}.{test.Name}";
+        return $"{kata.DisplayName} › {type}.{test.Name}";
     }
 
     /// <summary>The last run of the test now running, if it made one.</summary>

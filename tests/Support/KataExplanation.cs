@@ -24,66 +24,20 @@ public static class KataExplanation
         {
             var message = run.Exception?.Message;
             var notStarted = Verdict.NotStarted(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')]);
-            if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message) notStarted.Evidence("The stub says: " + message);
+            if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message) notStarted.Evidence(KataText.Format("Verdict.StubSays", message));
             return notStarted;
         }
 
-        // The library's explanation, field by field; then what this kata knows better.
+        // The library's explanation, key by key: what this kata says in its own words, else the library's.
         var explanation = run.Explanation;
-        var verdict = new Verdict(explanation.Observed).Causes([.. explanation.Causes]);
-        foreach (var line in explanation.Evidence) verdict.Evidence(line);
-        var fix = explanation.Fix;
-        switch (run.Outcome)
+        var verdict = new Verdict(KataWords.Observed(explanation, run));
+        if (KataWords.Note(explanation.Observed) is { } note) verdict.Evidence(note);
+        verdict.Causes([.. explanation.Causes.Select(KataWords.Cause).OfType<string>()]);
+        if (explanation.Observed == LoopOutcome.AsyncVoidThrew && run.Exception is OperationCanceledException)
         {
-            case LoopOutcome.UnknownThread:
-                fix = KataAdvice.LeaveNoThread(kata);
-                break;
-            case LoopOutcome.OtherClockWait:
-                fix = "sleep and time out on the TimeProvider the kata's method is given, never on a clock of its own (a new FakeTimeProvider(), say).";
-                break;
-            case LoopOutcome.SharedPoolStalled:
-                verdict = new Verdict("work on the shared thread pool (Task.Run, ThreadPool, a ContinueWith without a scheduler) never finished, " +
-                                      "so virtual time could not move on.")
-                    .Causes("it blocks on a task or future that needs this very loop to finish (.Result, .Wait(), GetResult()),",
-                            "it sleeps on the real clock (Thread.Sleep) or waits for a lock or semaphore nobody releases.");
-                fix = "await instead of blocking; " + KataAdvice.LeaveNoThread(kata);
-                break;
-            case LoopOutcome.LeftoverWork:
-                verdict = LeftoverVerdict(run.Detail ?? "", run.Leftovers);
-                fix = KataAdvice.FinishWhatYouStart(kata);
-                break;
-            case LoopOutcome.ThreadLimit:
-                // The library's fix also offers raising LoopOptions.MaxThreads: the kata's tests set the options, not the learner.
-                fix = "bound the concurrency (a ConcurrentExclusiveSchedulerPair with maxConcurrencyLevel, or await a SemaphoreSlim before each job), " +
-                      "or await the sleeps instead of blocking a thread on them.";
-                break;
-            case LoopOutcome.AsyncVoidThrew when run.Exception is OperationCanceledException:
-                verdict.Cause("a cancelled wait inside an async void method: the cancellation has no caller to go to.");
-                break;
+            verdict.Cause(KataText.Text("Cause.CancelledInAsyncVoid"));
         }
-        return verdict.Fix(fix).At(Location(run.Exception, frame));
-    }
-
-    /// <summary>What was left running, and the cause each kind of leftover shows.</summary>
-    private static Verdict LeftoverVerdict(string detail, PendingWork? left)
-    {
-        var verdict = new Verdict($"the program ended while work it started was still running: {detail}.");
-        if (left is null) return verdict;
-        if (left.AsyncVoidMethods > 0)
-        {
-            verdict.Cause("async void methods were still running when the main task completed: nothing can await an async void method, " +
-                          "so the program cannot wait for it (a fixed sleep that happens to last long enough does not count).");
-        }
-        if (left.TimerDueTimes.Count > 0)
-        {
-            verdict.Cause("a sleep or timer the program armed was neither awaited nor cancelled (a task started and never awaited, " +
-                          "a timeout's delay or a CancellationTokenSource timer left running).");
-        }
-        if (left.Jobs > 0)
-        {
-            verdict.Cause("jobs handed to the loop's threads were not awaited before the program returned.");
-        }
-        return verdict;
+        return verdict.Fix(explanation.Fix is { } fix ? KataWords.Fix(fix, kata) : null).At(Location(run.Exception, frame));
     }
 
     /// <summary>The kata frame, and the async void method the exception escaped from, if it did.</summary>
@@ -93,8 +47,8 @@ public static class KataExplanation
         var asyncVoid = AsyncVoidFrame(exception);
         if (asyncVoid is null) return frame;
         return asyncVoid.Value.Frame == frame
-            ? $"{frame}, in the async void method {asyncVoid.Value.Method}"
-            : $"{frame}; it escaped from the async void method {asyncVoid.Value.Method} ({asyncVoid.Value.Frame})";
+            ? KataText.Format("At.InAsyncVoid", frame, asyncVoid.Value.Method)
+            : KataText.Format("At.EscapedAsyncVoid", frame, asyncVoid.Value.Method, asyncVoid.Value.Frame);
     }
 
     /// <summary>The first stack frame in kata code ("katas/K03_AwaitChains/AwaitChains.cs:12"), if any.</summary>
@@ -126,14 +80,6 @@ public static class KataExplanation
 
     private static string? KataPath(StackFrame frame)
     {
-        var file = frame.GetFileName();
-        if (file is null) return null;
-        var path = file.Replace('\\', '/');
-        foreach (var tree in new[] { "/katas/", "/solutions/" })
-        {
-            var at = path.LastIndexOf(tree, StringComparison.Ordinal);
-            if (at >= 0) return $"{path[(at + 1)..]}:{frame.GetFileLineNumber()}";
-        }
-        return null;
+        return KataCatalog.CodePath(frame.GetFileName()) is { } path ? $"{path}:{frame.GetFileLineNumber()}" : null;
     }
 }

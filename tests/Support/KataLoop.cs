@@ -7,10 +7,13 @@ namespace AsyncKatas.Tests.Support;
 /// </summary>
 public static class KataLoop
 {
-    /// <summary>Runs <paramref name="program"/> for kata <paramref name="kataId"/> ("K04"), its clock a FakeTimeProvider (see <see cref="KataIO"/>).</summary>
-    public static LoopRun Run(string kataId, Func<KataIO, Task> program, LoopOptions? options = null)
+    /// <summary>Runs <paramref name="program"/> for the running test's kata (its [Category], else its namespace: <see cref="KataContext.Kata"/>), its clock a FakeTimeProvider (see <see cref="KataIO"/>).</summary>
+    public static LoopRun Run(Func<KataIO, Task> program, LoopOptions? options = null) => Run(KataContext.Kata, program, options);
+
+    /// <summary>Runs <paramref name="program"/> for <paramref name="kata"/> (a test outside the katas, such as tools/SupportTests, names it).</summary>
+    public static LoopRun Run(Kata kata, Func<KataIO, Task> program, LoopOptions? options = null)
     {
-        var kata = KataCatalog.Get(kataId);
+        ArgumentNullException.ThrowIfNull(kata);
         LoopRun run;
         using (var console = ConsoleCapture.Start())
         {

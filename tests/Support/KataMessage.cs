@@ -51,7 +51,7 @@ public static class KataMessage
         }
         else
         {
-            lines.Add($"{verdicts.Count} checks failed");
+            lines.Add(KataText.Format("Message.ChecksFailed", verdicts.Count));
             for (var i = 0; i < verdicts.Count; i++)
             {
                 var each = verdicts[i].Lines();
@@ -60,10 +60,10 @@ public static class KataMessage
             }
         }
         if (ConsoleCapture.Note(ConsoleCapture.LinesOf(run)) is { } console) lines.AddRange(("  " + console).Split('\n'));
-        var body = Listing.Capped(lines, head: MaxLines - 10, tail: 6, what: "message line(s)").ToList();
+        var body = Listing.Capped(lines, head: MaxLines - 10, tail: 6, what: KataText.Text("Message.Lines")).ToList();
         var gist = string.Join('\n', body);
         body[0] = $"{KataContext.Header(kata)}: {body[0]}";
-        body.Add($"Hint: {kata.HintsPath}");
+        body.Add(KataText.Format("Message.Hint", kata.HintsPath));
         if (trailer is not null) body.Add(trailer);
         return (string.Join('\n', body), gist);
     }

@@ -19,18 +19,35 @@ public static class KataVerifier
     public static void VerifyRun(LoopRun run, double[] timeline, double total, [CallerFilePath] string sourceFile = "")
     {
         ArgumentNullException.ThrowIfNull(run);
+        if (run.Outcome != LoopOutcome.Completed)
+        {
+            var snapshot = SnapshotFile.ForCurrentTest(sourceFile);
+            snapshot.DeleteReceived();
+            snapshot.WriteReceived(run.Output);
+            FailRun(run, snapshot, sourceFile);
+            return;
+        }
+        Verify(new ProgramOutput(run.Kata, run.Output, run.Lines, run.Elapsed), timeline, total, sourceFile, run);
+    }
+
+    /// <summary>Checks what a program printed on a loop of its own (K14: the learner's loop), as <see cref="VerifyRun(LoopRun, double[], double, string)"/> does a run's.</summary>
+    /// <param name="output">What the program printed, when, and the virtual time it took.</param>
+    /// <param name="timeline">The virtual second at which each line of the article's output is printed.</param>
+    /// <param name="total">The virtual seconds the whole program takes.</param>
+    /// <param name="sourceFile">Filled in by the compiler: the snapshot sits beside the test.</param>
+    public static void VerifyRun(ProgramOutput output, double[] timeline, double total, [CallerFilePath] string sourceFile = "")
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Verify(output, timeline, total, sourceFile, loopRun: null);
+    }
+
+    private static void Verify(ProgramOutput run, double[] timeline, double total, string sourceFile, LoopRun? loopRun)
+    {
         ArgumentNullException.ThrowIfNull(timeline);
         var snapshot = SnapshotFile.ForCurrentTest(sourceFile);
         snapshot.DeleteReceived();
         var received = run.Output;
-        var header = Header(run);
-
-        if (run.Outcome != LoopOutcome.Completed)
-        {
-            snapshot.WriteReceived(received);
-            FailRun(run, snapshot, sourceFile);
-            return;
-        }
+        var header = Header(KataContext.CurrentKata ?? run.Kata);
 
         var verified = snapshot.ReadVerified();
         if (verified is null)
@@ -58,35 +75,29 @@ public static class KataVerifier
         if (textMatches && timesMatch && totalMatches && strangers.Count == 0) return;
 
         snapshot.WriteReceived(received);
-        var expectedName = run.Kata.FromArticle ? "the article's" : "the expected output";
-        var verdict = new Verdict(!textMatches ? $"the output differs from {expectedName}"
-            : !timesMatch ? "the right lines, printed at the wrong virtual times"
-            : !totalMatches ? $"the right output at the right times, but the program took {TextDiff.Seconds(run.Elapsed)} of virtual time instead of {TextDiff.Seconds(Seconds(total))}"
-            : $"the right output, but {strangers.Count} line(s) were printed from a thread the loop does not know (the shared thread pool), so their order was luck");
+        var verdict = new Verdict(!textMatches ? KataText.Text(run.Kata.FromArticle ? "Verifier.TextDiffers.Article" : "Verifier.TextDiffers")
+            : !timesMatch ? KataText.Text("Verifier.WrongTimes")
+            : !totalMatches ? KataText.Format("Verifier.WrongTotal", TextDiff.Seconds(run.Elapsed), TextDiff.Seconds(Seconds(total)))
+            : KataText.Format("Verifier.PrintedOffTheLoop", strangers.Count));
         verdict.Block(TextDiff.Describe(verified, received, expectedTimes, actualTimes.Select(Round).ToList(), run.Lines.Select(l => l.OutsideLoop).ToList()));
         if (!totalMatches)
         {
-            verdict.Block($"  Total virtual time: yours {TextDiff.Seconds(run.Elapsed)}, article {TextDiff.Seconds(Seconds(total))}.");
+            verdict.Block("  " + KataText.Format("Verifier.Total", TextDiff.Seconds(run.Elapsed), TextDiff.Seconds(Seconds(total))));
         }
         if (strangers.Count > 0)
         {
-            verdict.Causes("Task.Run (or a new Thread) ran the printing code on the shared thread pool,",
-                           "a ContinueWith without a scheduler (TaskScheduler.Default) printed,",
-                           "code after ConfigureAwait(false) printed on a pool thread.")
-                   .Fix("keep printing code on the loop: call the work and await its task instead of handing it to Task.Run; await instead of " +
-                        "ContinueWith, or give ContinueWith TaskScheduler.FromCurrentSynchronizationContext(); drop ConfigureAwait(false)" +
-                        (KataAdvice.HasThreads(run.Kata) ? "; print after awaiting the threads' work, not from inside it." : "."));
+            verdict.Causes(KataText.Text("Cause.PrintedFromTaskRun"), KataText.Text("Cause.PrintedFromContinueWith"), KataText.Text("Cause.PrintedAfterConfigureAwait"))
+                   .Fix(KataText.Text(KataAdvice.HasThreads(run.Kata) ? "Fix.KeepPrintingOnTheLoop.Threads" : "Fix.KeepPrintingOnTheLoop"));
         }
         else if (run.Lines.Any(l => l.OutsideLoop))
         {
-            verdict.Cause("some lines were printed outside the loop: code after ConfigureAwait(false) no longer runs in the loop's order.")
-                   .Fix("drop ConfigureAwait(false) in kata code.");
+            verdict.Cause(KataText.Text("Cause.PrintedOutsideTheLoop")).Fix(KataText.Text("Fix.DropConfigureAwaitFalse"));
         }
-        else if (!textMatches && ConsoleCapture.LinesOf(run).Count > 0 && run.Lines.Count < expectedLines.Length)
+        else if (!textMatches && loopRun is not null && ConsoleCapture.LinesOf(loopRun).Count > 0 && run.Lines.Count < expectedLines.Length)
         {
-            verdict.Cause("the missing lines were printed, but with Console.WriteLine: see below.");
+            verdict.Cause(KataText.Text("Cause.PrintedWithConsole"));
         }
-        KataMessage.Fail(verdict, run, $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}");
+        KataMessage.Fail(verdict, loopRun, KataText.Format("Verifier.Received", Relative(snapshot.ReceivedPath, sourceFile)));
     }
 
     /// <summary>Fails with the harness's explanation unless the run completed; for tests that check more than the output.</summary>
@@ -101,11 +112,9 @@ public static class KataVerifier
     private static void FailRun(LoopRun run, SnapshotFile snapshot, string sourceFile, bool writeReceived = true)
     {
         var verdict = KataExplanation.OutcomeVerdict(run);
-        if (run.Lines.Count > 0) verdict.Printed(run, "What it printed before that (virtual time in brackets)");
-        KataMessage.Fail(verdict, run, writeReceived ? $"Received: {Relative(snapshot.ReceivedPath, sourceFile)}" : null);
+        if (run.Lines.Count > 0) verdict.Printed(run, KataText.Text("Verdict.PrintedBefore"));
+        KataMessage.Fail(verdict, run, writeReceived ? KataText.Format("Verifier.Received", Relative(snapshot.ReceivedPath, sourceFile)) : null);
     }
-
-    private static string Header(LoopRun run) => Header(KataContext.CurrentKata ?? run.Kata);
 
     /// <summary>The first words of every failure: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
     internal static string Header(Kata kata) => KataContext.Header(kata);

@@ -13,14 +13,14 @@ public static class Listing
     public const int Tail = 4;
 
     /// <summary>The items, or the first <paramref name="head"/> and last <paramref name="tail"/> with "… N more …" between.</summary>
-    public static IReadOnlyList<string> Capped(IEnumerable<string> items, int head = Head, int tail = Tail, string what = "line(s)", string indent = "")
+    public static IReadOnlyList<string> Capped(IEnumerable<string> items, int head = Head, int tail = Tail, string? what = null, string indent = "")
     {
         ArgumentNullException.ThrowIfNull(items);
         var all = items as IReadOnlyList<string> ?? items.ToList();
         if (all.Count <= head + tail + 1) return all;
         var shown = new List<string>(head + tail + 1);
         shown.AddRange(all.Take(head));
-        shown.Add($"{indent}… {all.Count - head - tail:N0} more {what} left out …");
+        shown.Add(indent + KataText.Format("Listing.LeftOut", (all.Count - head - tail).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), what ?? KataText.Text("Listing.Lines")));
         shown.AddRange(all.Skip(all.Count - tail));
         return shown;
     }

@@ -68,7 +68,7 @@ public static class TextDiff
         }
         var body = text.ToString().TrimEnd('\n', '\r').Split('\n');
         var capped = new List<string> { body[0] };
-        capped.AddRange(Listing.Capped(body.Skip(1).ToList(), head: 24, tail: 6, what: "diff line(s)", indent: "    "));
+        capped.AddRange(Listing.Capped(body.Skip(1).ToList(), head: 24, tail: 6, what: KataText.Text("Listing.DiffLines"), indent: "    "));
         var notes = Notes(expected, actual).ToList();
         capped.AddRange(notes.Take(4).Select(n => "  Note: " + n));
         if (notes.Count > 4) capped.Add($"  Note: … and {notes.Count - 4} more note(s) like these.");
@@ -161,8 +161,8 @@ public static class TextDiff
     private static T? At<T>(IReadOnlyList<T>? list, int index) where T : struct =>
         list is not null && index < list.Count ? list[index] : null;
 
-    /// <summary>Virtual times read the same in the kata messages as in the library's ("1.5 s").</summary>
-    public static string Seconds(TimeSpan t) => VirtualTimeFormat.Seconds(t);
+    /// <summary>A virtual time in the kata messages: seconds with one to three decimals and the unit ("1.5 s"), as the library writes them.</summary>
+    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
     private static string Pad(string text, int width) => text + new string(' ', Math.Max(0, width - DisplayWidth(text)));
 

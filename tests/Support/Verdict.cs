@@ -23,8 +23,7 @@ public sealed class Verdict
     }
 
     /// <summary>A stub the learner has not written yet: "not started yet: open <paramref name="file"/> and replace the NotImplementedException."</summary>
-    public static Verdict NotStarted(string file) =>
-        new($"not started yet: open {file} and replace the NotImplementedException.") { _notStarted = true };
+    public static Verdict NotStarted(string file) => new(KataText.Format("Verdict.NotStarted", file)) { _notStarted = true };
 
     /// <summary>The verdict line.</summary>
     public string Observed { get; }
@@ -57,16 +56,16 @@ public sealed class Verdict
     {
         ArgumentNullException.ThrowIfNull(items);
         var list = items.ToList();
-        _evidence.Add(list.Count == 0 ? $"{title}: none" : $"{title}:");
+        _evidence.Add(list.Count == 0 ? KataText.Format("Verdict.NoItems", title) : $"{title}:");
         _evidence.AddRange(Listing.Capped(list).Select(l => "  " + l));
         return this;
     }
 
-    /// <summary>Adds what the run printed, each line with its virtual time, capped.</summary>
-    public Verdict Printed(LoopRun? run, string title = "What it printed (virtual time in brackets)")
+    /// <summary>Adds what the run printed, each line with its virtual time, capped; the title by default "What it printed (virtual time in brackets)".</summary>
+    public Verdict Printed(LoopRun? run, string? title = null)
     {
         if (run is null) return this;
-        return Evidence(title, run.Lines.Select(l => $"{l.Text} [{TextDiff.Seconds(Round(l.At))}]"));
+        return Evidence(title ?? KataText.Text("Verdict.Printed"), run.Lines.Select(l => $"{l.Text} [{TextDiff.Seconds(Round(l.At))}]"));
     }
 
     /// <summary>The cause the evidence shows. Call only when the test has checked the condition it names.</summary>
@@ -104,14 +103,14 @@ public sealed class Verdict
         var lines = new List<string>();
         lines.AddRange(Observed.Split('\n'));
         lines.AddRange(_evidence.Select(e => e.StartsWith(Raw, StringComparison.Ordinal) ? e[Raw.Length..] : "    " + e));
-        if (_causes.Count == 1) lines.Add("  Likely cause: " + _causes[0]);
+        if (_causes.Count == 1) lines.Add("  " + KataText.Format("Verdict.LikelyCause", _causes[0]));
         else if (_causes.Count > 1)
         {
-            lines.Add("  Possible causes (what was observed fits each of them):");
+            lines.Add("  " + KataText.Text("Verdict.PossibleCauses"));
             lines.AddRange(_causes.Select(c => "    - " + c));
         }
-        if (_fix is not null) lines.Add("  Fix: " + _fix);
-        if (_at is not null) lines.Add("  At: " + _at);
+        if (_fix is not null) lines.Add("  " + KataText.Format("Verdict.Fix", _fix));
+        if (_at is not null) lines.Add("  " + KataText.Format("Verdict.At", _at));
         return lines;
     }
 

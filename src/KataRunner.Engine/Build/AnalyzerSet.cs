@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -85,7 +86,7 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
         analyzer.SupportedDiagnostics.Any(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
 
     /// <summary>"K03_AwaitChains" for a file of that kata (in katas/ or solutions/); null for anything else.</summary>
-    private string? FolderOf(SyntaxTree tree) => KataFolders.Of(paths, tree.FilePath);
+    private string? FolderOf(SyntaxTree tree) => KataCatalog.OfCode(tree.FilePath)?.Folder;
 
     private void EnsureLoaded()
     {

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using KataRunner.Engine.Caching;
@@ -112,7 +113,7 @@ public sealed class KataCompiler
         if (attempt.Succeeded) return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
 
         // Errors: the result, unless every one is in a kata that is not running.
-        var broken = attempt.Errors.GroupBy(e => KataFolders.OfRelative(e.Path)).ToList();
+        var broken = attempt.Errors.GroupBy(e => KataCatalog.OfCode(e.Path)?.Folder).ToList();
         if (running.Count == 0 || broken.Any(g => g.Key is null || running.Contains(g.Key)))
         {
             return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
@@ -143,13 +144,13 @@ public sealed class KataCompiler
     /// <summary>The sources with each broken kata's files replaced; analyzers are not run again (the stand-ins passed them before).</summary>
     private CompileResult CompileWithFallbacks(List<(string Folder, List<CompileError> Errors)> broken, CancellationToken cancellationToken)
     {
-        var trees = Sources.Refresh().Where(t => !broken.Any(b => KataFolders.Of(_paths, t.FilePath) == b.Folder)).ToList();
+        var trees = Sources.Refresh().Where(t => !broken.Any(b => KataCatalog.OfCode(t.FilePath)?.Folder == b.Folder)).ToList();
         var fallbacks = new List<KataFallback>();
         foreach (var (folder, errors) in broken)
         {
             var (standIn, source) = _lastCompiled.For(folder);
             trees.AddRange(standIn);
-            var kata = AsyncKatas.Catalog.KataCatalog.All.First(k => k.Folder == folder);
+            var kata = KataCatalog.All.First(k => k.Folder == folder);
             fallbacks.Add(new KataFallback(kata.Id, folder, errors[0], errors.Count, source));
         }
         var result = CompileTrees(trees, analyze: false, cancellationToken);

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using System.Text.Json;
 using KataRunner.Engine.Caching;
 using Microsoft.CodeAnalysis;
@@ -20,8 +21,8 @@ public sealed class LastCompiled(RepositoryPaths paths, CSharpParseOptions parse
     /// <param name="persist">False while a test lays in-memory texts over files: those are not the learner's.</param>
     public void Remember(IEnumerable<SyntaxTree> trees, IEnumerable<CompileError> errors, bool persist)
     {
-        var broken = errors.Select(e => KataFolders.OfRelative(e.Path)).ToHashSet();
-        foreach (var group in trees.GroupBy(t => KataFolders.Of(paths, t.FilePath)))
+        var broken = errors.Select(e => KataCatalog.OfCode(e.Path)?.Folder).ToHashSet();
+        foreach (var group in trees.GroupBy(t => KataCatalog.OfCode(t.FilePath)?.Folder))
         {
             if (group.Key is not { } folder || broken.Contains(folder)) continue;
             var files = group.ToList();

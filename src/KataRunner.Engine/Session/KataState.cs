@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Running;
 
 namespace KataRunner.Engine.Session;
@@ -13,6 +14,18 @@ public sealed record KataState(KataStatus Status, int Passed, int Total, bool St
 
     /// <summary>True once the kata has run at least once.</summary>
     public bool Known => Status != KataStatus.NotRun;
+
+    /// <summary>Where the kata stands in the words both faces share (<see cref="KataCount"/>'s rule for a kata whose tests ran).</summary>
+    public KataStanding Standing => Status switch
+    {
+        KataStatus.CompileError => KataStanding.DoesNotCompile,
+        KataStatus.Broken => KataStanding.CannotRun,
+        KataStatus.NotRun => KataStanding.NotRun,
+        _ => Count.Standing,
+    };
+
+    /// <summary>The tests of its last run that passed and failed.</summary>
+    public KataCount Count => new(Passed, Total - Passed);
 
     /// <summary>Not run yet, or waiting to run again: what the idle runner checks next.</summary>
     public bool NeedsRun => !Known || Stale;

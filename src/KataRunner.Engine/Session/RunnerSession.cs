@@ -170,20 +170,11 @@ public sealed class RunnerSession
         var verdict = justNow ? $"{Current.Id} is solved!" : $"{Current.Id} is solved.";
         if (_index + 1 >= Katas.Count) return States.Solved == Katas.Count ? $"{verdict} Every kata is solved." : $"{verdict} This was the last kata (l: the list).";
         var next = Katas[_index + 1];
-        return $"{verdict} Press n for {next.Id} {next.Folder[4..]}.";
+        return $"{verdict} Press n for {next.DisplayName}.";
     }
 
-    /// <summary>The kata whose folder under katas/ holds <paramref name="path"/>, if any.</summary>
-    private Kata? KataOf(string path)
-    {
-        var parts = path.Split('/', '\\');
-        for (var i = 0; i + 1 < parts.Length; i++)
-        {
-            if (parts[i] != "katas") continue;
-            if (Katas.FirstOrDefault(k => k.Folder == parts[i + 1]) is { } kata) return kata;
-        }
-        return null;
-    }
+    /// <summary>The kata of this session whose code holds <paramref name="path"/>, if any.</summary>
+    private Kata? KataOf(string path) => KataCatalog.OfCode(path) is { } kata && Katas.Contains(kata) ? kata : null;
 
     private int FindIndex(string id) =>
         Katas.ToList().FindIndex(k => string.Equals(k.Id, id, StringComparison.OrdinalIgnoreCase) || string.Equals(k.Folder, id, StringComparison.OrdinalIgnoreCase));

@@ -52,8 +52,7 @@ internal static class ScreenBuilder
         var current = session.Current;
         var mine = last?.Tests.Where(t => t.Category == current.Id).ToList() ?? [];
         var errors = last?.Compile?.Errors ?? [];
-        var folder = $"katas/{current.Folder}/";
-        var own = errors.Where(e => e.Path.StartsWith(folder, StringComparison.Ordinal)).ToList();
+        var own = errors.Where(e => KataCatalog.OfCode(e.Path) == current).ToList();
         var others = errors.Count - own.Count;
         var otherFiles = errors.Except(own).Select(e => e.Path).Distinct().ToList();
         return new Screen(

@@ -32,7 +32,7 @@ public static class OnceMode
         if (index + 1 < session.Katas.Count)
         {
             var next = session.Katas[index + 1];
-            return screen with { Notice = $"{session.Current.Id} is solved. Next: {next.Id} {next.Folder[4..]}, dotnet run --project src/KataRunner -- {next.Id}" };
+            return screen with { Notice = $"{session.Current.Id} is solved. Next: {next.DisplayName}, dotnet run --project src/KataRunner -- {next.Id}" };
         }
         return screen with
         {

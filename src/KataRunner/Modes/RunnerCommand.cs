@@ -1,16 +1,21 @@
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine;
 
 namespace KataRunner.Modes;
 
-/// <summary>The runner's command line: a kata id, and one mode (watch by default).</summary>
+/// <summary>The runner's command line: a kata id, and one mode (watch by default); <c>--lang zh-Hans|en</c> the language.</summary>
 public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPath, bool Solutions, int BenchRuns, string? Error)
 {
+    /// <summary>The language asked for with --lang ("en", "zh-Hans"); null: as the SDK chooses (<see cref="UiLanguage.Choose"/>).</summary>
+    public string? Language { get; init; }
+
     public static RunnerCommand Parse(IReadOnlyList<string> args)
     {
         string mode = "watch";
         string? kata = null, report = null;
         var solutions = false;
         var bench = 0;
+        string? language = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -18,13 +23,14 @@ public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPa
                 case "--once": mode = "once"; break;
                 case "--bench-start": mode = "bench-start"; break;
                 case "--solutions": solutions = true; break;
+                case "--lang" when i + 1 < args.Count && UiLanguage.Normalize(args[i + 1]) is { } lang: language = lang; i++; break;
                 case "--report" when i + 1 < args.Count: mode = "report"; report = args[++i]; break;
                 case "--bench" when i + 1 < args.Count && int.TryParse(args[i + 1], out bench) && bench > 0: mode = "bench"; i++; break;
                 case var a when !a.StartsWith('-') && kata is null: kata = a; break;
-                default: return new RunnerCommand(mode, kata, report, solutions, bench, $"unknown argument '{args[i]}'");
+                default: return new RunnerCommand(mode, kata, report, solutions, bench, $"unknown argument '{args[i]}'") { Language = language };
             }
         }
-        return new RunnerCommand(mode, kata, report, solutions, bench, null);
+        return new RunnerCommand(mode, kata, report, solutions, bench, null) { Language = language };
     }
 
     /// <summary>The repository the runner works on: the one around the current folder.</summary>

@@ -22,7 +22,7 @@ internal static class ScreenRenderer
     /// <summary>The top: the kata and its topic, its status, the progress, where to edit. Each fits 80 columns.</summary>
     public static IEnumerable<IRenderable> Top(Screen screen, bool interactive)
     {
-        var title = $"[bold]{Markup.Escape($"{screen.Kata.Id} {screen.Kata.Folder[4..]}")}[/] · {Markup.Escape(screen.Kata.Topic)}";
+        var title = $"[bold]{Markup.Escape($"{screen.Kata.DisplayName}")}[/] · {Markup.Escape(screen.Kata.Topic)}";
         yield return interactive ? new Rule(title).LeftJustified() : new Markup($"── {title} ──");
         yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/]: {StatusWords.Markup(screen.State)}");
         yield return Progress(screen);
@@ -114,7 +114,7 @@ internal static class ScreenRenderer
         foreach (var (kata, state) in screen.Katas)
         {
             var current = kata.Id == screen.Kata.Id;
-            var name = Markup.Escape($"{kata.Id} {kata.Folder[4..]}");
+            var name = Markup.Escape($"{kata.DisplayName}");
             grid.AddRow(new Text(current ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/]" : name),
                 new Markup(StatusWords.Markup(state)));
         }

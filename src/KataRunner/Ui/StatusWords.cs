@@ -1,56 +1,44 @@
-using KataRunner.Engine.Running;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Session;
 
 namespace KataRunner.Ui;
 
 /// <summary>
-/// A kata's state in words, the same words as the summary `dotnet test` prints (tests/SummaryLogger):
-/// "solved (2 tests)", "in progress: 1 of 4 tests pass", "not started: 0 of 4 tests pass" (no test passes
-/// yet); and what only the runner knows: "not run yet" (this session has not run it), "does not
-/// compile", "cannot run".
+/// A kata's state as the runner draws it: the words, cells and marks of <see cref="KataWords"/> (the same as the
+/// summary `dotnet test` prints, src/AsyncKatas.TestLogger), coloured.
 /// </summary>
 internal static class StatusWords
 {
-    public static string Plain(KataState state) => state.Status switch
-    {
-        KataStatus.Solved => $"solved ({state.Passed} test{(state.Passed == 1 ? "" : "s")})",
-        KataStatus.Failing when state.Passed == 0 => $"not started: 0 of {state.Total} tests pass",
-        KataStatus.Failing => $"in progress: {state.Passed} of {state.Total} tests pass",
-        KataStatus.CompileError => "does not compile",
-        KataStatus.Broken => "cannot run",
-        _ => "not run yet",
-    };
+    public static string Plain(KataState state) => KataWords.Status(state.Standing, state.Count);
 
     /// <summary>The words as markup, coloured; a stale status says it is about to be checked again.</summary>
     public static string Markup(KataState state)
     {
         var words = Spectre.Console.Markup.Escape(Plain(state));
-        return $"[{Colour(state)}]{words}[/]" + (state.Stale ? " [grey](to check again)[/]" : "");
+        return $"[{Colour(state)}]{words}[/]" + (state.Stale ? $" [grey]{Spectre.Console.Markup.Escape(Vocabulary.StatusToCheckAgain)}[/]" : "");
     }
 
-    public static string Colour(KataState state) => state.Status switch
+    public static string Colour(KataState state) => state.Standing switch
     {
-        KataStatus.Solved => "green",
-        KataStatus.Failing when state.Passed > 0 => "yellow",
-        KataStatus.NotRun => "grey",
+        KataStanding.Solved => "green",
+        KataStanding.InProgress => "yellow",
+        KataStanding.NotRun => "grey",
         _ => "red",
     };
 
-    /// <summary>One cell per kata, as `dotnet test` draws it: █ solved, ▒ in progress, ░ not started, · not run yet.</summary>
-    public static char Cell(KataState state) => state.Status switch
-    {
-        KataStatus.Solved => '█',
-        KataStatus.Failing when state.Passed > 0 => '▒',
-        KataStatus.NotRun => '·',
-        _ => '░',
-    };
+    /// <summary>One cell per kata, as `dotnet test` draws it (<see cref="KataWords.Cell"/>).</summary>
+    public static char Cell(KataState state) => KataWords.Cell(state.Standing);
 
-    /// <summary>The list's mark, as `dotnet test`'s: ✔ solved, ▒ in progress, · anything else.</summary>
-    public static string Mark(KataState state) => state.Status switch
+    /// <summary>The list's mark (<see cref="KataWords.Mark"/>), coloured.</summary>
+    public static string Mark(KataState state)
     {
-        KataStatus.Solved => "[green]✔[/]",
-        KataStatus.Failing when state.Passed > 0 => "[yellow]▒[/]",
-        KataStatus.CompileError or KataStatus.Broken => "[red]✗[/]",
-        _ => "·",
-    };
+        var mark = KataWords.Mark(state.Standing);
+        return state.Standing switch
+        {
+            KataStanding.Solved => $"[green]{mark}[/]",
+            KataStanding.InProgress => $"[yellow]{mark}[/]",
+            KataStanding.DoesNotCompile or KataStanding.CannotRun => $"[red]{mark}[/]",
+            _ => mark.ToString(),
+        };
+    }
 }

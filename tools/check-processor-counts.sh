@@ -5,6 +5,7 @@
 # the failure's kind and its headline (the gist's first line; never the whole message, whose listings may differ).
 #   tools/check-processor-counts.sh            # 1, 2 and 16
 #   COUNTS="2 8" tools/check-processor-counts.sh
+#   FILTER="Name~K15_Scale|Name~Solutions" tools/check-processor-counts.sh   # a part of the catalogue (dotnet test --filter)
 # Exits non-zero when a run fails or two runs disagree; prints the differing lines.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ fi
 
 for n in $counts; do
   DOTNET_PROCESSOR_COUNT=$n MISTAKES_VERDICTS="$work/$n.tsv" \
-    dotnet test tools/Mistakes.Tests/Mistakes.Tests.csproj --no-build -nologo --logger "console;verbosity=minimal" >"$work/$n.log" 2>&1
+    dotnet test tools/Mistakes.Tests/Mistakes.Tests.csproj --no-build -nologo ${FILTER:+--filter "$FILTER"} --logger "console;verbosity=minimal" >"$work/$n.log" 2>&1
   run=$?
   summary=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$work/$n.log" | head -n 1)
   echo "DOTNET_PROCESSOR_COUNT=$n: ${summary:-no summary} ($(wc -l <"$work/$n.tsv" 2>/dev/null || echo 0) test verdicts)"

@@ -83,7 +83,7 @@ public class TenThousandSleepsTests
         var run = KataLoop.Run(io => TenThousandSleeps.BlockingJobsAsync(count, workers, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
         // One job at a time, with room for several: count jobs took count seconds.
-        Judge.That(workers == 1 || run.Elapsed != TimeSpan.FromSeconds(count), () => new Verdict(
+        Judge.That(seconds == count || run.Elapsed != TimeSpan.FromSeconds(count), () => new Verdict(
                 $"{count} one-second blocking jobs took {Support.TextDiff.Seconds(run.Elapsed)}: they ran one at a time, although the pool may run {workers} at once.")
             .Printed(run)
             .Cause("the jobs went to a scheduler that runs one task at a time: a ConcurrentExclusiveSchedulerPair's ExclusiveScheduler, or a limit of 1.")

@@ -10,6 +10,7 @@ public class TenThousandSleepsTests
     {
         var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         Report(run, "10,000 sleeping tasks");
+        FailIfTheSleepsWereMadeTwice(run, 10_000);
         VerifyRun(run, timeline: [1], total: 1);
     }
 

@@ -30,14 +30,14 @@ public static class KataExplanation
 
         // The library's explanation, key by key: what this kata says in its own words, else the library's.
         var explanation = run.Explanation;
-        var verdict = new Verdict(KataWords.Observed(explanation, run));
-        if (KataWords.Note(explanation.Observed) is { } note) verdict.Evidence(note);
-        verdict.Causes([.. explanation.Causes.Select(KataWords.Cause).OfType<string>()]);
+        var verdict = new Verdict(KataOverrides.Observed(explanation, run));
+        if (KataOverrides.Note(explanation.Observed) is { } note) verdict.Evidence(note);
+        verdict.Causes([.. explanation.Causes.Select(KataOverrides.Cause).OfType<string>()]);
         if (explanation.Observed == LoopOutcome.AsyncVoidThrew && run.Exception is OperationCanceledException)
         {
             verdict.Cause(KataText.Text("Cause.CancelledInAsyncVoid"));
         }
-        return verdict.Fix(explanation.Fix is { } fix ? KataWords.Fix(fix, kata) : null).At(Location(run.Exception, frame));
+        return verdict.Fix(explanation.Fix is { } fix ? KataOverrides.Fix(fix, kata) : null).At(Location(run.Exception, frame));
     }
 
     /// <summary>The kata frame, and the async void method the exception escaped from, if it did.</summary>

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine;
 using KataRunner.Engine.Running;
 
@@ -37,7 +38,7 @@ public sealed record ProgramRun(bool Rejected, string Message, IReadOnlyList<str
                 engine.Compiler.Sources.Overlay(added, text);
                 laid.Add(added);
             }
-            var result = engine.Run([program.Kata.Id]);
+            var result = engine.Run([program.Kata]);
             if (result.Problem is not null) throw new InvalidOperationException($"the engine could not run: {result.Problem}");
             if (!result.Compiled)
             {
@@ -45,7 +46,7 @@ public sealed record ProgramRun(bool Rejected, string Message, IReadOnlyList<str
                 return new ProgramRun(true, string.Join('\n', errors.Select(e => e.ToString()).Concat(result.Compile.Advice)),
                     [$"build\tFailed\t{BuildErrorIds(errors)}"]);
             }
-            var mineRan = result.Tests.Where(t => t.Category == program.Kata.Id).ToList();
+            var mineRan = result.Tests.Where(t => t.Kata == program.Kata).ToList();
             var failed = mineRan.Where(t => t.Outcome != Outcome.Passed).ToList();
             return new ProgramRun(failed.Count > 0 || mineRan.Count == 0,
                 mineRan.Count == 0 ? "no test of the kata ran" : string.Join("\n\n", failed.Select(f => $"{f.ShortName}: {f.Message}")),
@@ -61,7 +62,7 @@ public sealed record ProgramRun(bool Rejected, string Message, IReadOnlyList<str
     /// Compiles every kata's reference files from solutions/ in place of katas/ (in memory, as for a program) and runs
     /// every kata's tests at once: the solutions' verdicts, with the same engine as the catalogue's.
     /// </summary>
-    public static RunResult OfSolutions(KataEngine engine, IReadOnlyCollection<string> kataIds)
+    public static RunResult OfSolutions(KataEngine engine, IReadOnlyCollection<Kata> katas)
     {
         var laid = new List<string>();
         try
@@ -74,7 +75,7 @@ public sealed record ProgramRun(bool Rejected, string Message, IReadOnlyList<str
                 engine.Compiler.Sources.Overlay(kataFile, File.ReadAllText(reference));
                 laid.Add(kataFile);
             }
-            return engine.Run(kataIds);
+            return engine.Run(katas);
         }
         finally
         {

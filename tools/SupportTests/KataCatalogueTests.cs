@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncKatas.Catalog.Words;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -10,7 +11,7 @@ namespace AsyncKatas.Tests.SupportTests;
 /// unused, and a verdict is said in the UI culture DOTNET_CLI_UI_LANGUAGE names.
 /// </summary>
 [Category("Support")]
-public partial class KataCatalogueTests
+public class KataCatalogueTests
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans", predefinedOnly: false);
 
@@ -38,9 +39,9 @@ public partial class KataCatalogueTests
     [Test]
     public void Every_key_the_support_code_names_is_in_the_catalogue_and_every_entry_is_named()
     {
-        var support = Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "Support");
+        var support = Path.Combine(KataVerifier.RepositoryRoot(ThisFile())!, "tests", "Support");
         var named = Directory.EnumerateFiles(support, "*.cs")
-            .SelectMany(f => KeyLiteral().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .SelectMany(f => KeyLiteralPattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
         var english = KataText.Entries("");
         Assert.That(named, Is.Not.Empty);
@@ -54,7 +55,7 @@ public partial class KataCatalogueTests
     [Test]
     public void A_verdict_is_said_in_the_UI_culture_with_the_library_s_evidence_in_the_same_language()
     {
-        var run = KataLoop.Run("K04", io =>
+        var run = KataLoop.Run(KataCatalog.Get("K04"), io =>
         {
             _ = Task.Delay(TimeSpan.FromSeconds(3), io.Time);
             return Task.CompletedTask;
@@ -73,24 +74,24 @@ public partial class KataCatalogueTests
     }
 
     [Test]
-    public void DOTNET_CLI_UI_LANGUAGE_sets_the_UI_culture_and_a_name_that_is_no_culture_leaves_it()
+    public void DOTNET_CLI_UI_LANGUAGE_sets_the_UI_culture_and_a_name_no_language_has_leaves_English()
     {
         var before = (Environment.GetEnvironmentVariable(UiLanguage.Variable), CultureInfo.CurrentUICulture);
         try
         {
             Environment.SetEnvironmentVariable(UiLanguage.Variable, "zh-Hans");
-            new UiLanguage().FromEnvironment();
+            new UiCultureSetup().FromEnvironment();
             Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("修复：{0}"));
-            Environment.SetEnvironmentVariable(UiLanguage.Variable, "no such culture!");
-            new UiLanguage().FromEnvironment();
-            Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("修复：{0}"));
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            Environment.SetEnvironmentVariable(UiLanguage.Variable, "no such language");
+            new UiCultureSetup().FromEnvironment();
+            Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("Fix: {0}"));
         }
         finally
         {
             Environment.SetEnvironmentVariable(UiLanguage.Variable, before.Item1);
             CultureInfo.CurrentUICulture = before.CurrentUICulture;
         }
-        Assert.That(KataText.Text("Verdict.Fix"), Is.EqualTo("Fix: {0}"));
     }
 
     private static T InCulture<T>(CultureInfo culture, Func<T> what)
@@ -101,14 +102,13 @@ public partial class KataCatalogueTests
         finally { CultureInfo.CurrentUICulture = before; }
     }
 
-    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+    private static List<string> Placeholders(string text) => [.. PlaceholderPattern.Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
 
     private static string ThisFile([CallerFilePath] string file = "") => file;
 
-    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
-    private static partial Regex Placeholder();
+    // Plain Regex objects, not [GeneratedRegex]: the watch runner compiles the tests without source generators.
+    private static readonly Regex PlaceholderPattern = new(@"\{\d+(:[^}]*)?\}", RegexOptions.CultureInvariant);
 
     /// <summary>A string literal that is a catalogue key: "Verdict.Fix", "Fix.LeaveNoThread.Threads".</summary>
-    [GeneratedRegex(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At)\.[A-Za-z.]+)""")]
-    private static partial Regex KeyLiteral();
+    private static readonly Regex KeyLiteralPattern = new(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At)\.[A-Za-z.]+)""", RegexOptions.CultureInvariant);
 }

@@ -6,7 +6,7 @@ namespace AsyncKatas.Tests.Support;
 /// a kata's own work), its sentence from the kata catalogue; everywhere else the library's own.
 /// Chosen by key, never by the library's wording.
 /// </summary>
-internal static class KataWords
+internal static class KataOverrides
 {
     /// <summary>
     /// The causes a kata says in its own words (the kata catalogue's key), or leaves out (null): a kata's

@@ -1,28 +1,46 @@
 #!/usr/bin/env bash
-# One command, one run on this machine; writes bench/RESULTS.md (and prints it).
-#   bench/run.sh [path/to/article_examples.py]
+# One command, one run on this machine, beside a baseline commit measured in the same run; writes
+# bench/RESULTS.md (and prints it).
+#   bench/run.sh [--baseline REV (default 0d51aa3)] [path/to/article_examples.py]
+# HEAD and the baseline are checked out into two git worktrees; each is measured in turn (HEAD, the
+# baseline, in one run, with the load average read before each part), then every figure of HEAD's report
+# is shown beside the baseline's ("HEAD (baseline B, ratio ×)"). A figure is never set beside one
+# measured elsewhere. Per tree:
 # 1. the solutions test run: wall seconds against the virtual seconds its programs covered, per kata;
 # 2. the article's own programs on real Python, if python3 and the script are there, and the ratio;
 # 3. the virtual loop against a plain FakeTimeProvider on 1,000 / 10,000 / 100,000 / 1,000,000 concurrent sleeps;
 # 4. what one small test costs: a one-sleep program on the loop against the same test on a plain FakeTimeProvider.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-article=${1:-../shared/article/python/article_examples.py}
+baseline=0d51aa3
+if [ "${1:-}" = "--baseline" ]; then baseline=$2; shift 2; fi
+repo=$(pwd)
+article=$(realpath -m "${1:-../shared/article/python/article_examples.py}")
 out=bench/RESULTS.md
-tmp=$(mktemp -d)
-
+work=$(mktemp -d)
+cleanup() {
+  for t in base this; do git -C "$repo" worktree remove --force "$work/$t" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+base_rev=$(git rev-parse --short "$baseline") this_rev=$(git rev-parse --short HEAD)
+git worktree add -q --detach "$work/base" "$base_rev"
+git worktree add -q --detach "$work/this" "$this_rev"
+# The katas, and those whose expected output is the article's, from HEAD's katas/katas.json (the same filters for both trees).
+manifest() { python3 -c "import json; katas = json.load(open('$repo/katas/katas.json', encoding='utf-8'))['katas']; print($1)"; }
+kata_ids=$(manifest "' '.join(k['id'] for k in katas)")
+article_filter="TestCategory!=Support$(manifest "''.join('&TestCategory!=' + k['id'] for k in katas if k['article'] == 'beyond')")"
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')
-{
-  echo "# Benchmark results"
-  echo
-  echo "Made by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
-  echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/{print $2}') GiB memory, $(uname -sr);"
-  echo ".NET SDK $(dotnet --version); load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
-  echo
-} >"$out"
 
+# measure TREE REPORT: the whole report of one tree, measured in its worktree.
+measure() {
+local out=$2 tmp
+tmp=$(mktemp -d)
+cd "$work/$1" || return 1
+echo "== measuring $1 ($(git rev-parse --short HEAD)); load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+: >"$out"
 echo "building ..." >&2
-dotnet build tests/Tests.csproj -p:Solutions=true -nologo -v q >/dev/null || { echo "build failed" >&2; exit 1; }
+dotnet build tests/Tests.csproj -p:Solutions=true -nologo -v q >/dev/null || { echo "build failed" >&2; return 1; }
 
 # Wall seconds of one `dotnet test --no-build` (host start-up included) and VSTest's own duration.
 time_tests() { # label filter
@@ -41,16 +59,15 @@ time_tests() { # label filter
 }
 
 echo "timing the solutions test runs ..." >&2
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 time_tests all ""
 all_wall=$wall; all_duration=$duration; all_counts=$counts; all_virtual=$virtual
-# The katas, and those whose expected output is the article's, from katas/katas.json.
-manifest() { python3 -c "import json; katas = json.load(open('katas/katas.json', encoding='utf-8'))['katas']; print($1)"; }
-kata_ids=$(manifest "' '.join(k['id'] for k in katas)")
-article_filter="TestCategory!=Support$(manifest "''.join('&TestCategory!=' + k['id'] for k in katas if k['article'] == 'beyond')")"
 time_tests article "$article_filter"
 article_wall=$wall; article_duration=$duration; article_counts=$counts; article_virtual=$virtual
 {
   echo "## 1. The solutions test run"
+  echo
+  echo "Load average before it: $load_before."
   echo
   echo "| run | tests | wall time of the command | VSTest's duration | virtual time covered |"
   echo "|---|---:|---:|---:|---:|"
@@ -119,4 +136,19 @@ echo "timing one small test on the loop against a plain FakeTimeProvider ..." >&
   echo "Release build, microseconds per test, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 } >>"$out"
 rm -rf "$tmp"
+cd "$repo"
+}
+
+measure this "$work/this.md" || exit 1
+measure base "$work/base.md" || echo "the baseline's report is incomplete: its figures are missing below" >&2
+{
+  echo "# Benchmark results"
+  echo
+  echo "Made by \`bench/run.sh --baseline $base_rev\` on $(date -u '+%Y-%m-%d %H:%M UTC'): $this_rev beside the baseline $base_rev,"
+  echo "both measured in this run on this machine (each figure: $this_rev's, then the baseline's and the ratio $this_rev / baseline)."
+  echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/{print $2}') GiB memory, $(uname -sr);"
+  echo ".NET SDK $(dotnet --version); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
+  echo
+  python3 "$repo/bench/side_by_side.py" "$work/this.md" "$work/base.md"
+} >"$out"
 cat "$out"

@@ -4,7 +4,8 @@
 #   2. every README snippet builds as the README says, every README Python program prints the kata's output;
 #      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test (tools/SupportTests, the maintainers' tests of the kata layer)
-#      passes and every kata (Kxx) test (tests/Tests.csproj) fails.
+#      passes and every kata (Kxx) test (tests/Tests.csproj) fails, and each failure has the same kind, gist grouping
+#      and location in English and Chinese (tools/check-verdict-languages.sh).
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/), and so
 #      do the FakeTimeProvider companion's; the samples (samples/) pass against the packed packages;
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
@@ -143,6 +144,14 @@ elif [ "$k_passed" != "0" ]; then
 fi
 echo "katas, Kxx: $k_passed passed, $k_failed failed (all must fail)"
 # The expected failures above wrote .received.txt files; they are not news.
+find tests -name '*.received.txt' -delete
+
+note "Katas as shipped: each verdict means the same in English and Chinese (tools/check-verdict-languages.sh)"
+if ! tools/check-verdict-languages.sh --no-build >"${TMPDIR:-/tmp}/check-verdict-languages.log" 2>&1; then
+  grep -vE '^ok ' "${TMPDIR:-/tmp}/check-verdict-languages.log" | tail -n 20
+  problems+=("a kata verdict differs between DOTNET_CLI_UI_LANGUAGE=en and zh-Hans (tools/check-verdict-languages.sh)")
+fi
+tail -n 1 "${TMPDIR:-/tmp}/check-verdict-languages.log"
 find tests -name '*.received.txt' -delete
 
 note "Every kata test failed for its own reason: no harness error, no missing snapshot"

@@ -69,33 +69,29 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
         }
     }
 
-    public RunResult Run(IReadOnlyCollection<string> categories)
+    public RunResult Run(IReadOnlyCollection<Kata> katas)
     {
         lock (_gate)
         {
             var problem = _compiler is null ? Prepare() : TestsBuild.EnsureBuilt(_compiler.Arguments, _ => { });
             if (problem is not null) return RunResult.Failed(problem);
             // The katas whose tests run: their own errors are their result; another kata's never stop them.
-            var running = categories.Select(c => KataCatalog.All.FirstOrDefault(k => k.Id == c)?.Folder).OfType<string>().ToList();
-            var compile = Compiler.Compile(categories.Count == 0 ? [] : running);
+            var compile = Compiler.Compile([.. katas.Select(k => k.Folder)]);
             if (compile.FromCache) WarmUpInBackground();
             if (!compile.Succeeded) return new RunResult(compile, [], null, TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
-            var tests = RunInFreshContext(compile, categories, out _);
+            var tests = RunInFreshContext(compile, katas, out _);
             return new RunResult(compile, tests, null, clock.Elapsed);
         }
     }
 
     /// <summary>
     /// Where a kata's tests are: tests/K03_AwaitChains/ is the namespace AsyncKatas.Tests.K03_AwaitChains (the trees
-    /// mirror each other; EngineTests checks that every kata's category is found there). Null when a category is
-    /// not a kata's: then NUnit looks through the whole assembly.
+    /// mirror each other; EngineTests checks that every kata's tests are found there). Null for every test: then NUnit
+    /// looks through the whole assembly.
     /// </summary>
-    internal static IReadOnlyList<string>? TestNamespaces(IReadOnlyCollection<string> categories)
-    {
-        var katas = categories.Select(c => KataCatalog.All.FirstOrDefault(k => k.Id == c)).ToList();
-        return katas.Count == 0 || katas.Any(k => k is null) ? null : [.. katas.Select(k => $"AsyncKatas.Tests.{k!.Folder}")];
-    }
+    internal static IReadOnlyList<string>? TestNamespaces(IReadOnlyCollection<Kata> katas) =>
+        katas.Count == 0 ? null : [.. katas.Select(k => $"AsyncKatas.Tests.{k.Folder}")];
 
     /// <summary>
     /// The first compile of a process is slow (Roslyn's JIT, loading the analyzers: seconds). A start served
@@ -114,7 +110,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
 
     /// <summary>Runs the tests and unloads; <paramref name="context"/> lets a test watch the context go away.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal IReadOnlyList<TestOutcome> RunInFreshContext(CompileResult compile, IReadOnlyCollection<string> categories, out WeakReference context)
+    internal IReadOnlyList<TestOutcome> RunInFreshContext(CompileResult compile, IReadOnlyCollection<Kata> katas, out WeakReference context)
     {
         var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
         var load = new KataLoadContext(tests, compile.Image!, compile.Pdb);
@@ -131,7 +127,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
             Exception? failure = null;
             var thread = new Thread(() =>
             {
-                try { outcomes = NUnitInProcess.Run(assembly, Cache.Directory, categories, TestNamespaces(categories)); }
+                try { outcomes = NUnitInProcess.Run(assembly, Cache.Directory, katas, TestNamespaces(katas)); }
                 catch (Exception e) { failure = e; }
             }, 16 * 1024 * 1024) { Name = "kata tests", IsBackground = true };
             thread.Start();
@@ -149,5 +145,5 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
 
     /// <summary>The katas that did not compile in this run and what stood in for them (see <see cref="KataCompiler"/>).</summary>
     public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) =>
-        [.. (result.Compile?.Fallbacks ?? []).Select(f => new OtherKataProblem(f.KataId, f.FirstError, f.ErrorCount, f.Source))];
+        [.. (result.Compile?.Fallbacks ?? []).Select(f => new OtherKataProblem(f.Kata, f.FirstError, f.ErrorCount, f.Source))];
 }

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine;
 using KataRunner.Engine.Running;
 
@@ -29,11 +30,11 @@ public class EngineTests
     [Test]
     public void Katas_as_shipped_compile_and_K01_fails_with_the_tests_message()
     {
-        var result = _engine.Run(["K01"]);
+        var result = _engine.Run([KataCatalog.Get("K01")]);
         Assert.Multiple(() =>
         {
             Assert.That(result.Compile!.Errors, Is.Empty);
-            Assert.That(result.StatusOf("K01"), Is.EqualTo(KataStatus.Failing));
+            Assert.That(result.StatusOf(KataCatalog.Get("K01")), Is.EqualTo(KataStatus.Failing));
             Assert.That(result.Tests.Select(t => t.Category).Distinct(), Is.EqualTo(new[] { "K01" }), "nothing from other katas");
             Assert.That(result.Tests[0].Message, Does.StartWith("K01 EventLoop › TwoWorkersTests."));
             Assert.That(result.Tests[0].Message, Does.Contain("not started yet"));
@@ -44,8 +45,8 @@ public class EngineTests
     public void A_syntax_error_shows_file_line_and_code()
     {
         _engine.Compiler.Sources.Overlay(_file, _original.Replace("await WorkAsync(1, output, time);", "await WorkAsync(1, output, time)", StringComparison.Ordinal));
-        var result = _engine.Run(["K01"]);
-        Assert.That(result.StatusOf("K01"), Is.EqualTo(KataStatus.CompileError));
+        var result = _engine.Run([KataCatalog.Get("K01")]);
+        Assert.That(result.StatusOf(KataCatalog.Get("K01")), Is.EqualTo(KataStatus.CompileError));
         var error = result.Compile!.Errors.Single();
         Assert.Multiple(() =>
         {
@@ -62,7 +63,7 @@ public class EngineTests
         // async void: VSTHRD100, a warning made an error by TreatWarningsAsErrors.
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(
             "public static async Task RunAsync(", "public static async void Fire() => await Task.Yield();\n\n    public static async Task RunAsync(", StringComparison.Ordinal));
-        var result = _engine.Run(["K01"]);
+        var result = _engine.Run([KataCatalog.Get("K01")]);
         Assert.That(result.Compile!.Errors.Select(e => e.Code), Does.Contain("VSTHRD100"));
     }
 
@@ -73,11 +74,11 @@ public class EngineTests
         // TextWriter's methods are excluded by solutions/vs-threading.SyncMethodsToExcludeFromVSTHRD103.txt.
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(
             "await WorkAsync(1, output, time);", "output.Flush();\n        await WorkAsync(1, output, time);", StringComparison.Ordinal));
-        Assert.That(_engine.Run(["K01"]).Compile!.Errors, Is.Empty, "an excluded method builds");
+        Assert.That(_engine.Run([KataCatalog.Get("K01")]).Compile!.Errors, Is.Empty, "an excluded method builds");
 
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(
             "await WorkAsync(1, output, time);", "Task.Delay(TimeSpan.FromSeconds(1), time).Wait();\n        await WorkAsync(1, output, time);", StringComparison.Ordinal));
-        Assert.That(_engine.Run(["K01"]).Compile!.Errors.Select(e => e.Code), Does.Contain("VSTHRD103"), "a blocking wait is refused");
+        Assert.That(_engine.Run([KataCatalog.Get("K01")]).Compile!.Errors.Select(e => e.Code), Does.Contain("VSTHRD103"), "a blocking wait is refused");
     }
 
     [Test]
@@ -86,7 +87,7 @@ public class EngineTests
         // solutions/BannedSymbols.txt, an additional file of the build: RS0030 names the call and the fix.
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(
             "await WorkAsync(1, output, time);", "Thread.Sleep(300);\n        await WorkAsync(1, output, time);", StringComparison.Ordinal));
-        var error = _engine.Run(["K01"]).Compile!.Errors.Single();
+        var error = _engine.Run([KataCatalog.Get("K01")]).Compile!.Errors.Single();
         Assert.Multiple(() =>
         {
             Assert.That(error.Code, Is.EqualTo("RS0030"));
@@ -101,8 +102,8 @@ public class EngineTests
         var all = _engine.Run([]);
         foreach (var kata in AsyncKatas.Catalog.KataCatalog.All)
         {
-            var alone = _engine.Run([kata.Id]);
-            Assert.That(alone.Tests.Select(t => t.FullName), Is.EquivalentTo(all.Tests.Where(t => t.Category == kata.Id).Select(t => t.FullName)), kata.Id);
+            var alone = _engine.Run([kata]);
+            Assert.That(alone.Tests.Select(t => t.FullName), Is.EquivalentTo(all.Tests.Where(t => t.Kata == kata).Select(t => t.FullName)), kata.Id);
         }
     }
 
@@ -129,7 +130,7 @@ public class EngineTests
 
     private WeakReference RunOnce(Engine.Build.CompileResult compile)
     {
-        _engine.RunInFreshContext(compile, ["K02"], out var context);
+        _engine.RunInFreshContext(compile, [KataCatalog.Get("K02")], out var context);
         return context;
     }
 

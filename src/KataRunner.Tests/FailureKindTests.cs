@@ -79,7 +79,7 @@ public class FailureKindTests
 
     private List<TestOutcome> Failures(string kata)
     {
-        var result = _engine.Run([kata]);
+        var result = _engine.Run([KataCatalog.Get(kata)]);
         Assert.That(result.Compile!.Errors, Is.Empty);
         return [.. result.Tests.Where(t => t.Outcome == Outcome.Failed)];
     }

@@ -20,8 +20,9 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
     /// <summary>What the next runs report of other katas that did not compile.</summary>
     public List<OtherKataProblem> OtherKatas { get; } = [];
 
-    public RunResult Run(IReadOnlyCollection<string> categories)
+    public RunResult Run(IReadOnlyCollection<Kata> katas)
     {
+        IReadOnlyCollection<string> categories = [.. katas.Select(k => k.Id)];
         Runs.Add(categories);
         if (Errors is { } errors) return new RunResult(new CompileResult(null, null, errors, TimeSpan.Zero, 0), [], null, TimeSpan.Zero);
         var tests = categories.SelectMany(c => Tests.TryGetValue(c, out var set) ? set : [OneTest(c)]).ToList();
@@ -32,7 +33,7 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
 
     public int RunsOf(string kataId) => Runs.Count(r => r.Count == 1 && r.Contains(kataId));
 
-    private TestOutcome OneTest(string kata) => new($"AsyncKatas.Tests.{kata}.SomeTests.It_Works", kata,
+    private TestOutcome OneTest(string kata) => new($"AsyncKatas.Tests.{kata}.SomeTests.It_Works", KataCatalog.Find(kata),
         Solved.Contains(kata) ? Outcome.Passed : Outcome.Failed, Solved.Contains(kata) ? "" : $"{kata}: the output differs", "");
 
     /// <summary>
@@ -43,12 +44,12 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
     {
         var header = $"{kata} {name ?? "Kata"} › SomeTests.{test}";
         var message = $"{header}: {gist}" + (trailer is null ? "" : "\n" + trailer);
-        return new TestOutcome($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Failed, message, "", kind, gist);
+        return new TestOutcome($"AsyncKatas.Tests.{kata}.SomeTests.{test}", KataCatalog.Find(kata), Outcome.Failed, message, "", kind, gist);
     }
 
     /// <summary>A failing test whose failure tests/Support did not write (an exception, NUnit's own words): no kind, no gist recorded.</summary>
     public static TestOutcome Threw(string kata, string test, string message) =>
-        new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Failed, message, "");
+        new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", KataCatalog.Find(kata), Outcome.Failed, message, "");
 
-    public static TestOutcome Passing(string kata, string test) => new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", kata, Outcome.Passed, "", "");
+    public static TestOutcome Passing(string kata, string test) => new($"AsyncKatas.Tests.{kata}.SomeTests.{test}", KataCatalog.Find(kata), Outcome.Passed, "", "");
 }

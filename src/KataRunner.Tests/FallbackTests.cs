@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Caching;
@@ -28,7 +29,7 @@ public class FallbackTests
         _k03 = Path.Combine(_engine.Paths.Katas, "K03_AwaitChains", "AwaitChains.cs");
         _k10 = Path.Combine(_engine.Paths.Katas, "K10_MixedSyncAsync", "ImageDownloads.cs");
         // Katas as shipped compile: every kata's last version that compiled is known from here on.
-        Assert.That(_engine.Run(["K01"]).Compiled, Is.True);
+        Assert.That(_engine.Run([KataCatalog.Get("K01")]).Compiled, Is.True);
     }
 
     [OneTimeTearDown]
@@ -52,13 +53,13 @@ public class FallbackTests
 
         var stages = new List<PrepareStage>();
         var restarted = NewEngine(stages);
-        var first = _engine.Run(["K01"]);
-        var again = restarted.Run(["K01"]);
+        var first = _engine.Run([KataCatalog.Get("K01")]);
+        var again = restarted.Run([KataCatalog.Get("K01")]);
         Assert.Multiple(() =>
         {
             Assert.That(stages, Is.Empty, "nothing to ask MSBuild, nothing to compile");
             Assert.That(again.Compile!.FromCache, Is.True, "the katas image comes from the cache");
-            Assert.That(again.StatusOf("K01"), Is.EqualTo(first.StatusOf("K01")));
+            Assert.That(again.StatusOf(KataCatalog.Get("K01")), Is.EqualTo(first.StatusOf(KataCatalog.Get("K01"))));
             Assert.That(again.Tests.Select(t => (t.FullName, t.Outcome)), Is.EqualTo(first.Tests.Select(t => (t.FullName, t.Outcome))));
         });
     }
@@ -67,11 +68,11 @@ public class FallbackTests
     public void Another_kata_that_does_not_compile_runs_from_its_last_version_that_compiled()
     {
         _engine.Compiler.Sources.Overlay(_k03, File.ReadAllText(_k03) + "\nthis is not C#\n");
-        var result = _engine.Run(["K01"]);
+        var result = _engine.Run([KataCatalog.Get("K01")]);
         Assert.Multiple(() =>
         {
             Assert.That(result.Compiled, Is.True, "K01 runs");
-            Assert.That(result.StatusOf("K01"), Is.EqualTo(KataStatus.Failing), "K01's own verdict, as shipped");
+            Assert.That(result.StatusOf(KataCatalog.Get("K01")), Is.EqualTo(KataStatus.Failing), "K01's own verdict, as shipped");
             var fallback = result.Compile!.Fallbacks.Single();
             Assert.That(fallback.KataId, Is.EqualTo("K03"));
             Assert.That(fallback.Source, Is.EqualTo(FallbackSource.LastCompiled));
@@ -82,8 +83,8 @@ public class FallbackTests
             Assert.That((problem.KataId, problem.UsedVersion, problem.FirstDiagnostic), Is.EqualTo(("K03", FallbackSource.LastCompiled, fallback.FirstError)));
         });
 
-        var own = _engine.Run(["K03"]);
-        Assert.That(own.StatusOf("K03"), Is.EqualTo(KataStatus.CompileError), "the broken kata's own run shows its errors");
+        var own = _engine.Run([KataCatalog.Get("K03")]);
+        Assert.That(own.StatusOf(KataCatalog.Get("K03")), Is.EqualTo(KataStatus.CompileError), "the broken kata's own run shows its errors");
         Assert.That(own.Compile!.Errors.Select(e => e.Path).Distinct(), Is.EqualTo(new[] { "katas/K03_AwaitChains/AwaitChains.cs" }));
     }
 
@@ -92,7 +93,7 @@ public class FallbackTests
     {
         _engine.Compiler.Sources.Overlay(_k10, File.ReadAllText(_k10).Replace(
             "public static async Task RunAsync(", "public static async void Fire() => await Task.Yield();\n\n    public static async Task RunAsync(", StringComparison.Ordinal));
-        var result = _engine.Run(["K03"]);
+        var result = _engine.Run([KataCatalog.Get("K03")]);
         Assert.That(result.Compiled, Is.True);
         Assert.That(result.Tests.Select(t => t.Category).Distinct(), Is.EqualTo(new[] { "K03" }));
         Assert.That(result.Compile!.Fallbacks.Select(f => (f.KataId, f.FirstError.Code)), Is.EqualTo(new[] { ("K10", "VSTHRD100") }));
@@ -105,7 +106,7 @@ public class FallbackTests
         // A start that has not compiled katas/ yet: its first compile sees the broken K03.
         var fresh = NewEngine([], compileKatas: false);
         fresh.Compiler.Sources.Overlay(_k03, File.ReadAllText(_k03) + "\nthis is not C#\n");
-        var result = fresh.Run(["K02"]);
+        var result = fresh.Run([KataCatalog.Get("K02")]);
         Assert.That(result.Compiled, Is.True);
         Assert.That(result.Compile!.Fallbacks.Single().Source, Is.EqualTo(FallbackSource.Reference));
         Assert.That(result.Compile.Fallbacks.Single().ToString(), Does.Contain("reference solution"));

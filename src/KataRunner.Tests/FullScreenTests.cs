@@ -81,9 +81,9 @@ public class FullScreenTests
         Assert.Multiple(() =>
         {
             Assert.That(lines, Has.Count.EqualTo(24));
-            Assert.That(lines[Top], Does.StartWith("The katas (l: back to K08"));
+            Assert.That(lines[Top], Does.StartWith("The katas (n/p: move ›, l or Enter: open it, Esc: back to K08)"));
             Assert.That(lines[Top + 1], Does.Match(@"^ · K01 EventLoop +not run yet$"));
-            Assert.That(lines[Top + 8], Does.Match(@"^›▒ K08 ThreadPoolExecutor +in progress: 1 of 9 tests pass$"));
+            Assert.That(lines[Top + 8], Does.Match(@"^›▒ K08 ThreadPoolExecutor \(here\) +in progress: 1 of 9 tests pass$"));
             Assert.That(lines[Top + 15], Does.StartWith(" · K15 Scale"));
             Assert.That(lines.Any(l => l.Contains('✗', StringComparison.Ordinal)), Is.False, "no failure under or around the list");
             Assert.That(lines[^1], Does.StartWith("h hint"));

@@ -145,4 +145,42 @@ public class RunnerLoopTests
     [Test]
     public void Other_keys_go_to_the_session() =>
         Assert.That(KataRunner.Ui.KeyReader.Map(new ConsoleKeyInfo('h', ConsoleKey.H, false, false, false)), Is.EqualTo(new RunnerInput.Key('h')));
+
+    /// <summary>An engine whose run of K02 waits at a gate the test opens (and says when it got there).</summary>
+    private sealed class GatedEngine(FakeEngine inner) : KataRunner.Engine.IKataEngine
+    {
+        public SemaphoreSlim Entered { get; } = new(0);
+        public SemaphoreSlim Gate { get; } = new(0);
+
+        public KataRunner.Engine.Running.RunResult Run(IReadOnlyCollection<AsyncKatas.Catalog.Kata> katas)
+        {
+            if (katas.Any(k => k.Id == "K02"))
+            {
+                Entered.Release();
+                Gate.Wait(TimeSpan.FromSeconds(10));
+            }
+            lock (inner) return inner.Run(katas);
+        }
+    }
+
+    [Test]
+    public async Task Keys_answer_while_another_katas_status_is_being_learned()
+    {
+        var gated = new GatedEngine(new FakeEngine());
+        var session = new RunnerSession(gated, _ => [], _ => ChangeKind.Ignored);
+        session.Start("K01");
+        var screens = Channel.CreateUnbounded<Screen>();
+        var loop = new RunnerLoop(session, _inputs.Reader, _time, s => screens.Writer.TryWrite(s), checkInBackground: true).RunAsync();
+        Assert.That(await gated.Entered.WaitAsync(TimeSpan.FromSeconds(10)), Is.True, "the idle run of K02 started");
+        _inputs.Writer.TryWrite(new RunnerInput.Key('l'));
+        Screen shown;
+        do shown = await screens.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        while (shown.List is null);
+        Assert.That(shown.Katas.Single(k => k.Kata.Id == "K02").State.Known, Is.False, "the list is shown while K02's run still waits");
+        gated.Gate.Release(int.MaxValue / 2);
+        do shown = await screens.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        while (!shown.Katas.Single(k => k.Kata.Id == "K02").State.Known);
+        _inputs.Writer.TryWrite(new RunnerInput.Key('q'));
+        Assert.That(await loop.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+    }
 }

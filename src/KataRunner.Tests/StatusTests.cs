@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Running;
 using KataRunner.Engine.Session;
@@ -156,8 +157,8 @@ public class StatusTests
         var (session, engine) = Open("K15");
         Idle(session);
         var error = new CompileError("katas/K03_AwaitChains/AwaitChains.cs", 24, 51, "CS1002", "; expected");
-        engine.OtherKatas.Add(new OtherKataProblem("K03", error, 1, FallbackSource.LastCompiled));
-        engine.OtherKatas.Add(new OtherKataProblem("K10", error with { Path = "katas/K10_MixedSyncAsync/Downloads.cs", Code = "VSTHRD103", Message = "x" }, 3, FallbackSource.Reference));
+        engine.OtherKatas.Add(new OtherKataProblem(KataCatalog.Get("K03"), error, 1, FallbackSource.LastCompiled));
+        engine.OtherKatas.Add(new OtherKataProblem(KataCatalog.Get("K10"), error with { Path = "katas/K10_MixedSyncAsync/Downloads.cs", Code = "VSTHRD103", Message = "x" }, 3, FallbackSource.Reference));
         session.RunCurrent();
         var screen = session.Screen;
         Assert.Multiple(() =>

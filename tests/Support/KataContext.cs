@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
@@ -48,7 +49,7 @@ public static class KataContext
         ArgumentNullException.ThrowIfNull(kata);
         var test = TestContext.CurrentContext.Test;
         var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return $"{kata.DisplayName} › {type}.{test.Name}";
+        return KataWords.FailureHeader(kata, $"{type}.{test.Name}");
     }
 
     /// <summary>The last run of the test now running, if it made one.</summary>

@@ -116,6 +116,28 @@ public class ManifestTests
         Assert.That(problems, Is.Empty, readme);
     }
 
+    [TestCase("README.md")]
+    [TestCase("README.zh-CN.md")]
+    public void The_readme_names_the_katas_given_threads_as_the_manifest_does(string readme)
+    {
+        // The asyncio → C# table's run_in_executor row lists the katas whose code is given the loop's threads.
+        var row = File.ReadAllLines(Path.Combine(Root(), readme)).Single(l => l.StartsWith("| `loop.run_in_executor(", StringComparison.Ordinal));
+        var named = Regex.Matches(row, @"\bK\d\d\b").Select(m => m.Value);
+        Assert.That(named, Is.EqualTo(KataCatalog.All.Where(k => k.GivesThreads).Select(k => k.Id)),
+            $"{readme}: the run_in_executor row names the katas with \"threads\": true in {KataManifest.RelativePath}, in order");
+    }
+
+    [TestCase("README.md")]
+    [TestCase("README.zh-CN.md")]
+    public void The_readme_copies_no_figure_from_bench(string readme)
+    {
+        // Timings live in bench/ (measured with their baseline, in one run); the READMEs link there instead of copying them.
+        var figures = File.ReadAllLines(Path.Combine(Root(), readme))
+            .Where(l => Regex.IsMatch(l, @"(about|大约) [\d.]+ ?(s|ms|秒|毫秒)\b") || Regex.IsMatch(l, @"大约[\d.]+ ?(秒|毫秒)"))
+            .ToList();
+        Assert.That(figures, Is.Empty, $"{readme}: a wall-clock figure copied from bench/ (link to bench/RUNNER.md or bench/RESULTS.md)");
+    }
+
     [TestCase("""{ "katas": [ { "id": "K1", "folder": "K1_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K1's \"id\" must be K and two digits")]
     [TestCase("""{ "katas": [ { "id": "K01", "folder": "K02_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K01's \"folder\" must be \"K01_Name\"")]
     [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 2, "topic": "t", "article": "协程并发", "examples": "E08" } ] }""", "K01's \"article\" a Part II kata is \"beyond\"")]

@@ -7,6 +7,8 @@ public enum KataStanding
     NotRun,
     /// <summary>Its tests ran and none passes: the shipped stub, or code whose first test has not passed yet.</summary>
     NotStarted,
+    /// <summary>Its tests ran and none passes, and code was written in it (the runner only: it compares the files with the shipped stubs).</summary>
+    Failing,
     /// <summary>Some of its tests pass, not all.</summary>
     InProgress,
     /// <summary>Every test passes.</summary>

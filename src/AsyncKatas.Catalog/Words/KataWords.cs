@@ -25,6 +25,7 @@ public static class KataWords
         KataStanding.Solved => count.Passed == 1 ? Vocabulary.StatusSolvedOne : Format(Vocabulary.StatusSolved, count.Passed),
         KataStanding.InProgress => Format(Vocabulary.StatusInProgress, count.Passed, count.Total),
         KataStanding.NotStarted => Format(Vocabulary.StatusNotStarted, count.Total),
+        KataStanding.Failing => Format(Vocabulary.StatusFailing, count.Total),
         KataStanding.DoesNotCompile => Vocabulary.StatusDoesNotCompile,
         KataStanding.CannotRun => Vocabulary.StatusCannotRun,
         _ => Vocabulary.StatusNotRunYet,

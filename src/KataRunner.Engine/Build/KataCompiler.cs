@@ -149,7 +149,7 @@ public sealed class KataCompiler
             var (standIn, source) = _lastCompiled.For(folder);
             trees.AddRange(standIn);
             var kata = KataCatalog.All.First(k => k.Folder == folder);
-            fallbacks.Add(new KataFallback(kata.Id, folder, errors[0], errors.Count, source));
+            fallbacks.Add(new KataFallback(kata, errors[0], errors.Count, source));
         }
         var result = CompileTrees(trees, analyze: false, cancellationToken);
         return result with { Fallbacks = fallbacks };

@@ -1,3 +1,5 @@
+using AsyncKatas.Catalog;
+
 namespace KataRunner.Engine.Build;
 
 /// <summary>Where the code of a kata that does not compile came from, so that the others could run.</summary>
@@ -14,8 +16,10 @@ public enum FallbackSource
 /// the code compiled in its place. The current kata's own errors are never replaced: they are its
 /// result.
 /// </summary>
-public sealed record KataFallback(string KataId, string Folder, CompileError FirstError, int ErrorCount, FallbackSource Source)
+public sealed record KataFallback(Kata Kata, CompileError FirstError, int ErrorCount, FallbackSource Source)
 {
+    public string KataId => Kata.Id;
+
     /// <summary>"K03 does not compile: katas/K03_AwaitChains/AwaitChains.cs(24,51): error CS1002: ; expected (ran with its last version that compiled)".</summary>
     public override string ToString() =>
         $"{KataId} does not compile: {FirstError}{(ErrorCount > 1 ? $" (and {ErrorCount - 1} more)" : "")}; " +

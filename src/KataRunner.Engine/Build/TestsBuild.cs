@@ -26,8 +26,6 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
     /// <summary>Set when files under tests/ changed: the next run checks its inputs again.</summary>
     public void MarkStale() => _stale = true;
 
-    public bool IsStale => _stale;
-
     /// <summary>tests/Tests.csproj's compiler command line (from the cache, or asked from MSBuild): may run beside the kata project's.</summary>
     public CSharpCommandLineArguments LoadSettings(Action<PrepareStage> progress) =>
         CompilerSettings.Load(cache, paths, paths.TestsProject, paths.Tests, progress, "Solutions=true", "BuildProjectReferences=false");

@@ -40,13 +40,6 @@ public sealed class InputsKey
         return this;
     }
 
-    public InputsKey AddBytes(ReadOnlySpan<byte> bytes)
-    {
-        _hash.AppendData(BitConverter.GetBytes(bytes.Length));
-        _hash.AppendData(bytes);
-        return this;
-    }
-
     public string Value => Convert.ToHexString(_hash.GetCurrentHash());
 
     /// <summary>

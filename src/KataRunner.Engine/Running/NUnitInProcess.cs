@@ -15,10 +15,10 @@ namespace KataRunner.Engine.Running;
 /// </summary>
 public static class NUnitInProcess
 {
-    /// <param name="categories">The categories to run (K01…, Harness); none: every test.</param>
+    /// <param name="katas">The katas whose tests to run (by their category); none: every test.</param>
     /// <param name="namespaces">Where those tests are (NUnit builds the fixtures of these namespaces only: less reflection
     /// per run); none: the whole assembly.</param>
-    public static IReadOnlyList<TestOutcome> Run(Assembly tests, string workDirectory, IReadOnlyCollection<string> categories, IReadOnlyList<string>? namespaces = null)
+    public static IReadOnlyList<TestOutcome> Run(Assembly tests, string workDirectory, IReadOnlyCollection<Kata> katas, IReadOnlyList<string>? namespaces = null)
     {
         var settings = new Dictionary<string, object>
         {
@@ -29,18 +29,18 @@ public static class NUnitInProcess
         if (namespaces is { Count: > 0 }) settings[FrameworkPackageSettings.LOAD] = namespaces.ToList();
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(tests, settings);
-        ITestFilter filter = categories.Count == 0
+        ITestFilter filter = katas.Count == 0
             ? TestFilter.Empty
-            : TestFilter.FromXml($"<filter><or>{string.Concat(categories.Select(c => $"<cat>{SecurityElement.Escape(c)}</cat>"))}</or></filter>");
+            : TestFilter.FromXml($"<filter><or>{string.Concat(katas.Select(k => $"<cat>{SecurityElement.Escape(k.Id)}</cat>"))}</or></filter>");
         var result = runner.Run(TestListener.NULL, filter);
         var outcomes = new List<TestOutcome>();
         Collect(result, null, outcomes);
         return outcomes;
     }
 
-    private static void Collect(ITestResult result, string? category, List<TestOutcome> into)
+    private static void Collect(ITestResult result, Kata? kata, List<TestOutcome> into)
     {
-        category = CategoryOf(result.Test) ?? category;
+        kata = KataOf(result.Test) ?? kata;
         if (!result.Test.IsSuite)
         {
             // A test skipped by the filter never appears; one that did not run for another reason does.
@@ -52,10 +52,10 @@ public static class NUnitInProcess
                 _ => Outcome.Failed,
             };
             var (kind, gist) = outcome == Outcome.Failed ? FailureOf(result.Test) : (FailureKind.Bare, null);
-            into.Add(new TestOutcome(result.Test.FullName, category ?? "", outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist));
+            into.Add(new TestOutcome(result.Test.FullName, kata, outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist));
             return;
         }
-        foreach (var child in result.Children) Collect(child, category, into);
+        foreach (var child in result.Children) Collect(child, kata, into);
     }
 
     /// <summary>What the kata support recorded on a test it failed (<see cref="FailureProperties"/>); a bare failure when it recorded nothing.</summary>
@@ -67,9 +67,7 @@ public static class NUnitInProcess
             : (FailureKind.Bare, gist);
     }
 
-    private static string? CategoryOf(ITest test)
-    {
-        var categories = test.Properties[PropertyNames.Category];
-        return categories.Count > 0 ? categories[0] as string : null;
-    }
+    /// <summary>The kata a test's (or fixture's) category names, if any.</summary>
+    private static Kata? KataOf(ITest test) =>
+        test.Properties[PropertyNames.Category].OfType<string>().Select(KataCatalog.Find).FirstOrDefault(k => k is not null);
 }

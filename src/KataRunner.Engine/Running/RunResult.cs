@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine.Build;
 
 namespace KataRunner.Engine.Running;
@@ -13,11 +14,11 @@ public sealed record RunResult(CompileResult? Compile, IReadOnlyList<TestOutcome
     public static RunResult Failed(string problem) => new(null, [], problem, TimeSpan.Zero);
 
     /// <summary>The kata's verdict from this run.</summary>
-    public KataStatus StatusOf(string kataId)
+    public KataStatus StatusOf(Kata kata)
     {
         if (Problem is not null) return KataStatus.Broken;
         if (!Compiled) return KataStatus.CompileError;
-        var mine = Tests.Where(t => t.Category == kataId).ToList();
+        var mine = Tests.Where(t => t.Kata == kata).ToList();
         if (mine.Count == 0) return KataStatus.NotRun;
         return mine.All(t => t.Outcome == Outcome.Passed) ? KataStatus.Solved : KataStatus.Failing;
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AsyncKatas.Catalog;
 using KataRunner.Engine.Running;
 
@@ -17,10 +18,13 @@ public sealed record FailureGroup(TestOutcome First, IReadOnlyList<TestOutcome> 
 /// Sorts a kata's failures into <see cref="FailureGroup"/>s, most telling first (<see cref="FailureKind"/>'s
 /// order), in test order within a kind. The kind and the gist are what tests/Support recorded on each test
 /// (<see cref="TestOutcome.Kind"/>, <see cref="TestOutcome.Gist"/>); a failure it did not write is bare, and
-/// the same as another only when the two messages are identical.
+/// the same as another only when the two messages are identical. Messages that differ only by their
+/// numbers (a time, a count, a line number) have the same shape: the same failure, shown once.
 /// </summary>
 public static class FailureGroups
 {
+    private static readonly Regex Number = new(@"\d+(?:[.,]\d+)*", RegexOptions.CultureInvariant);
+
     public static IReadOnlyList<FailureGroup> Of(IEnumerable<TestOutcome> failures) =>
     [
         .. failures
@@ -29,9 +33,15 @@ public static class FailureGroups
             .OrderBy(g => g.Kind), // a stable sort: test order within a kind
     ];
 
-    /// <summary>What two failures must share to be shown once: the recorded gist, else the whole message (an empty one is never the same as another).</summary>
+    /// <summary>
+    /// What two failures must share to be shown once: the shape of the recorded gist, else of the whole
+    /// message (an empty one is never the same as another).
+    /// </summary>
     private static string SameAs(TestOutcome failure) =>
-        failure.Gist is { } gist ? "gist\n" + gist
+        failure.Gist is { } gist ? "gist\n" + Shape(gist)
         : string.IsNullOrWhiteSpace(failure.Message) ? "test\n" + failure.FullName
-        : "message\n" + failure.Message;
+        : "message\n" + Shape(failure.Message);
+
+    /// <summary>The text with every number replaced by one mark: "took 2.5 s" and "took 3 s" have one shape.</summary>
+    internal static string Shape(string text) => Number.Replace(text, "#");
 }

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog;
 using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Running;
 
@@ -7,8 +8,11 @@ namespace KataRunner.Engine.Session;
 /// Where one kata stands, from its own last run: the verdict and how many of its tests passed. Before
 /// its first run it is <see cref="Unknown"/>; <paramref name="Stale"/> when something it depends on
 /// changed since (the tests, or a file under katas/ outside any kata's folder) and it waits to run again.
+/// <paramref name="Untouched"/>: its files are the stubs as shipped (true), code was written (false), or
+/// unknown (null: no git to compare with); a failing kata with no test passing is "not started" unless
+/// code was written in it (then it is failing).
 /// </summary>
-public sealed record KataState(KataStatus Status, int Passed, int Total, bool Stale = false)
+public sealed record KataState(KataStatus Status, int Passed, int Total, bool Stale = false, bool? Untouched = null)
 {
     public static KataState Unknown { get; } = new(KataStatus.NotRun, 0, 0);
 
@@ -21,6 +25,7 @@ public sealed record KataState(KataStatus Status, int Passed, int Total, bool St
         KataStatus.CompileError => KataStanding.DoesNotCompile,
         KataStatus.Broken => KataStanding.CannotRun,
         KataStatus.NotRun => KataStanding.NotRun,
+        _ when Count.Standing == KataStanding.NotStarted && !NotStarted => KataStanding.Failing,
         _ => Count.Standing,
     };
 
@@ -30,13 +35,16 @@ public sealed record KataState(KataStatus Status, int Passed, int Total, bool St
     /// <summary>Not run yet, or waiting to run again: what the idle runner checks next.</summary>
     public bool NeedsRun => !Known || Stale;
 
+    /// <summary>A failing kata, no test passing, whose stub nobody has touched yet (or no one can tell).</summary>
+    public bool NotStarted => Status == KataStatus.Failing && Passed == 0 && Untouched != false;
+
     /// <summary>The kata's state from <paramref name="result"/>, a run that included it.</summary>
-    public static KataState From(RunResult result, string kataId)
+    public static KataState From(RunResult result, Kata kata, bool? untouched = null)
     {
-        var mine = result.Tests.Where(t => t.Category == kataId).ToList();
-        var status = result.StatusOf(kataId);
+        var mine = result.Tests.Where(t => t.Kata == kata).ToList();
+        var status = result.StatusOf(kata);
         // A run that included the kata but found none of its tests: say so rather than try again forever.
         if (status == KataStatus.NotRun) status = KataStatus.Broken;
-        return new KataState(status, mine.Count(t => t.Outcome == Outcome.Passed), mine.Count);
+        return new KataState(status, mine.Count(t => t.Outcome == Outcome.Passed), mine.Count, Untouched: untouched);
     }
 }

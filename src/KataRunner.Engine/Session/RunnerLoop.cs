@@ -7,11 +7,16 @@ namespace KataRunner.Engine.Session;
 /// <see cref="RunnerSession"/> and hands the new screen to the UI. Inputs come through a channel
 /// (keys from the console, changes from the file watcher, or a test), the clock is injected: a test
 /// drives the whole loop with a FakeTimeProvider and no real file events or sleeps. Scroll keys go to
-/// <paramref name="scroll"/> (the UI's view of the screen), then the screen is shown again.
+/// <paramref name="scroll"/> (the UI's view of the screen), then the screen is shown again. With
+/// <paramref name="checkInBackground"/>, the idle runs that learn the other katas' statuses run on a thread
+/// of their own and the loop answers keys meanwhile (the console runner); without, one at a time between
+/// inputs (the tests that count runs).
 /// </summary>
 public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput> inputs, TimeProvider time, Action<Screen> show,
-    Action? testsChanged = null, Action<ScrollKey>? scroll = null)
+    Action? testsChanged = null, Action<ScrollKey>? scroll = null, bool checkInBackground = false)
 {
+    private Task<Action>? _checking;
+
     public Debouncer Debouncer { get; } = new(time);
 
     /// <summary>Runs until q (or the end of the inputs); returns the exit code, 0.</summary>
@@ -22,26 +27,32 @@ public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput>
         {
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var input = inputs.WaitToReadAsync(wake.Token).AsTask();
-            if (Debouncer.DueIn is null && !inputs.TryPeek(out _) && session.HasUnknown)
+            if (checkInBackground)
+            {
+                if (_checking is null && Debouncer.DueIn is null && !inputs.TryPeek(out _)) _checking = session.CheckNextInBackground();
+            }
+            else if (Debouncer.DueIn is null && !inputs.TryPeek(out _) && session.HasUnknown)
             {
                 // Idle: learn one more kata's status (not run yet, or stale) for the list and the progress, between inputs.
                 session.RunNextUnknown();
                 show(session.Screen);
                 continue;
             }
-            if (Debouncer.DueIn is { } due)
-            {
-                await Task.WhenAny(input, Task.Delay(due, time, wake.Token)).ConfigureAwait(false);
-            }
-            else
-            {
-                await Task.WhenAny(input).ConfigureAwait(false);
-            }
+            var wakers = new List<Task>(3) { input };
+            if (_checking is not null) wakers.Add(_checking);
+            if (Debouncer.DueIn is { } due) wakers.Add(Task.Delay(due, time, wake.Token));
+            await Task.WhenAny(wakers).ConfigureAwait(false);
             await wake.CancelAsync().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (input.IsCompletedSuccessfully && !input.Result && !inputs.TryPeek(out _)) return 0;
 
             var changed = false;
+            if (_checking is { IsCompleted: true } done)
+            {
+                _checking = null;
+                (await done.ConfigureAwait(false))();
+                changed = true;
+            }
             while (inputs.TryRead(out var item))
             {
                 switch (item)

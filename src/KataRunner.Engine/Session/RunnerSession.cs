@@ -7,7 +7,9 @@ namespace KataRunner.Engine.Session;
 /// The runner's state and rules, free of consoles, files and clocks: which kata is current, where
 /// every kata stands (<see cref="KataStates"/>), how many hints are shown, and what each key does.
 /// Opens on the named kata or the first unsolved one; when the current kata turns green it says so and
-/// offers the next one (n), never jumping by itself.
+/// offers the next one (n), never jumping by itself. Each kata keeps its hint level while the runner runs.
+/// In the list (l), n and p move the selection (opened at the current kata), l or Enter opens it, Esc
+/// goes back.
 /// </summary>
 public sealed class RunnerSession
 {
@@ -15,18 +17,22 @@ public sealed class RunnerSession
     private readonly Func<Kata, IReadOnlyList<Hint>> _hints;
     private RunResult? _last;
     private IReadOnlyList<OtherKataProblem> _otherKatas = [];
+    private readonly Dictionary<string, int> _hintLevels = [];
+    private readonly SessionMemory _memory;
     private int _index;
-    private int _hintLevel;
-    private bool _showList;
+    private int? _selected;
     private string? _notice;
+    private int _changes;
 
-    public RunnerSession(IKataEngine engine, Func<Kata, IReadOnlyList<Hint>> hints, Func<string, ChangeKind> classify, IReadOnlyList<Kata>? katas = null)
+    public RunnerSession(IKataEngine engine, Func<Kata, IReadOnlyList<Hint>> hints, Func<string, ChangeKind> classify, IReadOnlyList<Kata>? katas = null,
+        SessionMemory? memory = null)
     {
         Classify = classify;
         _engine = engine;
         _hints = hints;
+        _memory = memory ?? new SessionMemory();
         Katas = katas ?? KataCatalog.All;
-        States = new KataStates(Katas);
+        States = new KataStates(Katas, _memory.LastKnown);
     }
 
     public IReadOnlyList<Kata> Katas { get; }
@@ -38,6 +44,9 @@ public sealed class RunnerSession
     public Func<string, ChangeKind> Classify { get; }
     public Kata Current => Katas[_index];
     public int Runs { get; private set; }
+    public KataStatus StatusOf(Kata kata) => States[kata].Status;
+
+    /// <summary>The status of the kata with this id (the command line and tests name katas by id).</summary>
     public KataStatus StatusOf(string kataId) => States[kataId].Status;
 
     /// <summary>
@@ -57,10 +66,10 @@ public sealed class RunnerSession
         for (_index = 0; _index < Katas.Count; _index++)
         {
             RunCurrent();
-            if (StatusOf(Current.Id) != KataStatus.Solved) break;
+            if (StatusOf(Current) != KataStatus.Solved) break;
         }
         _index = Math.Min(_index, Katas.Count - 1);
-        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
+        if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
     }
 
     /// <summary>True while some kata has not run yet, or waits to run again.</summary>
@@ -79,11 +88,33 @@ public sealed class RunnerSession
             RunCurrent();
             return true;
         }
-        var result = _engine.Run([kata.Id]);
-        States.Record(result, [kata.Id]);
-        NoteOtherKatas(result, [kata.Id]);
-        if (StatusOf(Current.Id) == KataStatus.Solved) _notice = SolvedNotice();
+        var result = _engine.Run([kata]);
+        Record(result, kata);
+        if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
         return true;
+    }
+
+    /// <summary>
+    /// Starts learning the next unknown kata's status on a thread of its own (the engine's run), so that
+    /// keys answer meanwhile; the task gives what to apply on the caller's thread once it is done (nothing
+    /// when a file changed since: the status it learned may be old, and stays to be checked). Null when
+    /// every status is known.
+    /// </summary>
+    public Task<Action>? CheckNextInBackground()
+    {
+        if (States.NextToCheck is not { } kata) return null;
+        var changes = _changes;
+        return Task.Factory.StartNew(() =>
+        {
+            var result = _engine.Run([kata]);
+            return (Action)(() =>
+            {
+                if (changes != _changes) return;
+                if (kata == Current) Shown(result);
+                else Record(result, kata);
+                if (StatusOf(Current) == KataStatus.Solved) _notice ??= SolvedNotice();
+            });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>
@@ -95,35 +126,58 @@ public sealed class RunnerSession
     public ChangeKind NoteChange(string path)
     {
         var kind = Classify(path);
-        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata.Id);
+        if (kind != ChangeKind.Ignored) _changes++;
+        if (kind == ChangeKind.Katas && KataOf(path) is { } kata) States.SavedFileOf(kata);
         else if (kind != ChangeKind.Ignored) States.AllStale();
         return kind;
     }
 
     /// <summary>Runs the current kata again (after a save, or r).</summary>
-    public void RunCurrent()
+    public void RunCurrent() => Shown(_engine.Run([Current]));
+
+    /// <summary>A run of the current kata: its result is what the screen shows.</summary>
+    private void Shown(RunResult result)
     {
-        var before = StatusOf(Current.Id);
-        var result = _engine.Run([Current.Id]);
+        var before = StatusOf(Current);
         _last = result;
         Runs++;
-        States.Record(result, [Current.Id]);
-        NoteOtherKatas(result, [Current.Id]);
-        var now = StatusOf(Current.Id);
+        Record(result, Current);
+        var now = StatusOf(Current);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
     }
 
     /// <summary>Handles one key; false when the runner should quit.</summary>
     public bool HandleKey(char key)
     {
-        switch (char.ToLowerInvariant(key))
+        var lower = char.ToLowerInvariant(key);
+        if (lower == 'q') return false;
+        if (_selected is { } selected)
         {
-            case 'q':
-                return false;
+            switch (lower)
+            {
+                case 'n' or 'p':
+                    var next = selected + (lower == 'n' ? 1 : -1);
+                    _notice = next < 0 ? "This is the first kata." : next >= Katas.Count ? "This is the last kata." : null;
+                    _selected = Math.Clamp(next, 0, Katas.Count - 1);
+                    return true;
+                case 'l' or '\r' or '\n':
+                    _selected = null;
+                    if (selected != _index) Open(selected);
+                    return true;
+                case '\u001b':
+                    _selected = null;
+                    return true;
+            }
+            // A hint is read on the kata's screen: h leaves the list; r and q work from it.
+            if (lower == 'h') _selected = null;
+        }
+        switch (lower)
+        {
             case 'h':
                 var total = _hints(Current).Count;
-                _notice = total == 0 ? $"No hints in {Current.ReadmePath}." : _hintLevel >= total ? "That was the last hint." : null;
-                _hintLevel = Math.Min(_hintLevel + 1, total);
+                var level = HintLevel;
+                _notice = total == 0 ? $"No hints in {Current.ReadmePath}." : level >= total ? "That was the last hint." : null;
+                _hintLevels[Current.Id] = Math.Min(level + 1, total);
                 break;
             case 'n':
                 Move(+1);
@@ -132,7 +186,8 @@ public sealed class RunnerSession
                 Move(-1);
                 break;
             case 'l':
-                _showList = !_showList;
+                _selected = _index;
+                _notice = null;
                 break;
             case 'r':
                 RunCurrent();
@@ -141,13 +196,26 @@ public sealed class RunnerSession
         return true;
     }
 
-    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), _hintLevel, _showList, _notice);
+    /// <summary>How many of the current kata's hints are shown: kept per kata while the runner runs.</summary>
+    public int HintLevel => _hintLevels.GetValueOrDefault(Current.Id);
 
-    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<string> ran)
+    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), HintLevel, _selected is not null, _notice) with
+    {
+        Selected = _selected is { } s ? Katas[s] : null,
+    };
+
+    private void Record(RunResult result, Kata kata)
+    {
+        States.Record(result, [kata], _memory.Untouched);
+        NoteOtherKatas(result, [kata]);
+        _memory.Remember?.Invoke(States.All);
+    }
+
+    private void NoteOtherKatas(RunResult result, IReadOnlyCollection<Kata> ran)
     {
         if (_engine is not IReportsOtherKatas reports) return;
         var problems = reports.OtherKataProblems(result);
-        foreach (var problem in problems.Where(p => !ran.Contains(p.KataId))) States.DoesNotCompile(problem.KataId);
+        foreach (var problem in problems.Where(p => !ran.Contains(p.Kata))) States.DoesNotCompile(problem.Kata);
         _otherKatas = problems;
     }
 
@@ -159,9 +227,13 @@ public sealed class RunnerSession
             _notice = step > 0 ? "This is the last kata." : "This is the first kata.";
             return;
         }
-        _index = next;
-        _hintLevel = 0;
-        _showList = false;
+        Open(next);
+    }
+
+    private void Open(int index)
+    {
+        _index = index;
+        _selected = null;
         RunCurrent();
     }
 

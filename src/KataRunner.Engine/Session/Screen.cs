@@ -27,6 +27,9 @@ public sealed record Screen(
     TimeSpan? RunTime,
     int Run)
 {
+    /// <summary>In the list: the kata n, p move to, and l or Enter opens (it starts at the current kata).</summary>
+    public Kata? Selected { get; init; }
+
     public const string Keys = "h hint · n next · p previous · l list · r re-run · q quit";
 
     public KataStatus Status => State.Status;
@@ -47,19 +50,19 @@ internal static class ScreenBuilder
         IReadOnlyList<Hint> hints, int hintLevel, bool showList, string? notice)
     {
         var current = session.Current;
-        var mine = last?.Tests.Where(t => t.Category == current.Id).ToList() ?? [];
+        var mine = last?.Tests.Where(t => t.Kata == current).ToList() ?? [];
         var errors = last?.Compile?.Errors ?? [];
         var own = errors.Where(e => KataCatalog.OfCode(e.Path) == current).ToList();
         var others = errors.Count - own.Count;
         var otherFiles = errors.Except(own).Select(e => e.Path).Distinct().ToList();
         return new Screen(
             current,
-            session.States[current.Id],
-            [.. session.Katas.Select(k => (k, session.States[k.Id]))],
+            session.States[current],
+            [.. session.Katas.Select(k => (k, session.States[k]))],
             FailureGroups.Of(mine.Where(t => t.Outcome == Outcome.Failed)),
             own.Count > 0 ? own : [.. errors.Take(10)],
             own.Count > 0 && others > 0 ? $"…and {others} more error(s) in other files: {string.Join(", ", otherFiles)}" : null,
-            [.. otherKatas.Where(p => p.KataId != current.Id)],
+            [.. otherKatas.Where(p => p.Kata != current)],
             [.. hints.Take(hintLevel)],
             hints.Count,
             showList,

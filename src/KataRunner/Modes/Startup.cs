@@ -1,41 +1,62 @@
 using KataRunner.Engine;
+using KataRunner.Engine.Build;
+using KataRunner.Engine.Caching;
 using KataRunner.Engine.Session;
 using Spectre.Console;
 
 namespace KataRunner.Modes;
 
 /// <summary>What every mode does first: find the repository, prepare the engine (tests build, compiler
-/// settings), and open a session on the named kata or the first unsolved one.</summary>
+/// settings), and open a session on the named kata or the first unsolved one. What it is doing, and what
+/// went wrong, goes to the console line by line, or to <c>say</c> (the watch mode's preparing screen).</summary>
 public static class Startup
 {
-    public static (KataEngine Engine, RunnerSession Session)? Open(IAnsiConsole console, RunnerCommand command)
+    public static (KataEngine Engine, RunnerSession Session)? Open(IAnsiConsole console, RunnerCommand command) =>
+        Open(command, stage => console.MarkupLine($"[grey]{Markup.Escape(stage)}[/]"), problem => console.WriteLine(problem));
+
+    public static (KataEngine Engine, RunnerSession Session)? Open(RunnerCommand command, Action<string> say, Action<string> fail)
     {
         var paths = RunnerCommand.Repository();
         if (paths is null)
         {
-            console.WriteLine("Run the kata runner inside the async-katas repository (no Katas.sln found).");
+            fail("Run the kata runner inside the async-katas repository (no Katas.sln found).");
             return null;
         }
         var engine = new KataEngine(paths, command.Solutions ? CodeTree.Solutions : CodeTree.Katas);
-        if (engine.Prepare(stage => console.MarkupLine($"[grey]{Markup.Escape(Describe(stage))}[/]")) is { } problem)
+        if (engine.Prepare(stage => say(Describe(stage))) is { } problem)
         {
-            console.WriteLine(problem);
+            fail(problem);
             return null;
         }
         // The first compile of katas/ (from the first run): said here, before it starts.
-        engine.Compiler.Progress = stage => console.MarkupLine($"[grey]{Markup.Escape(Describe(stage))}[/]");
-        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(paths.Root, k.ReadmePath)), p => ChangeClassifier.Classify(paths, p));
+        engine.Compiler.Progress = stage => say(Describe(stage));
+        // Hints in the learner's language (README.zh-CN.md when --lang, DOTNET_CLI_UI_LANGUAGE or the UI culture says zh-Hans).
+        var language = AsyncKatas.Catalog.Words.UiLanguage.Current;
+        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(paths.Root, k.ReadmePath), language), p => ChangeClassifier.Classify(paths, p),
+            memory: Memory(engine));
         try
         {
             session.Start(command.KataId);
         }
         catch (ArgumentException e)
         {
-            console.WriteLine(e.Message);
+            fail(e.Message);
             return null;
         }
         engine.Compiler.Progress = null;
         return (engine, session);
+    }
+
+    /// <summary>The last known states from the runner's cache, where to keep them, and the shipped stubs to compare with.</summary>
+    public static SessionMemory Memory(KataEngine engine)
+    {
+        // The learner's progress is that of katas/: a run against solutions/ neither reads nor keeps it.
+        if (engine.Tree != CodeTree.Katas) return new SessionMemory();
+        var stubs = new Lazy<ShippedStubs>(() => new ShippedStubs(engine.Paths));
+        return new SessionMemory(
+            LastKnownStates.Load(engine.Cache),
+            kata => stubs.Value.Untouched(kata.Folder),
+            states => LastKnownStates.Save(engine.Cache, states));
     }
 
     /// <summary>One line per stage that does real work (a start with nothing changed shows none).</summary>

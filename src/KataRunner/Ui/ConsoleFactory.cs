@@ -9,8 +9,6 @@ namespace KataRunner.Ui;
 /// </summary>
 public static class ConsoleFactory
 {
-    public static bool OutputRedirected => Console.IsOutputRedirected;
-
     public static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     /// <summary>Whether the watch mode can draw its full screen here.</summary>

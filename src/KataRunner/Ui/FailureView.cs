@@ -1,4 +1,5 @@
 using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Session;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -19,7 +20,7 @@ internal static class FailureView
         var lines = group.First.Message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split('\n');
         var rows = new List<IRenderable>();
         // A kata's message starts with "Kxx Name › Class.Test: …"; NUnit's own words need the test named.
-        var header = $"{kata.DisplayName} › ";
+        var header = KataWords.FailureHeader(kata, "");
         if (lines[0].StartsWith(header, StringComparison.Ordinal))
         {
             rows.Add(Title(lines[0][header.Length..]));
@@ -30,7 +31,7 @@ internal static class FailureView
             rows.Add(Line(lines[0]));
         }
         rows.AddRange(lines.Skip(1).Select(Line));
-        if (group.Same.Count > 0) rows.Add(new Padder(new Text(SameLine(group).TrimStart(), new Style(Color.Grey)), new Padding(2, 0, 0, 0)));
+        if (group.Same.Count > 0) rows.Add(new Wrapped(SameLine(group), new Style(Color.Grey)));
         return new Rows(rows);
     }
 
@@ -39,19 +40,16 @@ internal static class FailureView
     {
         var names = group.Same.Select(t => t.ShortName).ToList();
         var shown = string.Join(", ", names.Take(NamesShown)) + (names.Count > NamesShown ? $" and {names.Count - NamesShown} more" : "");
-        return $"  The same in {names.Count} more test{(names.Count == 1 ? "" : "s")}: {shown}.";
+        // Grouped by shape: say so when the others' numbers differ from the one shown.
+        var numbers = group.Same.Any(t => (t.Gist ?? t.Message) != (group.First.Gist ?? group.First.Message)) ? ", but for the numbers," : "";
+        return $"  The same{numbers} in {names.Count} more test{(names.Count == 1 ? "" : "s")}: {shown}.";
     }
 
     /// <summary>"✗ Class.Test: verdict", in bold, wrapped beside the mark (a long test name never leaves it alone on a line).</summary>
     private static Grid Title(string text) =>
         new Grid().AddColumn(new GridColumn().NoWrap().PadRight(1)).AddColumn(new GridColumn().PadRight(0))
-            .AddRow(new Markup("[red]✗[/]"), new Markup($"[bold]{Markup.Escape(text)}[/]"));
+            .AddRow(new Markup("[red]✗[/]"), Wrapped.Markup($"[bold]{Markup.Escape(text)}[/]"));
 
-    /// <summary>A message line that wraps under its own indentation, so a diff or a list stays readable at 80 columns.</summary>
-    private static IRenderable Line(string line)
-    {
-        var text = line.TrimStart(' ');
-        var indent = line.Length - text.Length;
-        return indent == 0 ? new Text(text) : new Padder(new Text(text), new Padding(indent, 0, 0, 0));
-    }
+    /// <summary>A message line that wraps under its own indentation, at words or path boundaries, so a diff or a list stays readable at 80 columns.</summary>
+    private static Wrapped Line(string line) => new(line);
 }

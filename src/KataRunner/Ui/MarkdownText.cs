@@ -36,15 +36,26 @@ internal static class MarkdownText
     private static IRenderable? Block(Block block) => block switch
     {
         HtmlBlock => null,
-        ParagraphBlock p => new Markup(Inlines(p.Inline)),
+        ParagraphBlock p => Wrapped.Markup(Inlines(p.Inline)),
         HeadingBlock h => new Markup($"[bold]{Inlines(h.Inline)}[/]"),
-        CodeBlock code => new Padder(new Text(code.Lines.ToString().TrimEnd('\n'), new Style(Color.Aqua)), new Padding(4, 0, 0, 0)),
+        CodeBlock code => new Padder(new Wrapped(new Text(code.Lines.ToString().TrimEnd('\n'), new Style(Color.Aqua)), CodeContinuation), new Padding(4, 0, 0, 0)),
         ListBlock list => List(list),
         QuoteBlock quote => new Padder(new Rows(Blocks(quote)), new Padding(2, 0, 0, 0)),
         ThematicBreakBlock => new Rule(),
         ContainerBlock other => new Rows(Blocks(other)),
         _ => null,
     };
+
+    /// <summary>
+    /// How a code line too long for the screen carries on: a comment as a comment ("// " under its "//"), code
+    /// one level deeper than the line, so that no wrapped comment reads as a line of code.
+    /// </summary>
+    internal static string CodeContinuation(string line, int breakAt)
+    {
+        var comment = line.IndexOf("//", StringComparison.Ordinal);
+        if (comment >= 0 && comment < breakAt) return new string(' ', comment) + "// ";
+        return new string(' ', line.Length - line.TrimStart(' ').Length + 4);
+    }
 
     private static Grid List(ListBlock list)
     {
@@ -54,7 +65,7 @@ internal static class MarkdownText
         {
             var bullet = list.IsOrdered ? $"{number++}." : "•";
             // A tight list item is one paragraph: no blank lines inside it.
-            var content = item.Count == 1 && item[0] is ParagraphBlock only ? new Markup(Inlines(only.Inline)) : (IRenderable)new Rows(Blocks(item));
+            var content = item.Count == 1 && item[0] is ParagraphBlock only ? Wrapped.Markup(Inlines(only.Inline)) : (IRenderable)new Rows(Blocks(item));
             grid.AddRow(new Text(bullet), content);
         }
         return grid;

@@ -33,19 +33,20 @@ internal static class ScreenRenderer
     {
         if (screen.ShowList)
         {
-            yield return new Part(new Rows(new Markup($"[bold]The katas[/] [grey](l: back to {Markup.Escape(screen.Kata.Id)}, n/p: move)[/]"), KataList(screen)));
+            yield return new Part(new Rows(
+                new Markup($"[bold]The katas[/] [grey](n/p: move ›, l or Enter: open it, Esc: back to {Markup.Escape(screen.Kata.Id)})[/]"), KataList(screen)));
             yield break;
         }
-        if (screen.Problem is not null) yield return new Part(new Text(screen.Problem));
+        if (screen.Problem is not null) yield return new Part(new Wrapped(screen.Problem));
         if (screen.OtherKatas.Count > 0)
         {
-            yield return new Part(new Rows(screen.OtherKatas.Select(o => new Markup($"[yellow]{Markup.Escape(OtherKataLine(o))}[/]"))));
+            yield return new Part(new Rows(screen.OtherKatas.Select(o => new Wrapped(OtherKataLine(o), new Style(Color.Yellow)))));
         }
         if (screen.Errors.Count > 0)
         {
             var errors = new List<IRenderable> { new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):") };
-            errors.AddRange(screen.Errors.Select(e => new Text(e.ToString())));
-            if (screen.OtherErrors is not null) errors.Add(new Text(screen.OtherErrors));
+            errors.AddRange(screen.Errors.Select(e => new Wrapped(e.ToString())));
+            if (screen.OtherErrors is not null) errors.Add(new Wrapped(screen.OtherErrors));
             yield return new Part(new Rows(errors));
         }
         foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group, screen.Kata));
@@ -109,8 +110,9 @@ internal static class ScreenRenderer
         foreach (var (kata, state) in screen.Katas)
         {
             var current = kata.Id == screen.Kata.Id;
-            var name = Markup.Escape($"{kata.DisplayName}");
-            grid.AddRow(new Text(current ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/]" : name),
+            var selected = kata.Id == (screen.Selected ?? screen.Kata).Id;
+            var name = Markup.Escape(kata.DisplayName);
+            grid.AddRow(new Text(selected ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/] [grey](here)[/]" : name),
                 new Markup(StatusWords.Markup(state)));
         }
         return grid;

@@ -6,7 +6,8 @@ namespace KataRunner.Ui;
 /// <summary>
 /// The full screen's view state: where the middle is scrolled to. A new run, another kata or the list
 /// going on or off starts at the top; a new hint scrolls to that hint. Draws each frame from the top-left
-/// corner over the last one (the console is in the alternate buffer, see WatchMode).
+/// corner over the last one (the console is in the alternate buffer, see WatchMode). The list keeps its
+/// selection (the current kata when it opens) in view.
 /// </summary>
 internal sealed class ScreenView(IAnsiConsole console, bool plain)
 {
@@ -42,6 +43,13 @@ internal sealed class ScreenView(IAnsiConsole console, bool plain)
         var previous = _shown;
         _shown = screen;
         if (previous is null || previous.Kata != screen.Kata || previous.Run != screen.Run || previous.ShowList != screen.ShowList) _offset = 0;
+        if (screen.ShowList && screen.Selected is { } selected)
+        {
+            // The list's line of the selected kata (after its title line), kept in the middle's window.
+            var line = 1 + screen.Katas.ToList().FindIndex(k => k.Kata.Id == selected.Id);
+            var middle = Build(screen, Math.Max(20, width - 1), height, 0).MiddleHeight;
+            if (line < _offset || line >= _offset + middle) _offset = Math.Max(0, line - middle / 2);
+        }
         // One column to spare: a terminal that counts a character wider than Spectre does must not wrap.
         width = Math.Max(20, width - 1);
         var frame = Build(screen, width, height, _offset);

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using AsyncKatas.Catalog;
+using KataRunner.Engine;
+using KataRunner.Engine.Caching;
+using KataRunner.Engine.Session;
+using KataRunner.Modes;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace KataRunner.Ui;
+
+/// <summary>
+/// The full screen while the runner prepares (MSBuild's compiler settings, the first compiles, the first
+/// run: seconds, minutes on a loaded machine): drawn before any of it starts, it shows what is being done
+/// and for how long, the progress the last session knew (the runner's cache), and answers l (the list
+/// of those states) and q (quit) at once. The preparation runs on a thread of its own; this screen is
+/// redrawn on each key, each new stage and every second.
+/// </summary>
+internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<RunnerInput> inputs, bool plain)
+{
+    private readonly object _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string _stage = "Preparing: starting…";
+    private bool _list;
+    private string? _notice;
+
+    /// <summary>What the preparation ended with: the engine and the session, or why there are none (or q).</summary>
+    public sealed record Outcome((KataEngine Engine, RunnerSession Session)? Opened, string? Problem, bool Quit);
+
+    public Outcome Open(RunnerCommand command)
+    {
+        var paths = RunnerCommand.Repository();
+        var lastKnown = paths is null || command.Solutions ? new Dictionary<string, KataState>() : LastKnownStates.Load(RunnerCache.For(paths));
+        (KataEngine, RunnerSession)? opened = null;
+        string? problem = null;
+        using var changed = new SemaphoreSlim(0);
+        var preparing = new Thread(() =>
+        {
+            opened = Startup.Open(command, stage => { lock (_gate) _stage = stage; changed.Release(); }, p => problem = p);
+            changed.Release();
+        }) { IsBackground = true, Name = "prepare" };
+        preparing.Start();
+        // The alternate screen is blank: a line at once, before Spectre lays out the first frame.
+        Console.Out.Write("\u001b[HStarting the kata runner…");
+        Console.Out.Flush();
+        Task? stageChanged = null;
+        while (true)
+        {
+            Draw(lastKnown);
+            // A key, a new stage or the next second, whichever comes first.
+            if (stageChanged is null || stageChanged.IsCompleted) stageChanged = changed.WaitAsync();
+            Task.WaitAny([inputs.WaitToReadAsync().AsTask(), stageChanged], TimeSpan.FromSeconds(1));
+            // Keys first (q must quit even when the preparation ends now); l and q are answered here, any
+            // other key is said to wait, and what is left in the channel goes on to the kata's screen.
+            while (preparing.IsAlive && inputs.TryPeek(out var item))
+            {
+                inputs.TryRead(out _);
+                if (item is not RunnerInput.Key key) continue;
+                switch (char.ToLowerInvariant(key.Char))
+                {
+                    case 'q':
+                        return new Outcome(null, null, Quit: true);
+                    case 'l':
+                        _list = !_list;
+                        _notice = null;
+                        break;
+                    default:
+                        _notice = $"'{key.Char}' works once the first kata has run; now: l list · q quit.";
+                        break;
+                }
+            }
+            if (!preparing.IsAlive) return new Outcome(opened, problem, Quit: false);
+        }
+    }
+
+    private void Draw(IReadOnlyDictionary<string, KataState> lastKnown)
+    {
+        string stage;
+        lock (_gate) stage = _stage;
+        var width = Math.Max(20, console.Profile.Width - 1);
+        var states = KataCatalog.All.Select(k => (Kata: k, State: lastKnown.GetValueOrDefault(k.Id) is { } s ? s with { Stale = true } : KataState.Unknown)).ToList();
+        var solved = states.Count(s => s.State.Status == Engine.Running.KataStatus.Solved);
+        var cells = string.Concat(states.Select(s => $"[{StatusWords.Colour(s.State)}]{StatusWords.Cell(s.State)}[/]"));
+        IRenderable[] top =
+        [
+            new Rule("[bold]async-katas[/] · the kata runner").LeftJustified(),
+            new Markup(string.Create(CultureInfo.InvariantCulture,
+                $"{Markup.Escape(stage)} [grey]({_clock.Elapsed.TotalSeconds:0} s)[/]")),
+            new Markup(lastKnown.Count == 0 ? "Katas solved: [grey]checked once the runner is ready[/]"
+                : $"Katas solved (last known): {solved} of {states.Count}  [[{cells}]]"),
+        ];
+        var middle = _list
+            ? new[] { new Part(new Rows(states.Select(s => new Markup(
+                $"{StatusWords.Mark(s.State)} {Markup.Escape($"{s.Kata.Id} {s.Kata.Folder[4..]}")}  {StatusWords.Markup(s.State)}")))) }
+            : [];
+        IEnumerable<IRenderable> Bottom(string? note)
+        {
+            yield return new Rule().RuleStyle(new Style(Color.Grey));
+            if (_notice is not null) yield return new Wrapped(_notice, new Style(Color.Yellow));
+            yield return new Text("l list · q quit · the kata opens when the runner is ready", new Style(Color.Grey));
+        }
+        var frame = new FullScreen(console, top, middle, Bottom, width, console.Profile.Height, 0, plain);
+        console.Write(new ControlCode("\u001b[H"));
+        console.Write(frame);
+    }
+}

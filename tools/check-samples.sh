@@ -28,7 +28,7 @@ for id in VirtualTimeLoop VirtualTimeLoop.FakeTime; do
 done
 echo "packed $version: $(cd "$feed" && ls | tr '\n' ' ')"
 
-for sample in samples/Samples.Xunit samples/Samples.MSTest; do
+for sample in samples/Samples.Xunit samples/Samples.MSTest samples/Samples.Polly; do
   if dotnet run --project "$sample" --property:VirtualTimeLoopVersion="$version" -v q >"$log" 2>&1; then
     echo "ok   $sample: $(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E 'Total: [0-9]+|succeeded: [0-9]+' | tail -n 1 | sed -E 's/^ +//')"
   else

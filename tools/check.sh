@@ -9,7 +9,8 @@
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/), and so
 #      do the FakeTimeProvider companion's; the samples (samples/) pass against the packed packages;
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
-#   6. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
+#   6. every program of the catalogue of learner mistakes (tools/Mistakes) gets the verdict its expect.txt states;
+#   7. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
 # (The learner's plain `dotnet test` at the root builds Katas.sln: only what a learner builds, and runs only the
 #  kata tests; the Support tests live in tools/SupportTests, which only tools/Maintainers.slnx lists. The maintainers' solution, tools/Maintainers.slnx, holds every project; the check builds it first.)
 # Ends with "N passed, N failed" for the solutions and library runs; exits non-zero when anything is off.
@@ -164,6 +165,13 @@ note "The watch runner: its tests, and its engine against dotnet test, test by t
 if ! tools/parity.sh; then
   problems+=("the kata runner's tests failed, or its engine disagrees with dotnet test (tools/parity.sh)")
 fi
+
+note "The catalogue of learner mistakes: each wrong program rejected for its cause, each correct one passes (tools/Mistakes)"
+if ! run_tests tools/Mistakes.Tests/Mistakes.Tests.csproj; then
+  grep -E '^\s+Failed |the message|is wrong and passed|is correct and was rejected' "$last_log" | head -n 30
+  problems+=("the catalogue of learner mistakes (tools/Mistakes.Tests): ${counts:-no summary}")
+fi
+echo "mistakes catalogue: ${counts:-no summary} (failed passed total)"
 
 if [ "${MUTATION:-1}" != "0" ]; then
   note "Mutation testing: the kata tests must catch the mutants of solutions/ (tools/mutation.sh)"

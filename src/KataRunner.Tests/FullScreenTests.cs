@@ -31,7 +31,7 @@ public class FullScreenTests
             var count = AsyncKatas.Catalog.KataCatalog.All.Count;
             Assert.That(lines[2], Does.StartWith($"Katas solved: 0 of {count}  [·······▒{new string('·', count - 8)}]  checking {count - 1} more…"));
             Assert.That(lines[^2], Does.Contain($"lines 1–{frame.MiddleHeight} of {frame.MiddleLines}"));
-            Assert.That(lines[^1], Does.StartWith("h hint (0/2) · n next · p previous · l list · r re-run · q quit"));
+            Assert.That(lines[^1], Does.StartWith("h hint (0/2) · n next · p prev · l list · t lanes · r re-run · q quit"));
         });
         view.Show(session.Screen);
         var shown = console.Output.Split('\n');

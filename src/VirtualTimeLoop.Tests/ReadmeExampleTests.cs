@@ -28,16 +28,16 @@ public class ReadmeExampleTests
     public void Retries_back_off_one_two_four_seconds()
     {
         var attempts = new List<TimeSpan>();
-        var run = VirtualLoop.Run(async io =>
+        var run = VirtualLoop.Run(async env =>
         {
             var answer = await Retry.WithBackoffAsync(async () =>
             {
-                attempts.Add(io.Time.Elapsed);
-                await Task.Delay(TimeSpan.FromMilliseconds(100), io.Time); // each call takes 100 ms
+                attempts.Add(env.Time.Elapsed);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), env.Time); // each call takes 100 ms
                 if (attempts.Count < 4) throw new HttpRequestException("503");
                 return "ok";
-            }, io.Time);
-            io.Out.WriteLine(answer);
+            }, env.Time);
+            env.Out.WriteLine(answer);
         });
 
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);

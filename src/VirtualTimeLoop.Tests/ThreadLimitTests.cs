@@ -28,6 +28,22 @@ public class ThreadLimitTests
     }
 
     [Test]
+    public void Parallel_ForEachAsync_without_a_degree_takes_the_pools_cap_not_the_processor_count()
+    {
+        int running = 0, most = 0;
+        var run = VirtualLoop.Run(io => Parallel.ForEachAsync(Enumerable.Range(0, 5), new ParallelOptions { TaskScheduler = io.Threads },
+            async (_, token) =>
+            {
+                most = Math.Max(most, ++running);
+                await Task.Delay(TimeSpan.FromSeconds(1), io.Time, token);
+                running--;
+            }), Budgets.Short with { MaxThreads = 3 });
+
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+        Assert.That(most, Is.EqualTo(3), $"the degree must be the pool's MaxThreads on every machine ({Environment.ProcessorCount} processors here)");
+    }
+
+    [Test]
     public void Bounded_jobs_never_reach_the_cap()
     {
         var run = VirtualLoop.Run(io =>

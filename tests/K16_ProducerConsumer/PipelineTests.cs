@@ -93,7 +93,30 @@ public class PipelineTests
         AssertCompleted(run);
         Judge.Sequence(taken, [1, 2, 3, 4], "the reader did not get the items 1 to 4, in order.",
             "await writer.WriteAsync(item) for each: it waits for room (TryWrite gives up on a full queue and the item is lost).");
+        if (WatchedProducer.Watch(4).PutTooSoon is { } early) Judge.Fail(WatchedProducer.PutBeforeAccepted(early).Printed(run));
         VerifyRun(run, timeline: [0, 0, 1, 2, 2], total: 4);
+    }
+
+    [Test]
+    public void Producer_OfNoItems_SaysDone_AndCompletesTheQueue()
+    {
+        Channel<int>? queue = null;
+        var run = KataLoop.Run(async io =>
+        {
+            queue = Channel.CreateBounded<int>(2);
+            var producing = Pipeline.ProduceAsync(queue.Writer, 0, io.Out);
+            await foreach (var _ in queue.Reader.ReadAllAsync()) { }
+            await producing;
+        });
+        if (run.Outcome == LoopOutcome.NeverCompletes)
+        {
+            Judge.Fail(new Verdict($"ProduceAsync(writer, 0, output) never completed the queue: its reader waited for ever ({run.Detail}).")
+                .Printed(run)
+                .Cause("the queue is completed inside the loop over the items (or after a write), and a count of 0 never gets there.")
+                .Fix("complete the queue after the loop, whatever the count: print \"producer done\", then writer.Complete()."));
+        }
+        AssertCompleted(run);
+        Judge.Sequence(run.Lines.Select(l => l.Text), ["producer done"], "with no items to put, ProduceAsync must print only \"producer done\".");
     }
 
     [Test]
@@ -128,6 +151,13 @@ public class PipelineTests
         var lines = run.Lines.Select(l => l.Text).ToList();
         if (run.Lines.FirstOrDefault(l => l.Text == "put 6") is { } put6 && put6.At == TimeSpan.Zero)
         {
+            if (QueuePushesBack())
+            {
+                return new Verdict("all six items were put at 0 s: nothing held the producer back while the consumers were busy.")
+                    .Evidence("CreateQueue(2) does push back (a third TryWrite into it fails), so the producer does not wait for room.")
+                    .Cause("TryWrite gives up on a full queue (the item is lost) instead of waiting for room.")
+                    .Fix("await writer.WriteAsync(item): it waits while the queue is full.");
+            }
             return new Verdict("all six items were put at 0 s: nothing held the producer back while the consumers were busy.")
                 .Causes("the queue does not push back: CreateQueue must be bounded, and its full mode Wait (the default), not one that drops,",
                         "the producer does not wait for room: TryWrite gives up on a full queue (and the item is lost); await WriteAsync waits.")
@@ -137,12 +167,36 @@ public class PipelineTests
         var gotFirst = lines.FindIndex(l => l.EndsWith(" got 1", StringComparison.Ordinal));
         if (put3 >= 0 && gotFirst > put3 && run.Lines[put3].At == TimeSpan.Zero && run.Lines[gotFirst].At == TimeSpan.Zero)
         {
+            // Two programs print this: consumers started first, or "put" printed before its write was accepted. Which one, ProduceAsync tells.
+            if (WatchedProducer.Watch(4).PutTooSoon is { } early) return WatchedProducer.PutBeforeAccepted(early);
             return new Verdict("\"put 3\" came before a consumer printed that it got item 1.")
                 .Cause("the consumers were started before the producer: a channel hands an item straight to a reader that is already " +
                        "waiting, so items 1 and 2 never took room in the queue and 3 and 4 went in at once (asyncio's queue keeps them " +
                        "until the reader runs, so Python prints the same either way; see the README).")
                 .Fix("start the producer first, then the two consumers, as the Python program does.");
         }
+        var allDone = lines.IndexOf("all done");
+        var lastDone = lines.FindLastIndex(l => l.Contains(" done ", StringComparison.Ordinal));
+        if (allDone >= 0 && lastDone > allDone)
+        {
+            return new Verdict($"\"all done\" was printed before the consumers finished (\"{lines[lastDone]}\" came after it).")
+                .Cause("the program waited for the producer only: the producer is done as soon as its last item is accepted, the consumers later.")
+                .Fix("await the producer and both consumers (Task.WhenAll) before you print \"all done\".");
+        }
         return null;
+    }
+
+    /// <summary>Whether CreateQueue(2) refuses a third item (a bounded queue in Wait mode does; an unbounded or dropping one does not).</summary>
+    private static bool QueuePushesBack()
+    {
+        try
+        {
+            var queue = Pipeline.CreateQueue(2);
+            return queue.Writer.TryWrite(1) && queue.Writer.TryWrite(2) && !queue.Writer.TryWrite(3);
+        }
+        catch (NotImplementedException)
+        {
+            return false;
+        }
     }
 }

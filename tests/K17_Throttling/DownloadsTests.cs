@@ -21,7 +21,8 @@ public class DownloadsTests
         var run = KataLoop.Run(io => Downloads.RunWithParallelForEachAsync(io.Out, io.Time, io.Threads));
         if (run.Outcome == LoopOutcome.UnknownThread || run.Lines.Any(l => l.OnUnknownThread))
         {
-            Judge.Fail(new Verdict($"the bodies ran on the shared thread pool, where the virtual clock cannot follow them ({run.Detail}).")
+            Judge.Fail(new Verdict("the bodies ran on the shared thread pool, where the virtual clock cannot follow them" +
+                                   (string.IsNullOrEmpty(run.Detail) ? "." : $" ({run.Detail})."))
                 .Cause("Parallel.ForEachAsync runs its bodies on ParallelOptions.TaskScheduler, which is the shared thread pool unless you set it.")
                 .Fix("set TaskScheduler = threads in the ParallelOptions: the loop's threads stand in for the pool."));
         }
@@ -97,6 +98,12 @@ public class DownloadsTests
             if (line.Text.StartsWith("start ", StringComparison.Ordinal)) most = Math.Max(most, ++running);
             else if (line.Text.StartsWith("done ", StringComparison.Ordinal)) running--;
         }
+        // Two slots taken in the right place give 5 s; 5 s with more than two "start" lines at once means each printed it before its wait.
+        Judge.That(most <= 2 || method != "RunAsync" || run.Elapsed != TimeSpan.FromSeconds(5), () => new Verdict(
+                $"{most} downloads printed \"start\" at once, yet the program took 5 s, as two slots give: the slots held, the lines came too soon.")
+            .Printed(run)
+            .Cause("DownloadAsync prints \"start {name}\" before await limit.WaitAsync(cancellationToken) returns, while it still waits for a slot.")
+            .Fix("print \"start {name}\" after the wait, inside the try."));
         Judge.That(most <= 2, () => new Verdict($"{most} downloads ran at once; at most 2 may.")
             .Printed(run)
             .Fix(method == "RunAsync"

@@ -9,6 +9,12 @@ public class GroupTests
         "keep the Task.WhenAll task and, when it failed, throw its Exception: an AggregateException whose InnerExceptions are every failure " +
         "(await rethrows only the first).";
 
+    private const string CancelledOnEveryEnd =
+        "the group's token is cancelled whenever a job ends (a Cancel() in a finally, or after the await), not only when one fails.";
+
+    private const string CancelOnlyOnFailure =
+        "cancel the group only where a job failed: catch (Exception e) when (e is not OperationCanceledException) { group.Cancel(); throw; }.";
+
     [Test]
     public void Fetch_CancelledDuringItsSleep_SaysSo_AndEndsCanceled()
     {
@@ -49,6 +55,13 @@ public class GroupTests
         {
             results = await Group.RunAllAsync([Job(io, "a", 2), Job(io, "b", 1)], CancellationToken.None);
         });
+        if (run.EndedCancelled())
+        {
+            Judge.Fail(new Verdict("RunAllAsync ended cancelled although no job failed and the caller never cancelled: b, a success at 1 s, " +
+                                   "cancelled a, which was still running.")
+                .Cause(CancelledOnEveryEnd)
+                .Fix(CancelOnlyOnFailure));
+        }
         AssertCompleted(run);
         Judge.Sequence(results!, ["a", "b"], "RunAllAsync must return every job's result, in the order of the jobs.");
         Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "jobs of 2 s and 1 s started together all end at 2 s; the group took another virtual time.",
@@ -102,6 +115,30 @@ public class GroupTests
     }
 
     [Test]
+    public void Group_ALaterJobFailsFirst_FailuresStillInJobOrder()
+    {
+        var outcome = default(Outcome);
+        var run = KataLoop.Run(async io =>
+        {
+            // x does not stop when cancelled: it fails at 2 s, after y (the next job) failed at 1 s.
+            Func<CancellationToken, Task<string>> stubborn = async _ =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), io.Time, CancellationToken.None);
+                throw new InvalidOperationException("x failed");
+            };
+            outcome = await Observe(io, Group.RunAllAsync([stubborn, Job(io, "y", 1, fail: true)], CancellationToken.None));
+        });
+        AssertCompleted(run);
+        if (outcome.Thrown is AggregateException { InnerExceptions: [{ Message: "y failed" }, { Message: "x failed" }] })
+        {
+            Judge.Fail(new Verdict("the failures are in the order they happened (y at 1 s, then x at 2 s), not in job order (x, then y).")
+                .Fix("take them from the jobs' tasks in job order: the Task.WhenAll task's Exception does that " +
+                     "(its InnerExceptions follow the order of the tasks given to it)."));
+        }
+        Failures(outcome, ["x failed", "y failed"], "y failed at 1 s and x, which ignored the cancellation, at 2 s");
+    }
+
+    [Test]
     public void Group_CancelledFromOutside_CancelsEveryJob_AndEndsCanceled()
     {
         var outcome = default(Outcome);
@@ -113,15 +150,29 @@ public class GroupTests
         AssertCompleted(run);
         Judge.That(outcome.Status == TaskStatus.Canceled && outcome.EndedAt == TimeSpan.FromSeconds(1), () => new Verdict(
                 $"the caller cancelled at 1 s; RunAllAsync ended {outcome.Status} at {outcome.EndedAt.TotalSeconds:0.0} s instead of Canceled at 1 s.")
-            .Cause(outcome.EndedAt > TimeSpan.FromSeconds(1) ? "the jobs' token does not follow the caller's: it is not linked to it." : null)
-            .Fix("make the group's source with CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) and give its token to every job; " +
-                 "let the cancellation propagate (a cancellation is not a failure)."));
+            .Cause(outcome.EndedAt > TimeSpan.FromSeconds(1) ? "the jobs' token does not follow the caller's: it is not linked to it."
+                : outcome.Thrown is NullReferenceException ? "the jobs stopped at 1 s, but RunAllAsync threw NullReferenceException: every job was cancelled, none failed, " +
+                  "so the Task.WhenAll task is Canceled and its Exception is null; throwing it throws null."
+                : outcome.Thrown is { } other ? $"the jobs stopped at 1 s, but RunAllAsync turned the cancellation into {other.GetType().Name}(\"{other.Message}\")." : null)
+            .Fix(outcome.EndedAt > TimeSpan.FromSeconds(1)
+                ? "make the group's source with CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) and give its token to every job; " +
+                  "let the cancellation propagate (a cancellation is not a failure)."
+                : "throw the WhenAll task's Exception only when the task IsFaulted (catch when (all.IsFaulted)); a cancellation goes on up as it is (throw;)."));
     }
 
     [Test]
     public void Program_FirstFailureCancelsPrices_BothFailuresReported()
     {
         var run = KataLoop.Run(io => Group.RunAsync(io.Out, io.Time));
+        if (run.EndedCancelled() && run.Lines.FirstOrDefault(l => l.Text.StartsWith("cancelled ", StringComparison.Ordinal)) is { } cancelled
+            && run.Lines.LastOrDefault(l => l.Text.StartsWith("done ", StringComparison.Ordinal) && l.At <= cancelled.At) is { } done)
+        {
+            Judge.Fail(new Verdict($"the first job to end, {done.Text["done ".Length..]}, a success at {done.At.TotalSeconds:0.#} s, cancelled the others, " +
+                                   "and the program ended cancelled.")
+                .Printed(run)
+                .Cause(CancelledOnEveryEnd)
+                .Fix(CancelOnlyOnFailure));
+        }
         if (run.Exception is InvalidOperationException { Message: "orders failed" })
         {
             Judge.Fail(new Verdict("the program failed with InvalidOperationException(\"orders failed\"): RunAsync must catch the group's failures and print them.")
@@ -133,6 +184,13 @@ public class GroupTests
             Judge.Fail(new Verdict("the program ended with the group's AggregateException instead of printing the failures.")
                 .Printed(run)
                 .Fix("in RunAsync, catch (AggregateException failures) around RunAllAsync and print \"failed: {message}\" for each of failures.InnerExceptions, then \"main ends\"."));
+        }
+        if (run.Lines.FirstOrDefault(l => l.Text.StartsWith("failed: One or more errors occurred", StringComparison.Ordinal)) is { } whole)
+        {
+            Judge.Fail(new Verdict($"the program printed the AggregateException's own message: \"{Listing.Shorten(whole.Text)}\".")
+                .Printed(run)
+                .Cause("an AggregateException's Message is a summary of all its failures; each failure is one of its InnerExceptions.")
+                .Fix("print \"failed: {failure.Message}\" for each failure in failures.InnerExceptions."));
         }
         if (run.Output.Contains("done prices", StringComparison.Ordinal))
         {
@@ -156,6 +214,14 @@ public class GroupTests
 
     private static void Failures(Outcome outcome, string[] expected, string situation)
     {
+        if (outcome.Thrown is OperationCanceledException)
+        {
+            Judge.Fail(new Verdict($"{situation}: RunAllAsync ended cancelled; it must throw an AggregateException with every failure.")
+                .Causes("the jobs were started one after another: a job started after the group was cancelled ends cancelled at once, and that is what was awaited last,",
+                        "a catch turned the failure into a cancellation.")
+                .Fix("start every job before you await any (Task.WhenAll), and when the WhenAll task is faulted throw its Exception."));
+            return;
+        }
         if (outcome.Thrown is not AggregateException group)
         {
             Judge.Fail(new Verdict($"{situation}: RunAllAsync must throw an AggregateException with every failure; it " +

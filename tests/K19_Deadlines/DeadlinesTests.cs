@@ -43,7 +43,7 @@ public class DeadlinesTests
     {
         var run = KataLoop.Run(io => Deadlines.HandleAsync("r", TimeSpan.FromSeconds(1.5), io.Out, io.Time, CancellationToken.None));
         RealClock(run);
-        if (run.Outcome == LoopOutcome.ProgramFailed && run.Exception is OperationCanceledException)
+        if (run.EndedCancelled())
         {
             Judge.Fail(new Verdict("the request's own budget ran out and HandleAsync ended with OperationCanceledException instead of printing \"r timed out\".")
                 .Printed(run)
@@ -57,9 +57,17 @@ public class DeadlinesTests
                 .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
         }
         BudgetNeverRanOut(run, "r", 1.5);
-        if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } late && late.At > TimeSpan.FromSeconds(1.5))
+        if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } slow && slow.At > TimeSpan.FromSeconds(1.5)
+            && StepProbe.EndOfAStepCancelledAtOneSecond() is { } stepEnded)
         {
-            Judge.Fail(new Verdict($"the 1.5 s budget was for the three steps together, but the request timed out at {late.At.TotalSeconds:0.0} s.")
+            Judge.Fail(new Verdict($"the 1.5 s budget ran out during the query, yet the request timed out only at {slow.At.TotalSeconds:0.0} s.")
+                .Printed(run)
+                .Cause(string.Format(System.Globalization.CultureInfo.InvariantCulture, StepProbe.Cause, stepEnded))
+                .Fix(StepProbe.Fix));
+        }
+        if (run.Outcome == LoopOutcome.Completed && run.Lines.FirstOrDefault(l => l.Text == "r timed out") is { } cut && cut.At > TimeSpan.FromSeconds(1.5))
+        {
+            Judge.Fail(new Verdict($"the 1.5 s budget was for the three steps together, but the request timed out at {cut.At.TotalSeconds:0.0} s.")
                 .Printed(run)
                 .Cause("each step got a budget of its own (a timeout per await), so the 2 s query was cut at 1.5 s into it.")
                 .Fix("one source for the whole request, made before the first step; every step gets its token."));
@@ -90,7 +98,8 @@ public class DeadlinesTests
             .Cause("the catch takes every OperationCanceledException as this request's timeout.")
             .Fix("catch it only when the budget's source was cancelled and the caller's token was not (catch ... when (...)); the caller's cancellation must go on up."));
         Judge.Equal(handling!.Status, TaskStatus.Canceled, "cancelled by its caller, HandleAsync must end Canceled, so that the caller sees it.");
-        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the request must stop when the caller cancels (2 s).");
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the request must stop when the caller cancels (2 s).",
+            StepProbe.EndOfAStepCancelledAtOneSecond() is not null ? StepProbe.Fix : null);
     }
 
     [Test]
@@ -113,9 +122,54 @@ public class DeadlinesTests
     private static void BudgetLeftOnTheClock(LoopRun run)
     {
         if (run.Outcome != LoopOutcome.LeftoverWork || run.Leftovers is not { TimerDueTimes.Count: > 0 }) return;
+        if (StepsOutliveTheirTimeout() is { } went)
+        {
+            Judge.Fail(new Verdict($"a request ended, but work was still on the clock when the program returned ({run.Detail}).")
+                .Printed(run)
+                .Evidence($"a request whose 1.5 s budget ran out went on with its steps after it printed \"timed out\" ({went}).")
+                .Cause("the wait was given up (WaitAsync(timeout, time), or a race against Task.Delay), but nothing cancelled the work: WaitAsync stops the waiting, not the work.")
+                .Fix("cancel the steps themselves: give them the token of a source that the budget cancels."));
+        }
+        if (!HandleLeavesATimer())
+        {
+            Judge.Fail(new Verdict($"the program returned while work was still on the clock ({run.Detail}).")
+                .Printed(run)
+                .Evidence("HandleAsync alone leaves no timer behind (served in time, or cancelled by its caller), so each budget's source is disposed.")
+                .Cause("the run's deadline stopped the waiting for a request (WaitAsync, or a race against Task.Delay), not the request: its steps went on.")
+                .Fix("give the requests the deadline's token: new CancellationTokenSource(deadline, time), and pass its Token to each HandleAsync."));
+        }
         Judge.Fail(new Verdict($"a request ended, but a budget's timer was still on the clock when the program returned ({run.Detail}).")
             .Printed(run)
             .Fix("dispose each CancellationTokenSource when its request ends (using var): that takes its timer off the clock."));
+    }
+
+    /// <summary>
+    /// Whether a request's steps go on after it printed "timed out" (the waiting was stopped, not the work): HandleAsync with
+    /// a 1.5 s budget, then 5 s more on the clock to see what still prints. The first line after "timed out", or null.
+    /// </summary>
+    private static string? StepsOutliveTheirTimeout()
+    {
+        var probe = KataLoop.Run(async io =>
+        {
+            try { await Deadlines.HandleAsync("p", TimeSpan.FromSeconds(1.5), io.Out, io.Time, CancellationToken.None); }
+            catch (OperationCanceledException) { }
+            await Task.Delay(TimeSpan.FromSeconds(5), io.Time);
+        });
+        var lines = probe.Lines.ToList();
+        var timedOut = lines.FindIndex(l => l.Text == "p timed out");
+        return timedOut >= 0 && timedOut + 1 < lines.Count ? $"\"{lines[timedOut + 1].Text}\" at {lines[timedOut + 1].At.TotalSeconds:0.0} s" : null;
+    }
+
+    /// <summary>Whether HandleAsync on its own leaves a timer behind: served within a 5 s budget, and cancelled by its caller at 2 s.</summary>
+    private static bool HandleLeavesATimer()
+    {
+        var served = KataLoop.Run(io => Deadlines.HandleAsync("p", TimeSpan.FromSeconds(5), io.Out, io.Time, CancellationToken.None));
+        var cancelled = KataLoop.Run(async io =>
+        {
+            using var caller = new CancellationTokenSource(TimeSpan.FromSeconds(2), io.Time);
+            await Task.WhenAny(Deadlines.HandleAsync("p", TimeSpan.FromSeconds(5), io.Out, io.Time, caller.Token));
+        });
+        return served.Outcome == LoopOutcome.LeftoverWork || cancelled.Outcome == LoopOutcome.LeftoverWork;
     }
 
     /// <summary>A request whose budget ran out, but whose steps went on past it (nothing printed until after the budget's end).</summary>
@@ -126,6 +180,13 @@ public class DeadlinesTests
         if (last < 0) return;
         var next = last + 1 < run.Lines.Count ? run.Lines[last + 1].At : run.Elapsed;
         if (next <= TimeSpan.FromSeconds(budgetEnds)) return;
+        if (StepProbe.EndOfAStepCancelledAtOneSecond() is { } stepEnded)
+        {
+            Judge.Fail(new Verdict($"\"{request}\"'s budget ran out at {budgetEnds:0.0} s, but nothing stopped its steps.")
+                .Printed(run)
+                .Cause(string.Format(System.Globalization.CultureInfo.InvariantCulture, StepProbe.Cause, stepEnded))
+                .Fix(StepProbe.Fix));
+        }
         Judge.Fail(new Verdict($"\"{request}\"'s budget ran out at {budgetEnds:0.0} s, but nothing stopped its steps.")
             .Printed(run)
             .Causes("the budget is timed on the real clock: CancelAfter on a source made without the clock (new CancellationTokenSource(), " +

@@ -10,6 +10,8 @@ public class CompletionOrderTests
     {
         var run = KataLoop.Run(io => CompletionOrder.RunAsync(io.Out, io.Time));
         FailIfAFailureEscaped(run);
+        FailIfTheLoopStoppedAtAFailure(run, downloads: 3);
+        FailIfAnAggregateIsReported(run);
         FailIfAReportRepeats(run);
         VerifyRun(run, timeline: [1, 2, 3, 3], total: 3);
     }
@@ -61,6 +63,8 @@ public class CompletionOrderTests
     {
         FailIfAFailureEscaped(run);
         FailIfAReportRepeats(run);
+        FailIfTheLoopStoppedAtAFailure(run, expected.Length);
+        FailIfAnAggregateIsReported(run);
         AssertCompleted(run);
         var printed = TimedLines.Of(run);
         var wanted = TimedLines.Expected([.. expected, ("returned", returnedAt)]);
@@ -74,6 +78,29 @@ public class CompletionOrderTests
                   "or a loop of Task.WhenAny over the downloads still running."
                 : "print \"got {result}\" for a download that succeeded and \"failed {message}\" for one that threw an IOException, once each, " +
                   "and return when the last one has been reported.");
+    }
+
+    /// <summary>A failure reported with the AggregateException's message (task.Exception, .Wait()) instead of the IOException's.</summary>
+    private static void FailIfAnAggregateIsReported(LoopRun run)
+    {
+        if (run.Lines.FirstOrDefault(l => l.Text.StartsWith("failed One or more errors occurred", StringComparison.Ordinal)) is not { } whole) return;
+        Judge.Fail(new Verdict($"a failure was reported with an AggregateException's message: \"{Listing.Shorten(whole.Text)}\".")
+            .Printed(run)
+            .Cause("task.Exception (and a blocking Wait) wraps the download's IOException in an AggregateException; its Message is a summary.")
+            .Fix("await the finished task inside try { ... } catch (IOException error): await rethrows the IOException itself; print error.Message."));
+    }
+
+    /// <summary>Reports that end with a failure, fewer than the downloads, and the method returned at that instant: the loop stopped there.</summary>
+    private static void FailIfTheLoopStoppedAtAFailure(LoopRun run, int downloads)
+    {
+        var reports = run.Lines.Where(l => l.Text.StartsWith("got ", StringComparison.Ordinal) || l.Text.StartsWith("failed ", StringComparison.Ordinal)).ToList();
+        if (reports.Count == 0 || reports.Count >= downloads || !reports[^1].Text.StartsWith("failed ", StringComparison.Ordinal)) return;
+        if (run.Lines.FirstOrDefault(l => l.Text is "returned" or "all done") is not { } end || end.At != reports[^1].At) return;
+        Judge.Fail(new Verdict($"the reports stopped at the first failure (\"{Listing.Shorten(reports[^1].Text)}\" at {reports[^1].At.TotalSeconds:0.#} s): " +
+                               $"{downloads - reports.Count} download(s) still running were never reported, and the method returned then.")
+            .Printed(run)
+            .Cause("the try/catch is around the whole loop: the failure's exception leaves the loop, and the catch after it ends the method.")
+            .Fix("put the try/catch inside the loop, around the await of each finished download, so that the loop goes on with the next one."));
     }
 
     /// <summary>The same download reported more than once: the WhenAny loop that keeps the finished task.</summary>

@@ -10,6 +10,15 @@ public class FeedTests
     public void ThreePages_ThenAFeedWithADeadline()
     {
         var run = KataLoop.Run(io => Feed.RunAsync(io.Out, io.Time));
+        FailIfAPageComesBeforeItsSecond(run, "read page", askedAt: 0);
+        if (run.Outcome == LoopOutcome.LeftoverWork && run.Output.Contains("timed out", StringComparison.Ordinal)
+            && run.Lines.Count(l => l.Text == "feed closed") < 2)
+        {
+            Judge.Fail(new Verdict($"the program printed \"timed out\", but the second feed was still waiting for its next page ({run.Detail}).")
+                .Printed(run)
+                .Cause("the wait for a page was given up at the deadline (a race against Task.Delay, or WaitAsync), but the feed itself was never cancelled.")
+                .Fix("cancel the feed: await foreach (var page in feed.WithCancellation(source.Token)), with source = new CancellationTokenSource(deadline, time)."));
+        }
         VerifyRun(run, timeline: [1, 2, 3, 3, 4, 5, 5.5, 5.5], total: 5.5);
     }
 
@@ -24,6 +33,7 @@ public class FeedTests
             await foreach (var page in pages) io.Out.WriteLine($"got {page}");
             io.Out.WriteLine("loop ended");
         });
+        FailIfAPageComesBeforeItsSecond(run, "got page", askedAt: 2);
         TimedLines.Check(run, "PagesAsync read to its end (the test prints \"reading\" at 2 s, then \"got …\" for each page)",
             [("reading", 2), ("got page 1", 3), ("got page 2", 4), ("got page 3", 5), ("feed closed", 5), ("loop ended", 5)],
             "make PagesAsync an async iterator (async IAsyncEnumerable<string> with yield return): its body runs only when a page is asked for, " +
@@ -64,9 +74,24 @@ public class FeedTests
                 io.Out.WriteLine("cancelled");
             }
         });
+        var lines = run.Lines.Select(l => (l.Text, l.At.TotalSeconds)).ToList();
+        if (lines.Contains(("got page 1", 1)) && !lines.Any(l => l.Text == "got page 2") && !lines.Any(l => l.Text == "feed closed"))
+        {
+            Judge.Fail(new Verdict("the feed stopped at the cancel (1.5 s), but never printed \"feed closed\".")
+                .Printed(run)
+                .Cause("\"feed closed\" is printed after the loop of the iterator, which a cancellation never reaches.")
+                .Fix("print \"feed closed\" in a finally around the loop of the iterator: it runs however the feed ends."));
+        }
+        if (lines.Contains(("the feed ended by itself", 1.5)))
+        {
+            Judge.Fail(new Verdict("the feed stopped at the cancel (1.5 s), but ended as if it had run out of pages: the reader saw no cancellation.")
+                .Printed(run)
+                .Cause("the iterator catches the OperationCanceledException of its sleep and ends normally.")
+                .Fix("let the OperationCanceledException leave the iterator (no catch; \"feed closed\" in a finally still runs)."));
+        }
         TimedLines.Check(run, "PagesAsync read with WithCancellation(token), the token cancelled at 1.5 s",
             [("got page 1", 1), ("feed closed", 1.5), ("cancelled", 1.5)],
-            "take the token as a parameter marked [EnumeratorCancellation] (that is where WithCancellation puts it) and pass it to " +
+            "pass the iterator's token (its [EnumeratorCancellation] parameter, where WithCancellation puts it) to its sleep, " +
             "Task.Delay(delay, time, token): the sleep then ends at the cancel, with an OperationCanceledException that runs the finally.");
     }
 
@@ -111,6 +136,13 @@ public class FeedTests
             await Feed.ReadWithDeadlineAsync(feed.Pages(io), TimeSpan.FromSeconds(2.5), io.Out, io.Time);
             io.Out.WriteLine("returned");
         });
+        if (run.Outcome == LoopOutcome.LeftoverWork && !feed.GotAToken && feed.ClosedAt is null)
+        {
+            Judge.Fail(new Verdict($"ReadWithDeadlineAsync returned at the deadline, but the feed was still waiting for its next page ({run.Detail}).")
+                .Printed(run)
+                .Cause("the wait for a page was given up at the deadline (a race against Task.Delay, or WaitAsync), but the feed itself was never cancelled.")
+                .Fix("cancel the feed: await foreach (var page in feed.WithCancellation(source.Token)), with source = new CancellationTokenSource(deadline, time)."));
+        }
         TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 2.5 s) of a feed of ten pages, one a second",
             [("read page 1", 1), ("read page 2", 2), ("timed out", 2.5), ("returned", 2.5)],
             "create a CancellationTokenSource(deadline, time) (on the injected clock), read with " +
@@ -139,6 +171,20 @@ public class FeedTests
         TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 10 s) of a feed of two pages",
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
             "when the feed ends before the deadline, return at once, without \"timed out\".");
+    }
+
+    /// <summary>
+    /// The first page came the moment it was asked for and the second one a second later: the iterator yields before it
+    /// sleeps. (A feed that runs ahead of its reader gives the second page at once as well.)
+    /// </summary>
+    private static void FailIfAPageComesBeforeItsSecond(LoopRun run, string prefix, double askedAt)
+    {
+        if (run.Lines.FirstOrDefault(l => l.Text == $"{prefix} 1") is not { } page || page.At != TimeSpan.FromSeconds(askedAt)) return;
+        if (run.Lines.FirstOrDefault(l => l.Text == $"{prefix} 2") is not { } second || second.At != TimeSpan.FromSeconds(askedAt + 1)) return;
+        Judge.Fail(new Verdict($"page 1 came the moment it was asked for ({askedAt:0.#} s), not one second later.")
+            .Printed(run)
+            .Cause("the iterator yields a page before its sleep: each second of waiting comes after a page instead of before it.")
+            .Fix("in the loop, sleep first, then yield: await Task.Delay(TimeSpan.FromSeconds(1), time, token); yield return $\"page {number}\";"));
     }
 
     private static void JudgeClosed(TestFeed feed, TimeSpan at, string method, string fix) =>

@@ -60,6 +60,14 @@ public class AsyncEventTests
                 .Fix("use TrySetResult(), which does nothing the second time (asyncio's Event.set() is harmless when set).")
                 .At(KataExplanation.KataFrame(run.Exception)));
         }
+        if (run.Outcome == LoopOutcome.NeverCompletes && run.Output.Contains("set twice, IsSet True", StringComparison.Ordinal)
+            && run.Output.Contains("WaitAsync already done: False", StringComparison.Ordinal))
+        {
+            Judge.Fail(new Verdict("while the event was set, WaitAsync handed out a task that waits (for a Set that never comes).")
+                .Printed(run)
+                .Cause("WaitAsync always waits for the next Set, even when the event is set already.")
+                .Fix("while the event is set, WaitAsync must return a task that is already complete: the completed TaskCompletionSource's Task."));
+        }
         TimedLines.Check(run, "the event is set twice, then a task waits on it",
             [("set twice, IsSet True", 0), ("WaitAsync already done: True", 0), ("late woke", 0)],
             "while the event is set, WaitAsync returns a task that is already complete: the Task of the completed TaskCompletionSource.");
@@ -136,6 +144,30 @@ public class AsyncEventTests
             .Cause("the TaskCompletionSource was made without TaskCreationOptions.RunContinuationsAsynchronously, so completing it " +
                    "runs the waiters that can run at once on the spot, in the middle of the code that called Set.")
             .Fix("new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), for the first source and for the one Clear makes."));
+    }
+
+    [Test]
+    public void Set_AfterAClear_ReturnsBeforeAnyWaiterRuns()
+    {
+        var ranInsideSet = false;
+        var run = KataLoop.Run(async io =>
+        {
+            var ready = new AsyncEvent();
+            ready.Set();
+            ready.Clear(); // the source Clear puts in place must behave as the first one
+            var insideSet = false;
+            var waiter = ready.WaitAsync().ContinueWith(_ => ranInsideSet = insideSet, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.FromCurrentSynchronizationContext());
+            insideSet = true;
+            ready.Set();
+            insideSet = false;
+            await waiter;
+        });
+        AssertCompleted(run);
+        Judge.That(!ranInsideSet, () => new Verdict("after a Clear, a waiter ran inside the next Set, before Set returned.")
+            .Cause("the TaskCompletionSource that Clear makes lacks TaskCreationOptions.RunContinuationsAsynchronously " +
+                   "(every source the event makes needs it, not only the first).")
+            .Fix("in Clear too: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)."));
     }
 
     private static async Task WaitThenPrintAsync(AsyncEvent ready, string name, ProgramIO io)

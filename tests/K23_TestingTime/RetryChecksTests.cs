@@ -93,9 +93,22 @@ public class RetryChecksTests
 
     private static void JudgePasses(string check, ClientFactory create, string what)
     {
-        var error = RunCheck(AllChecks.Single(c => c.Name == check).Run, create);
+        var attempts = new List<(Task<string> Task, CancellationToken Token)>();
+        var error = RunCheck(AllChecks.Single(c => c.Name == check).Run, Watched(create, attempts));
         FailIfNotStarted([error]);
         FailIfHung(check, error, what);
+        List<(Task<string> Task, CancellationToken Token)> deaf;
+        lock (attempts) deaf = [.. attempts.Where(a => a.Token.IsCancellationRequested && !a.Task.IsCompleted)];
+        if (error is not null && deaf.Count > 0)
+        {
+            Judge.Fail(new Verdict($"your check {check} fails {what}.")
+                .Evidence($"it threw {error.GetType().Name}: {Listing.Shorten(error.Message, 400)}")
+                .Evidence($"{deaf.Count} call(s) of your check's fake service were still running after the client cancelled their token.")
+                .Cause("the fake service ignores the token the client gives it: the client cancels an attempt that took too long and waits " +
+                       "for it to stop, and it never does (a real service stops when its token is cancelled).")
+                .Fix("hand the token to the fake service's wait: await Task.Delay(Timeout.InfiniteTimeSpan, time, token).")
+                .At(KataExplanation.KataFrame(error)));
+        }
         var causes = new List<string>
         {
             "the check expects other times or another outcome than the promise (attempts at 0, 1, 3 s for a failing service; " +
@@ -162,4 +175,13 @@ public class RetryChecksTests
     private sealed class CheckHungException() : Exception("the check did not return within 30 s of real time.");
 
     private static ClientFactory Broken(BrokenClient.Knobs knobs) => BrokenClient.With(knobs);
+
+    /// <summary><paramref name="create"/>, noting each call of the check's fake service: its task and the token the client gave it.</summary>
+    private static ClientFactory Watched(ClientFactory create, List<(Task<string> Task, CancellationToken Token)> attempts) =>
+        (call, time) => create(token =>
+        {
+            var task = call(token);
+            lock (attempts) attempts.Add((task, token));
+            return task;
+        }, time);
 }

@@ -17,11 +17,12 @@ public static class KataLoop
         LoopRun run;
         using (var console = ConsoleCapture.Start())
         {
-            run = VirtualLoop.Run(kata.Id, run => program(new KataIO(run)), options);
+            run = VirtualLoop.Run(kata.Id, run => program(new KataIO(run)), RunTimelines.Recording(options));
             ConsoleCapture.Attach(run, console.Lines);
         }
         RunLog.Append(kata, run);
         KataContext.RememberRun(run);
+        RunTimelines.Remember(run);
         return run;
     }
 

@@ -67,6 +67,7 @@ public static class KataVerifier
         }
 
         var expectedTimes = timeline.Select(Seconds).ToList();
+        RunTimelines.Expect(expectedLines.Zip(timeline, (text, at) => new ExpectedLine(text, at)));
         var actualTimes = run.Lines.Select(l => l.At).ToList();
         var textMatches = string.Equals(verified, received, StringComparison.Ordinal);
         var timesMatch = textMatches && expectedTimes.SequenceEqual(actualTimes.Select(Round));
@@ -80,6 +81,7 @@ public static class KataVerifier
             : !totalMatches ? KataText.Format("Verifier.WrongTotal", TextDiff.Seconds(run.Elapsed), TextDiff.Seconds(Seconds(total)))
             : KataText.Format("Verifier.PrintedOffTheLoop", strangers.Count));
         verdict.Block(TextDiff.Describe(verified, received, expectedTimes, actualTimes.Select(Round).ToList(), run.Lines.Select(l => l.OutsideLoop).ToList()));
+        if (textMatches && !timesMatch && loopRun is { Timeline.Lanes.Count: > 0 }) verdict.Block(RunTimelines.Compact(loopRun));
         if (!totalMatches)
         {
             verdict.Block("  " + KataText.Format("Verifier.Total", TextDiff.Seconds(run.Elapsed), TextDiff.Seconds(Seconds(total))));

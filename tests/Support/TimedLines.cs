@@ -39,6 +39,7 @@ public static class TimedLines
         var printed = Of(run);
         var wanted = Expected(expected);
         var sameText = printed.Select(Text).SequenceEqual(wanted.Select(Text));
+        RunTimelines.Expect(expected.Select(e => new ExpectedLine(e.Text, e.At)));
         Judge.Sequence(printed, wanted,
             $"{what}: {(sameText ? "the right lines at the wrong moments" : "other lines")} (virtual time in brackets).", fix);
     }

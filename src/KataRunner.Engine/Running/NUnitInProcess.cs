@@ -27,6 +27,7 @@ public static class NUnitInProcess
             [FrameworkPackageSettings.SynchronousEvents] = true,
         };
         if (namespaces is { Count: > 0 }) settings[FrameworkPackageSettings.LOAD] = namespaces.ToList();
+        AppContext.SetSwitch(TimelineProperties.Switch, true); // the kata support records each test's timeline (KataTimeline)
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(tests, settings);
         ITestFilter filter = katas.Count == 0
@@ -52,7 +53,8 @@ public static class NUnitInProcess
                 _ => Outcome.Failed,
             };
             var (kind, gist) = outcome == Outcome.Failed ? FailureOf(result.Test) : (FailureKind.Bare, null);
-            into.Add(new TestOutcome(result.Test.FullName, kata, outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist));
+            into.Add(new TestOutcome(result.Test.FullName, kata, outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist,
+                KataTimeline.From(result.Test.Properties)));
             return;
         }
         foreach (var child in result.Children) Collect(child, kata, into);

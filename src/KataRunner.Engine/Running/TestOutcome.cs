@@ -15,8 +15,9 @@ public enum Outcome
 /// what it is as the support recorded it (<see cref="FailureProperties"/>): its kind and its gist.</summary>
 /// <param name="Kind">What the failure tells; <see cref="FailureKind.Bare"/> for one the support did not write (an exception, NUnit's own words).</param>
 /// <param name="Gist">What the failure says without what is the test's own (its name, its hint, its received file); null when the support did not write it.</param>
+/// <param name="Timeline">The timeline of the test's last run on the loop and the lines it expected (<see cref="TimelineProperties"/>); null when it recorded none.</param>
 public sealed record TestOutcome(string FullName, Kata? Kata, Outcome Outcome, string Message, string StackTrace,
-    FailureKind Kind = FailureKind.Bare, string? Gist = null)
+    FailureKind Kind = FailureKind.Bare, string? Gist = null, KataTimeline? Timeline = null)
 {
     /// <summary>The kata's id, as NUnit's category and `dotnet test --filter TestCategory=` name it; "" for a test of no kata.</summary>
     public string Category => Kata?.Id ?? "";

@@ -21,6 +21,7 @@ public sealed class RunnerSession
     private readonly SessionMemory _memory;
     private int _index;
     private int? _selected;
+    private int _timelineShown = -1; // t: which test's timeline the middle shows, -1 for none
     private string? _notice;
     private int _changes;
 
@@ -192,6 +193,11 @@ public sealed class RunnerSession
             case 'r':
                 RunCurrent();
                 break;
+            case 't':
+                var timelines = ScreenBuilder.Build(this, _last, _otherKatas, [], 0, false, null).Timelines.Count;
+                _timelineShown = TimelineKey.Next(_timelineShown, timelines);
+                if (timelines == 0) _notice = "This run recorded no timeline (the kata's tests have not run on the loop).";
+                break;
         }
         return true;
     }
@@ -199,7 +205,7 @@ public sealed class RunnerSession
     /// <summary>How many of the current kata's hints are shown: kept per kata while the runner runs.</summary>
     public int HintLevel => _hintLevels.GetValueOrDefault(Current.Id);
 
-    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), HintLevel, _selected is not null, _notice) with
+    public Screen Screen => ScreenBuilder.Build(this, _last, _otherKatas, _hints(Current), HintLevel, _selected is not null, _notice, _timelineShown) with
     {
         Selected = _selected is { } s ? Katas[s] : null,
     };
@@ -234,6 +240,7 @@ public sealed class RunnerSession
     {
         _index = index;
         _selected = null;
+        _timelineShown = -1;
         RunCurrent();
     }
 

@@ -30,7 +30,14 @@ public sealed record Screen(
     /// <summary>In the list: the kata n, p move to, and l or Enter opens (it starts at the current kata).</summary>
     public Kata? Selected { get; init; }
 
-    public const string Keys = "h hint · n next · p previous · l list · r re-run · q quit";
+    
+    public const string Keys = "h hint · n next · p prev · l list · t lanes · r re-run · q quit";
+
+    /// <summary>The timelines of the current kata's tests that recorded one, failing tests first (see <see cref="KataTimeline"/>).</summary>
+    public IReadOnlyList<(string Test, KataTimeline Timeline)> Timelines { get; init; } = [];
+
+    /// <summary>Which of <see cref="Timelines"/> the middle shows (t), or -1: the failures and hints.</summary>
+    public int TimelineShown { get; init; } = -1;
 
     public KataStatus Status => State.Status;
     public int Total => Katas.Count;
@@ -47,7 +54,7 @@ public sealed record Screen(
 internal static class ScreenBuilder
 {
     public static Screen Build(RunnerSession session, RunResult? last, IReadOnlyList<OtherKataProblem> otherKatas,
-        IReadOnlyList<Hint> hints, int hintLevel, bool showList, string? notice)
+        IReadOnlyList<Hint> hints, int hintLevel, bool showList, string? notice, int timelineShown = -1)
     {
         var current = session.Current;
         var mine = last?.Tests.Where(t => t.Kata == current).ToList() ?? [];
@@ -69,6 +76,12 @@ internal static class ScreenBuilder
             notice,
             last?.Problem,
             last is null ? null : (last.Compile?.Elapsed ?? TimeSpan.Zero) + last.TestTime,
-            session.Runs);
+            session.Runs)
+        {
+            // Failing tests first; then the runs with the most lanes (the kata's whole program before a check of one part).
+            Timelines = [.. mine.Where(t => t.Timeline is not null).OrderBy(t => t.Outcome == Outcome.Failed ? 0 : 1)
+                .ThenByDescending(t => t.Timeline!.Run.Lanes.Count).Select(t => (t.ShortName, t.Timeline!))],
+            TimelineShown = timelineShown,
+        };
     }
 }

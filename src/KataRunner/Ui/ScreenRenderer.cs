@@ -37,6 +37,12 @@ internal static class ScreenRenderer
                 new Markup($"[bold]The katas[/] [grey](n/p: move ›, l or Enter: open it, Esc: back to {Markup.Escape(screen.Kata.Id)})[/]"), KataList(screen)));
             yield break;
         }
+        if (screen.TimelineShown >= 0 && screen.TimelineShown < screen.Timelines.Count)
+        {
+            var (test, timeline) = screen.Timelines[screen.TimelineShown];
+            yield return new Part(new TimelineView(test, timeline, screen.TimelineShown, screen.Timelines.Count));
+            yield break;
+        }
         if (screen.Problem is not null) yield return new Part(new Wrapped(screen.Problem));
         if (screen.OtherKatas.Count > 0)
         {

@@ -42,7 +42,7 @@ internal sealed class ScreenView(IAnsiConsole console, bool plain)
     {
         var previous = _shown;
         _shown = screen;
-        if (previous is null || previous.Kata != screen.Kata || previous.Run != screen.Run || previous.ShowList != screen.ShowList) _offset = 0;
+        if (previous is null || previous.Kata != screen.Kata || previous.Run != screen.Run || previous.ShowList != screen.ShowList || previous.TimelineShown != screen.TimelineShown) _offset = 0;
         if (screen.ShowList && screen.Selected is { } selected)
         {
             // The list's line of the selected kata (after its title line), kept in the middle's window.

@@ -75,4 +75,11 @@ public sealed record LoopOptions
 
     /// <summary>When false (the default) timers, jobs or async void operations left at the end fail the run.</summary>
     public bool AllowLeftovers { get; init; }
+
+    /// <summary>
+    /// When true, the run records its timeline (<see cref="LoopRun.Timeline"/>): which task ran when, slept
+    /// on which timer, waited on what and printed what, and where each timer was created (a stack walk per
+    /// timer armed and line printed). Off by default: a run that does not record costs nothing more.
+    /// </summary>
+    public bool RecordTimeline { get; init; }
 }

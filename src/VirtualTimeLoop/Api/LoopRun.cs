@@ -28,6 +28,7 @@ public class LoopRun
         ThreadsCreated = other.ThreadsCreated;
         MainTask = other.MainTask;
         Leftovers = other.Leftovers;
+        Recorder = other.Recorder;
     }
 
     /// <summary>The label the caller gave the run.</summary>
@@ -77,6 +78,17 @@ public class LoopRun
     public Task? MainTask { get; internal init; }
 
     private LoopExplanation? _explanation;
+    private RunTimeline? _timeline;
+
+    /// <summary>The recorder of a run whose options asked for its timeline.</summary>
+    internal TimelineRecorder? Recorder { get; init; }
+
+    /// <summary>
+    /// What the run did over virtual time: lanes per task, with runs, sleeps, waits, printed lines and
+    /// timers (see <see cref="RunTimeline"/>). Recorded only when <see cref="LoopOptions.RecordTimeline"/>
+    /// was true; otherwise <see cref="RunTimeline.Empty"/>.
+    /// </summary>
+    public RunTimeline Timeline => _timeline ??= Recorder?.Build(Elapsed) ?? RunTimeline.Empty;
 
     /// <summary>What the program left pending (timers, jobs, async void methods) when its main task completed or when the run ended; null when nothing.</summary>
     public PendingWork? Leftovers { get; internal init; }

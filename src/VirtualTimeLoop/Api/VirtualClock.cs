@@ -26,6 +26,9 @@ public sealed class VirtualClock : TimeProvider
     private long _nextSequence;
     private bool _closed;
 
+    /// <summary>Records each timer armed when the run records its timeline; else null.</summary>
+    internal TimelineRecorder? Recorder { get; set; }
+
     internal VirtualClock(IVirtualClockListener listener) : this(listener, DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc) { }
 
     internal VirtualClock(IVirtualClockListener listener, DateTimeOffset start, TimeZoneInfo localTimeZone)
@@ -115,6 +118,7 @@ public sealed class VirtualClock : TimeProvider
             timer.Sequence = _nextSequence++;
             _timers.Add(timer);
         }
+        Recorder?.Armed(timer, dueMilliseconds, periodMilliseconds);
         if (!onLoop) _listener.TimerArmed(timer);
     }
 

@@ -48,6 +48,13 @@ public sealed class VirtualThreadPool : TaskScheduler
     /// <summary>The most threads the pool keeps at once.</summary>
     public int MaxThreads => _maxThreads;
 
+    /// <summary>
+    /// <see cref="MaxThreads"/>: how many jobs this pool can have started at once. Never the machine's processor
+    /// count: <c>Parallel.ForEachAsync</c> and <c>Parallel.For</c> without a <c>MaxDegreeOfParallelism</c> take this
+    /// as their degree on this scheduler, so a program's behaviour is the same on every machine.
+    /// </summary>
+    public override int MaximumConcurrencyLevel => _maxThreads;
+
     /// <summary>The worker that holds the turn (running, not blocked on the clock), if any.</summary>
     internal VirtualWorker? Running => _running;
 

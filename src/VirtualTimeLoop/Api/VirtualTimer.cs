@@ -47,6 +47,9 @@ public sealed class VirtualTimer : ITimer
     /// <summary>True when it was last armed by the loop's own thread (not a worker or a stranger).</summary>
     internal bool ArmedOnLoop { get; set; }
 
+    /// <summary>Its number in the run's timeline, when the run records one; else 0.</summary>
+    internal int TimelineId { get; set; }
+
     /// <inheritdoc />
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {

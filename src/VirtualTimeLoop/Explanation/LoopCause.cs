@@ -34,6 +34,7 @@ public enum LoopCause
     /// <summary>task.WaitAsync(delay) without the TimeProvider.</summary>
     RealClockWaitAsync,
 
+
     /// <summary>A System.Threading.Timer.</summary>
     RealClockTimer,
 
@@ -120,4 +121,7 @@ public enum LoopCause
 
     /// <summary>Jobs on the loop's threads nobody awaited.</summary>
     LeftoverJobs,
+
+    /// <summary>A dependency the program called armed a real timer of its own (its site names the call).</summary>
+    DependencyArmedRealTimer,
 }

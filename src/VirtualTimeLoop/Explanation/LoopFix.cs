@@ -18,6 +18,7 @@ public enum LoopFix
     /// <summary>Pass the injected TimeProvider to every delay, timeout and CancellationTokenSource.</summary>
     PassTheTimeProvider,
 
+
     /// <summary>Await the task instead of blocking on it; sleep on the virtual clock.</summary>
     AwaitInsteadOfBlocking,
 
@@ -50,4 +51,7 @@ public enum LoopFix
 
     /// <summary>Bound the concurrency of blocking jobs (or raise LoopOptions.MaxThreads).</summary>
     BoundTheConcurrency,
+
+    /// <summary>Give a dependency that arms a real timer the run's TimeProvider where it takes one, else turn its timer off and drive it from the run's clock.</summary>
+    GiveTheDependencyTheClock,
 }

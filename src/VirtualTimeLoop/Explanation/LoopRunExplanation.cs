@@ -19,7 +19,9 @@ internal static class LoopRunExplanation
         LoopOutcome.NeverCompletes => ([LoopCause.UncompletedTaskCompletionSource, LoopCause.TaskNeverStarted, LoopCause.WorkOnUnseenThread, LoopCause.OtherClockTimer],
             LoopFix.StartAndCompleteWhatIsAwaited),
         LoopOutcome.OtherClockWait => ([LoopCause.OwnTimeProvider], LoopFix.UseTheRunsClock),
-        LoopOutcome.RealClockWait => ([LoopCause.RealClockDelay, LoopCause.RealClockWaitAsync, LoopCause.RealClockTimer], LoopFix.PassTheTimeProvider),
+        LoopOutcome.RealClockWait => run.Evidence is RealClockTimerArmed { ThroughDependency: true }
+            ? ([LoopCause.DependencyArmedRealTimer], LoopFix.GiveTheDependencyTheClock)
+            : ([LoopCause.RealClockDelay, LoopCause.RealClockWaitAsync, LoopCause.RealClockTimer], LoopFix.PassTheTimeProvider),
         LoopOutcome.LoopBlocked => ([LoopCause.BlockingOnLoopTask, LoopCause.ThreadSleep, LoopCause.BlockingCallOnLoop, LoopCause.EndlessLoopWithoutAwait],
             LoopFix.AwaitInsteadOfBlocking),
         LoopOutcome.WorkerBlocked => ([LoopCause.ThreadSleep, LoopCause.LockHeldAcrossSleep, LoopCause.ResultOfQueuedJob], LoopFix.SleepOnTheVirtualClock),

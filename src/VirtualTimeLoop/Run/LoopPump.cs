@@ -18,9 +18,12 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
     {
         EnterStepContext();
         BeginStep();
+        loop.Timeline?.BeginFirstStep();
         try
         {
-            return program(environment) ?? Task.FromException(new InvalidOperationException("The program returned null instead of a Task."));
+            var main = program(environment) ?? Task.FromException(new InvalidOperationException("The program returned null instead of a Task."));
+            loop.Timeline?.MainReturned(main);
+            return main;
         }
         catch (Exception e)
         {
@@ -28,6 +31,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
         }
         finally
         {
+            loop.Timeline?.EndStep();
             EndStep();
         }
     }
@@ -131,6 +135,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
             // that captured the loop are posted to it, FIFO.
             SynchronizationContext.SetSynchronizationContext(null);
             BeginStep();
+            loop.Timeline?.Firing(timer);
             try
             {
                 timer.Fire();
@@ -142,6 +147,7 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
             }
             finally
             {
+                loop.Timeline?.Fired();
                 EndStep();
             }
             // A worker woken by this timer runs to its next blocking sleep (or its end) before the next

@@ -64,6 +64,7 @@ internal sealed class RecordingWriter : TextWriter
         if (c == '\n')
         {
             _lines.Add(new PrintedLine(_line.ToString(), _loop.Clock.Elapsed, _lineOutsideLoop, _lineOnUnknownThread));
+            _loop.Timeline?.Printed(_lines[^1].Text, _lines[^1].At);
             _line.Clear();
             _lineOutsideLoop = false;
             _lineOnUnknownThread = false;

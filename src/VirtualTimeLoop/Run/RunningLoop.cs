@@ -44,7 +44,11 @@ internal sealed class RunningLoop
         _leftovers = new Leftovers(Clock, Threads, _asyncVoid);
         _guards = new TimeGuards(options, Clock, _steps, _failure, realTimers);
         _pump = new LoopPump(this, options, _ready, _failure, _steps, _guards, _sharedPool);
+        if (options.RecordTimeline) Clock.Recorder = Timeline = new TimelineRecorder(this);
     }
+
+    /// <summary>Records the run's timeline when the options ask for it; else null.</summary>
+    internal TimelineRecorder? Timeline { get; }
 
     /// <summary>The loop's clock: every timer created through it fires only when the loop moves time to it.</summary>
     internal VirtualClock Clock { get; }
@@ -197,6 +201,7 @@ internal sealed class RunningLoop
             ThreadsCreated = Threads.ThreadsCreated,
             MainTask = main,
             Leftovers = pending,
+            Recorder = Timeline,
         };
     }
 
@@ -233,7 +238,11 @@ internal sealed class RunningLoop
     /// <summary>True on a thread that is neither the loop's nor one of its workers (the shared thread pool, a new Thread).</summary>
     internal bool IsOnUnknownThread() => !IsOnLoopThread && VirtualWorker.Current is null;
 
-    internal void Post(SendOrPostCallback callback, object? state) => _ready.Post(callback, state, wake: !IsOnLoopThread);
+    internal void Post(SendOrPostCallback callback, object? state)
+    {
+        if (Timeline is { } timeline) (callback, state) = timeline.Wrap(callback, state);
+        _ready.Post(callback, state, wake: !IsOnLoopThread);
+    }
 
     /// <summary>An <c>async void</c> method started in the loop's context.</summary>
     internal void OperationStarted() => _asyncVoid.Started();

@@ -47,7 +47,17 @@ public sealed record StepCapReached(long Steps, TimeSpan? At) : LoopEvidence
 /// <param name="Count">Real-clock timers armed in all.</param>
 public sealed record RealClockTimerArmed(TimeSpan Due, TimeSpan ArmedAt, int Count) : LoopEvidence
 {
-    internal override Sentence Say() => Count > 1
-        ? new("Evidence.RealClockTimerArmed.Many", Time(Due), Time(ArmedAt), Number(Count))
-        : new("Evidence.RealClockTimerArmed", Time(Due), Time(ArmedAt));
+    /// <summary>Where the first one was created: the program's own frame, and the API it called ("Retry.cs:12 in Retry.RunAsync (through …)"); null when the stack had no frame of the program's.</summary>
+    public string? Site { get; init; }
+
+    /// <summary>True when a dependency's code (not the runtime's) armed it, called from the program's <see cref="Site"/>.</summary>
+    public bool ThroughDependency { get; init; }
+
+    internal override Sentence Say() => (Count > 1, Site) switch
+    {
+        (true, { } site) => new("Evidence.RealClockTimerArmed.Many.Site", Time(Due), Time(ArmedAt), Number(Count), site),
+        (false, { } site) => new("Evidence.RealClockTimerArmed.Site", Time(Due), Time(ArmedAt), site),
+        (true, null) => new("Evidence.RealClockTimerArmed.Many", Time(Due), Time(ArmedAt), Number(Count)),
+        _ => new("Evidence.RealClockTimerArmed", Time(Due), Time(ArmedAt)),
+    };
 }

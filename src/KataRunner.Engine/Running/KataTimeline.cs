@@ -1,0 +1,31 @@
+using System.Text.Json;
+using AsyncKatas.Catalog;
+using NUnit.Framework.Interfaces;
+using VirtualTimeLoop;
+
+namespace KataRunner.Engine.Running;
+
+/// <summary>
+/// A kata test's last run as the kata support recorded it (<see cref="TimelineProperties"/>): its
+/// timeline, read back as data with the library's own reader, and the lines the test expected.
+/// </summary>
+public sealed record KataTimeline(RunTimeline Run, IReadOnlyList<ExpectedLine> Expected)
+{
+    /// <summary>The timeline a test recorded, or null when it recorded none (or what it recorded does not read).</summary>
+    public static KataTimeline? From(IPropertyBag properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        if (properties.Get(TimelineProperties.Timeline) is not string json) return null;
+        try
+        {
+            var expected = properties.Get(TimelineProperties.Expected) is string lines
+                ? JsonSerializer.Deserialize<List<ExpectedLine>>(lines) ?? []
+                : [];
+            return new KataTimeline(RunTimeline.FromJson(json), expected);
+        }
+        catch (JsonException)
+        {
+            return null; // a timeline from another version of the support: the view says there is none
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using KataRunner.Engine;
+
+namespace Mistakes.Tests;
+
+/// <summary>
+/// The catalogue of learner mistakes (tools/Mistakes/README.md), one test per program: a wrong program is
+/// rejected, its message has the kata's header and names its cause, and it never asks for a fix the program
+/// already does; a correct program passes. One engine for the run (preparing it compiles the tests: seconds).
+/// </summary>
+[NonParallelizable]
+public class CatalogueTests
+{
+    private static KataEngine? _engine;
+
+    private static KataEngine Engine()
+    {
+        if (_engine is not null) return _engine;
+        var engine = new KataEngine(Repository.Paths, CodeTree.Katas);
+        if (engine.Prepare() is { } problem) Assert.Fail(problem);
+        return _engine = engine;
+    }
+
+    public static IEnumerable<TestCaseData> Programs() =>
+        MistakeProgram.All().Select(p => new TestCaseData(p).SetName(p.Name.Replace('/', '.').Replace('-', '_')));
+
+    [TestCaseSource(nameof(Programs))]
+    public void Program_GetsItsVerdict(MistakeProgram program)
+    {
+        var run = ProgramRun.Of(Engine(), program);
+        var expected = program.Expected;
+        var message = run.Message;
+        TestContext.Out.WriteLine(run.Rejected ? $"rejected:\n{message}" : "passed");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Rejected, Is.EqualTo(expected.Rejected),
+                expected.Rejected ? $"{program.Name} is wrong and passed" : $"{program.Name} is correct and was rejected:\n{message}");
+            if (!expected.Rejected || !run.Rejected) return;
+            Assert.That(message, Does.Contain(program.Kata.Id), $"the message has no {program.Kata.Id} header:\n{message}");
+            foreach (var words in expected.Says)
+            {
+                Assert.That(message, Does.Contain(words).IgnoreCase, $"the message does not name the cause ('{words}'):\n{message}");
+            }
+            foreach (var words in expected.Never)
+            {
+                Assert.That(message, Does.Not.Contain(words).IgnoreCase, $"the message asks for what the program already does ('{words}'):\n{message}");
+            }
+        });
+    }
+
+    [Test]
+    public void Catalogue_IsReadable()
+    {
+        var programs = MistakeProgram.All().ToList();
+        Assert.That(programs, Is.Not.Empty);
+        Assert.That(programs.Where(p => p.Files.Count == 0).Select(p => p.Name), Is.Empty, "a program with no .cs file");
+    }
+}

@@ -1,0 +1,55 @@
+namespace AsyncKatas.K17_Throttling;
+
+/// <summary>Five downloads, at most two at a time: with a semaphore, and with Parallel.ForEachAsync.</summary>
+public static class Downloads
+{
+    /// <summary>The files and how long each takes, in the order they are started.</summary>
+    public static IReadOnlyList<(string Name, int Seconds)> Files { get; } =
+        [("a.txt", 2), ("b.txt", 1), ("c.txt", 3), ("d.txt", 1), ("e.txt", 2)];
+
+    /// <summary>
+    /// Waits for a slot of <paramref name="limit"/> (cancelled by <paramref name="cancellationToken"/> while it
+    /// waits), prints "start {name}", sleeps <paramref name="duration"/> on <paramref name="time"/>, prints
+    /// "done {name}". The slot is given back however the download ends, and only if it was taken.
+    /// </summary>
+    public static async Task DownloadAsync(string name, TimeSpan duration, SemaphoreSlim limit, TextWriter output, TimeProvider time,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        output.WriteLine($"start {name}");
+        await limit.WaitAsync(cancellationToken); // outside the try: a wait that was cancelled took no slot
+        try
+        {
+            await Task.Delay(duration, time, cancellationToken);
+            output.WriteLine($"done {name}");
+        }
+        finally
+        {
+            limit.Release();
+        }
+    }
+
+    /// <summary>Starts every download of <see cref="Files"/> at once, two slots between them; "all done" when all are.</summary>
+    public static async Task RunAsync(TextWriter output, TimeProvider time)
+    {
+        using var limit = new SemaphoreSlim(2);
+        await Task.WhenAll(Files.Select(f => DownloadAsync(f.Name, TimeSpan.FromSeconds(f.Seconds), limit, output, time)));
+        output.WriteLine("all done");
+    }
+
+    /// <summary>
+    /// The same program with Parallel.ForEachAsync: at most two bodies at once, run by <paramref name="threads"/>
+    /// (the loop's threads stand in for the thread pool, which the virtual clock cannot see).
+    /// </summary>
+    public static async Task RunWithParallelForEachAsync(TextWriter output, TimeProvider time, TaskScheduler threads)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 2, TaskScheduler = threads };
+        await Parallel.ForEachAsync(Files, options, async (file, token) =>
+        {
+            output.WriteLine($"start {file.Name}");
+            await Task.Delay(TimeSpan.FromSeconds(file.Seconds), time, token);
+            output.WriteLine($"done {file.Name}");
+        });
+        output.WriteLine("all done");
+    }
+}

@@ -1,0 +1,24 @@
+namespace AsyncKatas.K22_SignalsAndLocks;
+
+/// <summary>Python's asyncio.Event on a TaskCompletionSource.</summary>
+public sealed class AsyncEvent
+{
+    private readonly TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _isSet;
+
+    /// <summary>True between a Set and the next Clear.</summary>
+    public bool IsSet => _isSet;
+
+    /// <summary>A task that completes when the event is set (already completed while it is set).</summary>
+    public Task WaitAsync() => _signal.Task;
+
+    /// <summary>Sets the event and wakes every waiter; setting it again changes nothing.</summary>
+    public void Set()
+    {
+        _isSet = true;
+        _signal.TrySetResult();
+    }
+
+    /// <summary>Unsets the event: from now on, WaitAsync waits for the next Set.</summary>
+    public void Clear() => _isSet = false;
+}

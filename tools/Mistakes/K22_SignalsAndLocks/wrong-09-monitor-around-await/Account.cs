@@ -1,0 +1,43 @@
+namespace AsyncKatas.K22_SignalsAndLocks;
+
+/// <summary>A balance that deposits update by read, save (slow: it awaits), write; one deposit at a time.</summary>
+public sealed class Account
+{
+    private readonly TextWriter _output;
+    private readonly Func<int, Task> _saveAsync;
+    private readonly object _gate = new();
+
+    /// <summary>An account whose saves take one second on <paramref name="time"/>.</summary>
+    public Account(TextWriter output, TimeProvider time)
+        : this(output, _ => Task.Delay(TimeSpan.FromSeconds(1), time))
+    {
+    }
+
+    /// <summary>An account that saves each new balance with <paramref name="saveAsync"/> (which may take time, or throw).</summary>
+    public Account(TextWriter output, Func<int, Task> saveAsync)
+    {
+        _output = output;
+        _saveAsync = saveAsync;
+    }
+
+    /// <summary>The balance after the deposits so far.</summary>
+    public int Balance { get; private set; }
+
+    /// <summary>Reads, saves and writes the balance, one deposit at a time.</summary>
+    public async Task DepositAsync(string who, int amount)
+    {
+        // lock (...) refuses an await, but Monitor.Enter/Exit is what lock does underneath.
+        Monitor.Enter(_gate);
+        try
+        {
+            var current = Balance;
+            await _saveAsync(current + amount);
+            Balance = current + amount;
+            _output.WriteLine($"{who} deposited {amount}, balance {Balance}");
+        }
+        finally
+        {
+            Monitor.Exit(_gate);
+        }
+    }
+}

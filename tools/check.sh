@@ -9,7 +9,8 @@
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/), and so
 #      do the FakeTimeProvider companion's; the samples (samples/) pass against the packed packages;
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
-#   6. every program of the catalogue of learner mistakes (tools/Mistakes) gets the verdict its expect.txt states;
+#   6. every program of the catalogue of learner mistakes (tools/Mistakes) gets the verdict its expect.txt states, and
+#      the solutions and every program get the same verdicts as 1-, 2- and 16-processor machines (check-processor-counts.sh);
 #   7. the kata tests kill the mutants of solutions/ above the threshold (tools/mutation.sh; MUTATION=0 skips it).
 # (The learner's plain `dotnet test` at the root builds Katas.sln: only what a learner builds, and runs only the
 #  kata tests; the Support tests live in tools/SupportTests, which only tools/Maintainers.slnx lists. The maintainers' solution, tools/Maintainers.slnx, holds every project; the check builds it first.)
@@ -166,12 +167,10 @@ if ! tools/parity.sh; then
   problems+=("the kata runner's tests failed, or its engine disagrees with dotnet test (tools/parity.sh)")
 fi
 
-note "The catalogue of learner mistakes: each wrong program rejected for its cause, each correct one passes (tools/Mistakes)"
-if ! run_tests tools/Mistakes.Tests/Mistakes.Tests.csproj; then
-  grep -E '^\s+Failed |the message|is wrong and passed|is correct and was rejected' "$last_log" | head -n 30
-  problems+=("the catalogue of learner mistakes (tools/Mistakes.Tests): ${counts:-no summary}")
+note "The catalogue of learner mistakes and the solutions, as 1-, 2- and 16-processor machines: each wrong program rejected for its cause, each correct one and every solution passes, the same verdicts on each (tools/check-processor-counts.sh)"
+if ! tools/check-processor-counts.sh; then
+  problems+=("the catalogue of learner mistakes or the solutions under DOTNET_PROCESSOR_COUNT 1, 2, 16 (tools/check-processor-counts.sh)")
 fi
-echo "mistakes catalogue: ${counts:-no summary} (failed passed total)"
 
 if [ "${MUTATION:-1}" != "0" ]; then
   note "Mutation testing: the kata tests must catch the mutants of solutions/ (tools/mutation.sh)"

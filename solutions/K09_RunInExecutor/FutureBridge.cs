@@ -7,9 +7,7 @@ public static class FutureBridge
     /// A task that ends as <paramref name="future"/> ends: with its result, faulted with its exception,
     /// or cancelled if it was cancelled. Returns at once and blocks no thread while it waits.
     /// </summary>
-#pragma warning disable VSTHRD200 // a conversion, named like ValueTask.AsTask(): it starts nothing, so no Async suffix
     public static Task<T> ToTask<T>(this ConcurrentFuture<T> future)
-#pragma warning restore VSTHRD200
     {
         ArgumentNullException.ThrowIfNull(future);
         // The callback runs on the thread that completes the future, usually a worker thread.

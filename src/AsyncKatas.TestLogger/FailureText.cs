@@ -31,7 +31,7 @@ internal static partial class FailureText
         else if (message.StartsWith(MultipleFailures, StringComparison.Ordinal))
         {
             var items = Items(message.Split('\n').Skip(1).ToList());
-            lines.Add(KataWords.Format(Vocabulary.ItemsFailed, header, items.Count));
+            lines.Add(KataVocabulary.Format(Vocabulary.ItemsFailed, header, items.Count));
             for (var i = 0; i < items.Count; i++)
             {
                 var item = CleanAssertion(items[i]);
@@ -111,9 +111,9 @@ internal static partial class FailureText
     private static List<string> Prefixed(string header, List<string> lines)
     {
         lines = TrimBlankLines(lines);
-        if (lines.Count == 0) return [KataWords.Format(Vocabulary.FailedWithoutMessage, header)];
-        // The kata support begins its messages with the same header (KataWords.FailureHeader): the kata's part of it is enough to know.
-        var kataPart = header.Contains(KataWords.Separator, StringComparison.Ordinal) ? header[..(header.IndexOf(KataWords.Separator, StringComparison.Ordinal) + KataWords.Separator.Length)] : null;
+        if (lines.Count == 0) return [KataVocabulary.Format(Vocabulary.FailedWithoutMessage, header)];
+        // The kata support begins its messages with the same header (KataVocabulary.FailureHeader): the kata's part of it is enough to know.
+        var kataPart = header.Contains(KataVocabulary.Separator, StringComparison.Ordinal) ? header[..(header.IndexOf(KataVocabulary.Separator, StringComparison.Ordinal) + KataVocabulary.Separator.Length)] : null;
         if (kataPart is null || !lines[0].TrimStart().StartsWith(kataPart, StringComparison.Ordinal)) lines[0] = $"{header}: {lines[0].TrimStart()}";
         return lines;
     }
@@ -134,7 +134,7 @@ internal static partial class FailureText
     private static List<string> Cap(List<string> lines, int maxLines)
     {
         if (lines.Count <= maxLines) return lines;
-        return [.. lines.Take(maxLines - 1), KataWords.Format(Vocabulary.MoreLines, lines.Count - maxLines + 1)];
+        return [.. lines.Take(maxLines - 1), KataVocabulary.Format(Vocabulary.MoreLines, lines.Count - maxLines + 1)];
     }
 
     [GeneratedRegex(@"^[A-Za-z_][\w.`+]*(Exception|Error)(`\d+)?(\[[^\]]*\])? : ")]

@@ -36,7 +36,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         public int Passed => Count.Passed;
         public int Failed => Count.Failed;
         public string Name => Kata.DisplayName;
-        public string State => KataWords.Status(Count);
+        public string State => KataVocabulary.Status(Count);
     }
 
     public string Write()
@@ -56,17 +56,17 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         {
             var only = ran[0];
             lines.Add(only.Solved
-                ? KataWords.Format(Vocabulary.OneKataSolved, only.Name, only.Passed)
-                : KataWords.Format(Vocabulary.OneKataState, only.Name, only.State, only.Kata.HintsPath));
+                ? KataVocabulary.Format(Vocabulary.OneKataSolved, only.Name, only.Passed)
+                : KataVocabulary.Format(Vocabulary.OneKataState, only.Name, only.State, only.Kata.HintsPath));
             if (!only.Solved) lines.AddRange(Failures(only, options.FailuresShownForOneKata, oneKata: true));
         }
         else if (ran.Count > 1)
         {
             var solved = ran.Count(k => k.Solved);
-            var title = KataWords.Format(ran.Count == KataCatalog.All.Count ? Vocabulary.KatasSolvedOfAll : Vocabulary.KatasSolvedOfThoseThatRan, solved, ran.Count);
+            var title = KataVocabulary.Format(ran.Count == KataCatalog.All.Count ? Vocabulary.KatasSolvedOfAll : Vocabulary.KatasSolvedOfThoseThatRan, solved, ran.Count);
             lines.Add($"{title}  [{ProgressBar(ran)}]");
             var width = ran.Max(k => k.Name.Length) + 2;
-            lines.AddRange(ran.Select(k => $"  {KataWords.Mark(k.Count.Standing)} {k.Name.PadRight(width)} {k.State}"));
+            lines.AddRange(ran.Select(k => $"  {KataVocabulary.Mark(k.Count.Standing)} {k.Name.PadRight(width)} {k.State}"));
             if (next is not null) lines.AddRange(Failures(next, options.FailuresShown, oneKata: false));
         }
 
@@ -84,8 +84,8 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         return string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>One cell per kata that ran (<see cref="KataWords.Cell"/>).</summary>
-    private static string ProgressBar(IEnumerable<KataStatus> katas) => string.Concat(katas.Select(k => KataWords.Cell(k.Count.Standing)));
+    /// <summary>One cell per kata that ran (<see cref="KataVocabulary.Cell"/>).</summary>
+    private static string ProgressBar(IEnumerable<KataStatus> katas) => string.Concat(katas.Select(k => KataVocabulary.Cell(k.Count.Standing)));
 
     /// <summary>
     /// The kata's failures in full, at most <paramref name="shown"/> of them. Failures that say the same thing
@@ -94,7 +94,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
     private IEnumerable<string> Failures(KataStatus kata, int shown, bool oneKata)
     {
         yield return "";
-        if (!oneKata) yield return KataWords.FailingTests(kata.Kata, kata.Failed);
+        if (!oneKata) yield return KataVocabulary.FailingTests(kata.Kata, kata.Failed);
         var groups = kata.Failures.GroupBy(FailureText.Gist).ToList();
         var budget = oneKata ? int.MaxValue : options.FailureLines;
         var written = 0;
@@ -102,12 +102,12 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         foreach (var group in groups.Take(shown))
         {
             var failure = group.First();
-            var lines = FailureText.Describe(failure, KataWords.FailureHeader(kata.Kata, failure.Test), options.MessageLines);
+            var lines = FailureText.Describe(failure, KataVocabulary.FailureHeader(kata.Kata, failure.Test), options.MessageLines);
             var same = group.Skip(1).Select(f => f.Test).ToList();
             if (same.Count > 0)
             {
-                var names = same.Count <= 3 ? string.Join(", ", same) : KataWords.Format(Vocabulary.AndMore, string.Join(", ", same.Take(3)), same.Count - 3);
-                lines.Add(KataWords.Format(Vocabulary.TheSameFor, names));
+                var names = same.Count <= 3 ? string.Join(", ", same) : KataVocabulary.Format(Vocabulary.AndMore, string.Join(", ", same.Take(3)), same.Count - 3);
+                lines.Add(KataVocabulary.Format(Vocabulary.TheSameFor, names));
             }
             // The first failure is always shown; the next ones only while the section stays short.
             if (groupsShown > 0 && written + lines.Count + 1 > budget) break;
@@ -120,7 +120,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         if (more > 0)
         {
             yield return "";
-            yield return KataWords.Format(oneKata ? Vocabulary.MoreFailingOneKata : Vocabulary.MoreFailingInKata, more, kata.Kata.Id);
+            yield return KataVocabulary.Format(oneKata ? Vocabulary.MoreFailingOneKata : Vocabulary.MoreFailingInKata, more, kata.Kata.Id);
         }
     }
 
@@ -128,22 +128,22 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
     private IEnumerable<string> OtherFailures(List<TestOutcomeRecord> others)
     {
         yield return "";
-        yield return KataWords.Format(Vocabulary.OtherFailures, others.Count);
+        yield return KataVocabulary.Format(Vocabulary.OtherFailures, others.Count);
         foreach (var failure in others.Take(options.OtherFailuresShown))
         {
             foreach (var line in FailureText.Describe(failure, failure.Test, Math.Min(options.MessageLines, 10))) yield return "  " + line;
         }
         if (others.Count > options.OtherFailuresShown)
         {
-            yield return KataWords.Format(Vocabulary.OtherFailuresMore, others.Count - options.OtherFailuresShown);
+            yield return KataVocabulary.Format(Vocabulary.OtherFailuresMore, others.Count - options.OtherFailuresShown);
         }
     }
 
     private IEnumerable<string> NextSteps(Kata kata)
     {
-        yield return KataWords.Format(Vocabulary.Next, kata.DisplayName, kata.Topic);
-        yield return KataWords.Format(Vocabulary.NextRead, kata.ReadmePath);
+        yield return KataVocabulary.Format(Vocabulary.Next, kata.DisplayName, kata.Topic);
+        yield return KataVocabulary.Format(Vocabulary.NextRead, kata.ReadmePath);
         if (options.HasWatchRunner) yield return Vocabulary.NextWatch;
-        yield return KataWords.Format(options.HasWatchRunner ? Vocabulary.NextOrRun : Vocabulary.NextRun, kata.Id);
+        yield return KataVocabulary.Format(options.HasWatchRunner ? Vocabulary.NextOrRun : Vocabulary.NextRun, kata.Id);
     }
 }

@@ -134,7 +134,7 @@ public class FakeTimeInsideTests
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.OtherClockWait), run.Explain);
         Assert.That((run.Evidence as OtherClockTimer)?.ClockType, Is.EqualTo("Microsoft.Extensions.Time.Testing.FakeTimeProvider"));
         Assert.That(run.Explanation.Fix, Is.EqualTo(LoopFix.UseTheRunsClock));
-        Assert.That(LoopText.Fix(LoopFix.UseTheRunsClock), Does.Contain("io.FakeTime()"));
+        Assert.That(LoopText.Fix(LoopFix.UseTheRunsClock), Does.Contain("env.FakeTime()"));
     }
 
     [Test]

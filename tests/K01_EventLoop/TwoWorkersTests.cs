@@ -9,7 +9,19 @@ public class TwoWorkersTests
     public void OneWorker_PrintsFiveTimes_OneSecondApart()
     {
         var run = KataLoop.Run(io => TwoWorkers.WorkAsync(1, io.Out, io.Time));
+        FailIfEveryLineCameOneSecondLate(run, [0, 1, 2, 3, 4]);
         VerifyRun(run, timeline: [0, 1, 2, 3, 4], total: 5);
+    }
+
+    /// <summary>Five lines, each exactly one second after the article's: the worker sleeps before it prints.</summary>
+    private static void FailIfEveryLineCameOneSecondLate(LoopRun run, double[] timeline)
+    {
+        var at = run.Lines.Select(l => l.At.TotalSeconds).ToList();
+        if (run.Outcome != LoopOutcome.Completed || at.Count != timeline.Length || at.Zip(timeline).Any(p => Math.Abs(p.First - p.Second - 1) > 1e-9)) return;
+        Judge.Fail(new Verdict("every line came exactly one second after the article's: the first at 1 s, not at 0 s.")
+            .Printed(run)
+            .Cause("the worker sleeps before it prints; the article's worker prints, then sleeps.")
+            .Fix("in each round, print first, then await Task.Delay(TimeSpan.FromSeconds(1), time)."));
     }
 
     [Test]

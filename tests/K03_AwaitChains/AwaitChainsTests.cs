@@ -19,6 +19,7 @@ public class AwaitChainsTests
     public void Nested_CallerWaitsForTheNestedResult()
     {
         var run = KataLoop.Run(io => AwaitChains.NestedAsync(io.Out, io.Time));
+        FailIfATaskWasPrinted(run);
         VerifyRun(run, timeline: [0, 0, 2, 2], total: 2);
     }
 
@@ -26,7 +27,20 @@ public class AwaitChainsTests
     public void TwoAwaits_PrintBothResults_FourSecondsInAll()
     {
         var run = KataLoop.Run(io => AwaitChains.TwoAwaitsAsync(io.Out, io.Time));
+        FailIfATaskWasPrinted(run);
         VerifyRun(run, timeline: [0, 0, 2, 2, 2, 4, 4], total: 4);
+    }
+
+    /// <summary>A line that shows a task's type name ("System.Threading.Tasks.Task`1[...]", an AsyncStateMachineBox) printed the task, not its value.</summary>
+    private static void FailIfATaskWasPrinted(LoopRun run)
+    {
+        var printed = run.Lines.FirstOrDefault(l => l.Text.Contains("System.Threading.Tasks.Task", StringComparison.Ordinal)
+                                                    || l.Text.Contains("AsyncStateMachineBox", StringComparison.Ordinal));
+        if (printed is null) return;
+        Judge.Fail(new Verdict("a result line shows a Task object, not the value OthersAsync returns.")
+            .Evidence($"printed at {TextDiff.Seconds(printed.At)}: {Listing.Shorten(printed.Text)}")
+            .Cause("the call's Task was kept and printed without await: calling an async method only starts it, and its value comes from awaiting its Task.")
+            .Fix("await the call where you take its value: var response = await OthersAsync(time);"));
     }
 
     [Test]

@@ -24,6 +24,10 @@ public class TaskObjectsTests
         string? result = null;
         var run = KataLoop.Run(async io => result = await TaskObjects.OthersAsync(ThreeSeconds, "task_1", io.Out, io.Time));
 
+        Judge.That(run.Outcome != LoopOutcome.Completed || run.Elapsed != TimeSpan.FromSeconds(2), () => new Verdict(
+                "OthersAsync(sleep: 3 s, \"task_1\", ...) slept 2 s: the named overload ignores its sleep parameter (2 s is the first overload's fixed sleep).")
+            .Printed(run)
+            .Fix("sleep for the time it is given: await Task.Delay(sleep, time)."));
         VerifyRun(run, timeline: [0, 3], total: 3);
         Judge.Equal(result, "返回值task_1", "OthersAsync(sleep, name, ...) returned the wrong value.", "return \"返回值\" followed by the name.");
     }
@@ -70,6 +74,7 @@ public class TaskObjectsTests
     public void NamedTasks_3s_2s()
     {
         var run = KataLoop.Run(io => TaskObjects.NamedTasksAsync(ThreeSeconds, TwoSeconds, io.Out, io.Time));
+        FailIfTask2StartedAfterTask1Ended(run);
         VerifyRun(run, timeline: [0, 0, 0, 2, 3, 3, 3], total: 3);
     }
 
@@ -77,7 +82,21 @@ public class TaskObjectsTests
     public void NamedTasks_2s_3s()
     {
         var run = KataLoop.Run(io => TaskObjects.NamedTasksAsync(TwoSeconds, ThreeSeconds, io.Out, io.Time));
+        FailIfTask2StartedAfterTask1Ended(run);
         VerifyRun(run, timeline: [0, 0, 0, 2, 2, 3, 3], total: 3);
+    }
+
+    /// <summary>"start task_2" printed after "end task_1": the second call was made only once the first had been awaited.</summary>
+    private static void FailIfTask2StartedAfterTask1Ended(LoopRun run)
+    {
+        var texts = run.Lines.Select(l => l.Text).ToList();
+        var end1 = texts.IndexOf("end task_1");
+        var start2 = texts.IndexOf("start task_2");
+        if (end1 < 0 || start2 < end1) return;
+        Judge.Fail(new Verdict($"task_2 started at {Support.TextDiff.Seconds(run.Lines[start2].At)}, after task_1 had ended: the two sleeps ran one after the other, not together.")
+            .Printed(run)
+            .Cause("NamedTasksAsync awaits each call on the line that makes it, so task_2 is made only when task_1 is over.")
+            .Fix("make both calls first and keep their tasks (var task1 = OthersAsync(...); var task2 = OthersAsync(...);), then await task1, print, await task2, print."));
     }
 
     [Test]

@@ -37,7 +37,19 @@ public class ThreeTasksTests
     public void ThreeTasks_RunTogether_ResultsInOrder_InThreeSeconds()
     {
         var run = KataLoop.Run(io => ThreeTasks.RunAsync(io.Out, io.Time));
+        FailIfAResultCameBeforeAllWereDone(run);
         VerifyRun(run, timeline: [0, 0, 0, 3, 3, 3, 3], total: 3);
+    }
+
+    /// <summary>A "task result" line before 3 s, in a run that took 3 s: results printed while the others were still running.</summary>
+    private static void FailIfAResultCameBeforeAllWereDone(LoopRun run)
+    {
+        var early = run.Lines.Where(l => l.Text.StartsWith("task result:", StringComparison.Ordinal) && l.At < TimeSpan.FromSeconds(3)).ToList();
+        if (run.Outcome != LoopOutcome.Completed || run.Elapsed != TimeSpan.FromSeconds(3) || early.Count == 0) return;
+        Judge.Fail(new Verdict($"{early.Count} result line(s) came before all three tasks were done (the last ends at 3 s): the first at {TextDiff.Seconds(early[0].At)}.")
+            .Printed(run)
+            .Cause("each result is printed as soon as its own task ends, while the others still run; asyncio.wait returns once all are done, and only then are the results printed.")
+            .Fix("wait for all three first (await Task.WhenAll(tasks)), then print each result in start order."));
     }
 
     [Test]

@@ -35,6 +35,13 @@ public class WaitWithTimeoutTests
     public void Timeout2s_TaskTwoFinishesAtTheTie_TaskThreeIsPending()
     {
         var run = KataLoop.Run(io => WaitWithTimeout.RunAsync(io.Out, io.Time, TwoSeconds));
+        // Task 2's sleep and the timeout both end at 2 s: asyncio fires the one armed first, task 2's sleep.
+        var pending2 = run.Lines.FirstOrDefault(l => l.Text == "pending: MY_COROUTINE_2");
+        Judge.That(pending2 is null || pending2.At != TwoSeconds || run.Lines.Any(l => l.Text == "task result: Done after 2s"), () => new Verdict(
+                "MY_COROUTINE_2 was reported pending at 2 s, but its 2 s sleep ends at the same moment as the 2 s timeout, and it was armed first: asyncio counts it done.")
+            .Printed(run)
+            .Cause("the timeout's timer was armed before the tasks' sleeps (a CancellationTokenSource(timeout, time) or a Task.Delay made before the tasks started), so at the tie it fires first.")
+            .Fix("start the three tasks first, then arm the timeout: WaitAsync(timeout, time) on their WhenAll, or the CancellationTokenSource(timeout, time) created after them."));
         VerifyRun(run, timeline: [0, 0, 0, 2, 2, 2, 2], total: 2);
     }
 

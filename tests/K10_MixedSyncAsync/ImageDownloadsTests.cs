@@ -93,6 +93,31 @@ public class ImageDownloadsTests
         });
     }
 
+    [Test]
+    public void RunAsync_ReturnsOnlyOnceEveryImageIsSaved()
+    {
+        // Downloads of different lengths (1, 2 and 3 s): with the article's equal ones, returning when the first
+        // is saved and returning when all are look the same.
+        FakeDownloader? downloader = null;
+        TimeSpan? returnedAt = null;
+        var savedWhenReturned = -1;
+        var run = KataLoop.Run(async io =>
+        {
+            downloader = new FakeDownloader(io.Time, url => ImageDownloads.Urls.ToList().IndexOf(url) + 1);
+            await ImageDownloads.RunAsync(io.Out, io.Threads, downloader, _folder);
+            returnedAt = io.Time.Elapsed;
+            savedWhenReturned = Directory.GetFiles(_folder).Length;
+        });
+        FailIfTheLoopWasBlocked(run, downloader);
+        if (returnedAt is { } at && (at < TimeSpan.FromSeconds(3) || savedWhenReturned < 3))
+        {
+            Judge.Fail(new Verdict($"RunAsync returned at {TextDiff.Seconds(at)}, with {savedWhenReturned} of the 3 images saved: downloads that take 1, 2 and 3 s must all be saved before it returns (at 3 s).")
+                .Cause("RunAsync waits for the first download only (Task.WhenAny), or for none of them.")
+                .Fix("await all three: await Task.WhenAll(the three downloads' tasks), as asyncio.wait(tasks) waits for all of them."));
+        }
+        AssertCompleted(run);
+    }
+
     /// <summary>
     /// A blocking call on the loop thread would hold the loop until the real-time guard gives up; the
     /// fake downloader refuses it at once instead, and this says what happened.
@@ -118,8 +143,8 @@ public class ImageDownloadsTests
                  "code after an await runs on the loop again."));
     }
 
-    /// <summary>A blocking downloader: each Get holds its thread for one virtual second and returns "jpeg:" + url.</summary>
-    private sealed class FakeDownloader(TimeProvider time) : IBlockingDownloader
+    /// <summary>A blocking downloader: each Get holds its thread for one virtual second (or <paramref name="seconds"/> of its URL) and returns "jpeg:" + url.</summary>
+    private sealed class FakeDownloader(TimeProvider time, Func<string, double>? seconds = null) : IBlockingDownloader
     {
         private readonly object _gate = new();
         private readonly List<(string Url, string? Thread)> _calls = [];
@@ -145,7 +170,7 @@ public class ImageDownloadsTests
                 throw new InvalidOperationException($"IBlockingDownloader.Get({url}) called on the loop thread");
             }
 #pragma warning disable VSTHRD002 // a blocking library call: it holds its thread for a virtual second
-            Task.Delay(TimeSpan.FromSeconds(1), time).Wait();
+            Task.Delay(TimeSpan.FromSeconds(seconds?.Invoke(url) ?? 1), time).Wait();
 #pragma warning restore VSTHRD002
             lock (_gate) { _inFlight--; }
             return ContentOf(url);

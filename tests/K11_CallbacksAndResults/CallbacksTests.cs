@@ -18,7 +18,16 @@ public class CallbacksTests
     {
         // The article's task ends at once, so a callback called too early cannot be told apart from a
         // done callback. Here the same work takes three virtual seconds.
-        var run = KataLoop.Run(io => Callbacks.RunWithCallbackAsync(DoWorkLaterAsync(3, io), io.Out));
+        Task<string>? task = null;
+        var run = KataLoop.Run(io => Callbacks.RunWithCallbackAsync(task = DoWorkLaterAsync(3, io), io.Out));
+        // RunWithCallbackAsync returned (the program ended) while the task it was given was still running.
+        if (run.Outcome is LoopOutcome.Completed or LoopOutcome.LeftoverWork && task is { IsCompleted: false })
+        {
+            Judge.Fail(new Verdict($"RunWithCallbackAsync returned at {TextDiff.Seconds(run.Elapsed)}, while the task it was given (do_work, 3 s) was still running.")
+                .Printed(run)
+                .Cause("attaching the callback only arranges a later call: it does not wait for the task, so the program ends before the callback can print.")
+                .Fix("after AddDoneCallback, await the task (as the article's loop.run_until_complete(task) waits for it)."));
+        }
         VerifyRun(run, timeline: [0, 3], total: 3);
         AssertPrintedOnTheLoop(run);
     }

@@ -16,10 +16,17 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
     private readonly List<LoopTimer> _armed = [];
     private long _nextSequence;
     private volatile bool _abandoned;
+    private readonly TimeSpan _limit;
 
-    public LoopTestClock() : base(DateTimeOffset.UnixEpoch)
+    /// <param name="limit">Virtual time the clock never passes: far beyond the loop's Horizon, so only a loop that ignores
+    /// its Horizon reaches it. The clock then stops that loop at once (<see cref="RanPastLimit"/>), in no real time.</param>
+    public LoopTestClock(TimeSpan limit) : base(DateTimeOffset.UnixEpoch)
     {
+        _limit = limit;
     }
+
+    /// <summary>The loop asked to move virtual time past the clock's limit (and was stopped there).</summary>
+    public bool RanPastLimit { get; private set; }
 
     public TimeProvider Time => this;
 
@@ -48,6 +55,12 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
         ThrowIfAbandoned();
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
         var target = GetUtcNow() + delta;
+        if (target - Start > _limit)
+        {
+            RanPastLimit = true;
+            Abandon();
+            throw new OperationCanceledException($"The test stopped this loop: it moved virtual time past {_limit}, far beyond its Horizon.");
+        }
         while (TakeNextDue(target) is { } timer)
         {
             timer.Fire();

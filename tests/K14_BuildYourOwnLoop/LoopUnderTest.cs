@@ -16,12 +16,17 @@ internal sealed class LoopUnderTest
 
     private static readonly Kata Kata = KataContext.Of(typeof(LoopUnderTest));
     private readonly TimeSpan _guard;
+    private readonly TimeSpan _horizon;
+
+    /// <summary>EventLoop.Horizon when a test does not set it (the stub gives it).</summary>
+    private static readonly TimeSpan DefaultHorizon = TimeSpan.FromHours(1);
     private int _loopThreadId = -1;
 
     public LoopUnderTest(TimeSpan? horizon = null, TimeSpan? guard = null)
     {
         _guard = guard ?? Guard;
-        Clock = new LoopTestClock();
+        _horizon = horizon ?? DefaultHorizon;
+        Clock = new LoopTestClock(_horizon * 10);
         Out = new TimedWriter(Clock, () => Volatile.Read(ref _loopThreadId));
         Loop = horizon is { } h ? new EventLoop(Clock) { Horizon = h } : new EventLoop(Clock);
     }
@@ -77,6 +82,7 @@ internal sealed class LoopUnderTest
     /// <summary>Fails unless Run returned normally.</summary>
     public void AssertReturned(string? whenHung = null)
     {
+        if (Clock.RanPastLimit) Judge.Fail(PastTheHorizonVerdict());
         if (Hung) Judge.Fail(HungVerdict(whenHung));
         if (Thrown is not null) Judge.Fail(ThrewVerdict());
     }
@@ -84,6 +90,7 @@ internal sealed class LoopUnderTest
     /// <summary>Fails unless Run threw (returns what it threw).</summary>
     public Exception AssertThrew(string whatShouldHappen, string? whenHung = null)
     {
+        if (Clock.RanPastLimit) Judge.Fail(PastTheHorizonVerdict());
         if (Hung) Judge.Fail(HungVerdict(whenHung ?? whatShouldHappen));
         if (Thrown is NotImplementedException) Judge.Fail(ThrewVerdict());
         if (Thrown is null) Judge.Fail(new Verdict($"Run returned normally (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}), but {whatShouldHappen}"));
@@ -102,6 +109,11 @@ internal sealed class LoopUnderTest
                  "and no timer is armed (main can never complete). Never block or spin waiting for work that is not queued, " +
                  "and move time on with clock.Advance, never by waiting on the real clock.");
     }
+
+    private Verdict PastTheHorizonVerdict() =>
+        Printed(new Verdict($"your loop moved virtual time on past its Horizon ({TextDiff.Seconds(_horizon)}) and kept going: the test stopped it at {TextDiff.Seconds(Clock.Elapsed)}, ten times the Horizon.")
+            .Cause("Run never compares the time the next timer would bring with Horizon, so a main that sleeps for ever keeps it advancing the clock for ever.")
+            .Fix("before each advance, if the next timer is due later than Horizon (beyond it, not at it), throw InvalidOperationException instead of advancing."));
 
     private Verdict ThrewVerdict()
     {

@@ -1,4 +1,3 @@
-using AsyncKatas.Catalog.Words;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 
@@ -49,7 +48,7 @@ public static class KataContext
         ArgumentNullException.ThrowIfNull(kata);
         var test = TestContext.CurrentContext.Test;
         var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return KataWords.FailureHeader(kata, $"{type}.{test.Name}");
+        return AsyncKatas.Catalog.Words.KataVocabulary.FailureHeader(kata, $"{type}.{test.Name}");
     }
 
     /// <summary>The last run of the test now running, if it made one.</summary>

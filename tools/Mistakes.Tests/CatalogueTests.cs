@@ -1,4 +1,6 @@
+using AsyncKatas.Catalog;
 using KataRunner.Engine;
+using KataRunner.Engine.Running;
 
 namespace Mistakes.Tests;
 
@@ -30,6 +32,8 @@ public class CatalogueTests
         var expected = program.Expected;
         var message = run.Message;
         TestContext.Out.WriteLine(run.Rejected ? $"rejected:\n{message}" : "passed");
+        VerdictLog.Record(program.Name, run.Verdicts);
+        VerdictLog.RecordMessage(program.Name, run.Rejected, message);
         Assert.Multiple(() =>
         {
             Assert.That(run.Rejected, Is.EqualTo(expected.Rejected),
@@ -44,6 +48,21 @@ public class CatalogueTests
             {
                 Assert.That(message, Does.Not.Contain(words).IgnoreCase, $"the message asks for what the program already does ('{words}'):\n{message}");
             }
+        });
+    }
+
+    [Test]
+    public void Solutions_PassEveryKataTest()
+    {
+        var result = ProgramRun.OfSolutions(Engine(), KataCatalog.All);
+        if (result.Problem is not null) Assert.Fail($"the engine could not run: {result.Problem}");
+        Assert.That(result.Compiled, Is.True, () => "solutions/ does not build:\n" + string.Join('\n', result.Compile!.Errors.Take(20)));
+        VerdictLog.Record("solutions", ProgramRun.VerdictsOf(result.Tests));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Tests, Is.Not.Empty, "no kata test ran");
+            Assert.That(result.Tests.Where(t => t.Outcome != Outcome.Passed).Select(t => $"{t.ShortName}: {t.Message}"), Is.Empty,
+                "a kata test failed against solutions/");
         });
     }
 

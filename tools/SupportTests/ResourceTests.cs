@@ -65,14 +65,14 @@ public partial class ResourceTests
         var count = new KataCount(Passed: 1, Failed: 3);
         try
         {
-            UiLanguage.Use("zh-Hans");
-            Assert.That(KataWords.Status(count), Is.EqualTo("进行中：4 个测试通过了 1 个"), "the zh-Hans satellite is found and read");
-            UiLanguage.Use("en");
-            Assert.That(KataWords.Status(count), Is.EqualTo("in progress: 1 of 4 tests pass"));
+            AsyncKatas.Catalog.Words.UiLanguage.Use("zh-Hans");
+            Assert.That(KataVocabulary.Status(count), Is.EqualTo("进行中：4 个测试通过了 1 个"), "the zh-Hans satellite is found and read");
+            AsyncKatas.Catalog.Words.UiLanguage.Use("en");
+            Assert.That(KataVocabulary.Status(count), Is.EqualTo("in progress: 1 of 4 tests pass"));
         }
         finally
         {
-            UiLanguage.Use("en");
+            AsyncKatas.Catalog.Words.UiLanguage.Use("en");
         }
     }
 
@@ -82,7 +82,7 @@ public partial class ResourceTests
     [TestCase("fr-FR", null)]
     [TestCase("", null)]
     public void Language_names_read_as_the_SDK_reads_them(string name, string? expected) =>
-        Assert.That(UiLanguage.Normalize(name), Is.EqualTo(expected));
+        Assert.That(AsyncKatas.Catalog.Words.UiLanguage.Normalize(name), Is.EqualTo(expected));
 
     private static Dictionary<string, string> Entries(string resx) =>
         XDocument.Load(resx).Root!.Elements("data")

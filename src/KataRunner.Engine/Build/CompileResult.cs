@@ -30,6 +30,9 @@ public sealed record CompileResult(byte[]? Image, byte[]? Pdb, IReadOnlyList<Com
     /// <summary>Katas that did not compile and what was compiled in their place (empty when every kata compiled).</summary>
     public IReadOnlyList<KataFallback> Fallbacks { get; init; } = [];
 
+    /// <summary>What the kata says about the rules among <see cref="Errors"/>, one line per rule (<see cref="AnalyzerAdvice"/>).</summary>
+    public IReadOnlyList<string> Advice { get; init; } = [];
+
     /// <summary>Whether this image came from the runner's cache of an earlier start (nothing compiled).</summary>
     public bool FromCache { get; init; }
 }

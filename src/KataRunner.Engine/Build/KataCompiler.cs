@@ -22,6 +22,7 @@ namespace KataRunner.Engine.Build;
 public sealed class KataCompiler
 {
     private readonly RepositoryPaths _paths;
+    private readonly AnalyzerAdvice _advice;
     private readonly CSharpCommandLineArguments _args;
     private readonly RunnerCache _cache;
     private readonly ImmutableArray<MetadataReference> _references;
@@ -39,6 +40,7 @@ public sealed class KataCompiler
     public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader, RunnerCache cache)
     {
         _paths = paths;
+        _advice = AnalyzerAdvice.Load(paths);
         _args = args;
         _cache = cache;
         _references = [.. args.MetadataReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Reference, r.Properties))];
@@ -188,7 +190,7 @@ public sealed class KataCompiler
         }
         var errors = Errors(diagnostics);
         return !emitted.Success || errors.Count > 0
-            ? new CompileResult(null, null, errors, clock.Elapsed, 0)
+            ? new CompileResult(null, null, errors, clock.Elapsed, 0) { Advice = _advice.For(errors) }
             : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, 0);
     }
 

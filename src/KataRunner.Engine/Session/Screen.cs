@@ -27,6 +27,9 @@ public sealed record Screen(
     TimeSpan? RunTime,
     int Run)
 {
+    /// <summary>What the kata says about the rules among <see cref="Errors"/> (the analyzers' words may name APIs the project does not have).</summary>
+    public IReadOnlyList<string> Advice { get; init; } = [];
+
     /// <summary>In the list: the kata n, p move to, and l or Enter opens (it starts at the current kata).</summary>
     public Kata? Selected { get; init; }
 
@@ -82,6 +85,7 @@ internal static class ScreenBuilder
             Timelines = [.. mine.Where(t => t.Timeline is not null).OrderBy(t => t.Outcome == Outcome.Failed ? 0 : 1)
                 .ThenByDescending(t => t.Timeline!.Run.Lanes.Count).Select(t => (t.ShortName, t.Timeline!))],
             TimelineShown = timelineShown,
+            Advice = last?.Compile?.Advice ?? [],
         };
     }
 }

@@ -20,7 +20,7 @@ internal static class FailureView
         var lines = group.First.Message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split('\n');
         var rows = new List<IRenderable>();
         // A kata's message starts with "Kxx Name › Class.Test: …"; NUnit's own words need the test named.
-        var header = KataWords.FailureHeader(kata, "");
+        var header = KataVocabulary.FailureHeader(kata, "");
         if (lines[0].StartsWith(header, StringComparison.Ordinal))
         {
             rows.Add(Title(lines[0][header.Length..]));

@@ -53,6 +53,11 @@ internal static class ScreenRenderer
             var errors = new List<IRenderable> { new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):") };
             errors.AddRange(screen.Errors.Select(e => new Wrapped(e.ToString())));
             if (screen.OtherErrors is not null) errors.Add(new Wrapped(screen.OtherErrors));
+            if (screen.Advice.Count > 0)
+            {
+                errors.Add(new Markup($"[yellow]In this kata[/] (hints: h, or {Markup.Escape(screen.Kata.HintsPath)}):"));
+                errors.AddRange(screen.Advice.Select(a => new Wrapped("  " + a)));
+            }
             yield return new Part(new Rows(errors));
         }
         foreach (var group in screen.Failures) yield return new Part(FailureView.Render(group, screen.Kata));

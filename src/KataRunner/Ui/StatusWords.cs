@@ -4,12 +4,12 @@ using KataRunner.Engine.Session;
 namespace KataRunner.Ui;
 
 /// <summary>
-/// A kata's state as the runner draws it: the words, cells and marks of <see cref="KataWords"/> (the same as the
+/// A kata's state as the runner draws it: the words, cells and marks of <see cref="KataVocabulary"/> (the same as the
 /// summary `dotnet test` prints, src/AsyncKatas.TestLogger), coloured.
 /// </summary>
 internal static class StatusWords
 {
-    public static string Plain(KataState state) => KataWords.Status(state.Standing, state.Count);
+    public static string Plain(KataState state) => KataVocabulary.Status(state.Standing, state.Count);
 
     /// <summary>The words as markup, coloured; a stale status says it is about to be checked again.</summary>
     public static string Markup(KataState state)
@@ -26,13 +26,13 @@ internal static class StatusWords
         _ => "red",
     };
 
-    /// <summary>One cell per kata, as `dotnet test` draws it (<see cref="KataWords.Cell"/>).</summary>
-    public static char Cell(KataState state) => KataWords.Cell(state.Standing);
+    /// <summary>One cell per kata, as `dotnet test` draws it (<see cref="KataVocabulary.Cell"/>).</summary>
+    public static char Cell(KataState state) => KataVocabulary.Cell(state.Standing);
 
-    /// <summary>The list's mark (<see cref="KataWords.Mark"/>), coloured.</summary>
+    /// <summary>The list's mark (<see cref="KataVocabulary.Mark"/>), coloured.</summary>
     public static string Mark(KataState state)
     {
-        var mark = KataWords.Mark(state.Standing);
+        var mark = KataVocabulary.Mark(state.Standing);
         return state.Standing switch
         {
             KataStanding.Solved => $"[green]{mark}[/]",

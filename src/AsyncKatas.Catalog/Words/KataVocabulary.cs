@@ -7,7 +7,7 @@ namespace AsyncKatas.Catalog.Words;
 /// mark in the list, the header of a failure. The sentences are in Words/Vocabulary.resx (English) and
 /// Vocabulary.zh-Hans.resx, in the language <see cref="UiLanguage"/> chose.
 /// </summary>
-public static class KataWords
+public static class KataVocabulary
 {
     /// <summary>What separates a failure's kata from its test: "K04 Tasks › TaskObjectsTests.NamedTasks_3s_2s".</summary>
     public const string Separator = " › ";

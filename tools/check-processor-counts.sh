@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# One verdict per program, whatever the machine (issue 20, item 1): runs the solutions and the whole catalogue of
+# learner mistakes (tools/Mistakes.Tests: each program's expectation is checked on every run) as machines with 1, 2
+# and 16 processors would (DOTNET_PROCESSOR_COUNT), and compares, test by test, what each run decided: the outcome,
+# the failure's kind and its headline (the gist's first line; never the whole message, whose listings may differ).
+#   tools/check-processor-counts.sh            # 1, 2 and 16
+#   COUNTS="2 8" tools/check-processor-counts.sh
+#   FILTER="Name~K15_Scale|Name~Solutions" tools/check-processor-counts.sh   # a part of the catalogue (dotnet test --filter)
+# Exits non-zero when a run fails or two runs disagree; prints the differing lines.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+counts=${COUNTS:-"1 2 16"}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+
+if ! dotnet build tools/Mistakes.Tests/Mistakes.Tests.csproj -nologo -v q >"$work/build.log" 2>&1; then
+  grep -E ': error ' "$work/build.log" | sort -u | head -n 20
+  echo "tools/Mistakes.Tests does not build"
+  exit 1
+fi
+
+for n in $counts; do
+  DOTNET_PROCESSOR_COUNT=$n MISTAKES_VERDICTS="$work/$n.tsv" \
+    dotnet test tools/Mistakes.Tests/Mistakes.Tests.csproj --no-build -nologo ${FILTER:+--filter "$FILTER"} --logger "console;verbosity=minimal" >"$work/$n.log" 2>&1
+  run=$?
+  summary=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$work/$n.log" | head -n 1)
+  echo "DOTNET_PROCESSOR_COUNT=$n: ${summary:-no summary} ($(wc -l <"$work/$n.tsv" 2>/dev/null || echo 0) test verdicts)"
+  if [ $run -ne 0 ] || [ -z "$summary" ]; then
+    grep -E '^\s+Failed |is wrong and passed|is correct and was rejected|the message' "$work/$n.log" | head -n 20
+    [ -z "$summary" ] && tail -n 20 "$work/$n.log"
+    status=1
+  fi
+  sort -o "$work/$n.tsv" "$work/$n.tsv" 2>/dev/null || touch "$work/$n.tsv"
+done
+
+first=${counts%% *}
+for n in $counts; do
+  [ "$n" = "$first" ] && continue
+  if ! diff -q "$work/$first.tsv" "$work/$n.tsv" >/dev/null; then
+    echo "the verdicts differ between $first and $n processors (< $first, > $n):"
+    diff "$work/$first.tsv" "$work/$n.tsv" | head -n 40
+    status=1
+  fi
+done
+[ $status -eq 0 ] && echo "same verdicts under DOTNET_PROCESSOR_COUNT $counts"
+exit $status

@@ -27,16 +27,4 @@ public static class KataAdvice
         "K13" => "Fix.FinishWhatYouStart.Close",
         _ => "Fix.FinishWhatYouStart",
     });
-
-    /// <summary>Where the learner's code for the kata lives: its one source file, or its folder.</summary>
-    public static string CodePath(Kata kata)
-    {
-        ArgumentNullException.ThrowIfNull(kata);
-        var root = KataVerifier.RepositoryRoot(ThisFile());
-        var folder = root is null ? null : Path.Combine(root, "katas", kata.Folder);
-        var files = folder is not null && Directory.Exists(folder) ? Directory.GetFiles(folder, "*.cs") : [];
-        return files.Length == 1 ? $"katas/{kata.Folder}/{Path.GetFileName(files[0])}" : $"katas/{kata.Folder}/";
-    }
-
-    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string file = "") => file;
 }

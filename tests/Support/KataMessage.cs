@@ -12,14 +12,6 @@ public static class KataMessage
     /// <summary>The most lines one test's message may have.</summary>
     public const int MaxLines = 60;
 
-    /// <summary>The whole message for <paramref name="verdicts"/> of the test now running.</summary>
-    /// <param name="verdicts">What failed, in the order it was checked.</param>
-    /// <param name="kata">The kata; by default the running test's, else the run's.</param>
-    /// <param name="run">The run the verdicts are about; by default the test's last run.</param>
-    /// <param name="trailer">Lines after the hint (the received file).</param>
-    public static string Compose(IReadOnlyList<Verdict> verdicts, Kata? kata = null, LoopRun? run = null, string? trailer = null) =>
-        Composed(verdicts, kata, run, trailer).Message;
-
     /// <summary>
     /// Fails the test now running with <paramref name="verdicts"/>: records what the failure is (its
     /// <see cref="FailureKind"/> and its gist, see <see cref="FailureProperties"/>) on the test for the
@@ -67,6 +59,4 @@ public static class KataMessage
         if (trailer is not null) body.Add(trailer);
         return (string.Join('\n', body), gist);
     }
-
-    internal static string Indent(string text) => new StringBuilder("  ").Append(text.Replace("\n", "\n  ", StringComparison.Ordinal)).ToString();
 }

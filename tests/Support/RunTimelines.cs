@@ -25,7 +25,22 @@ public static class RunTimelines
     public static void Expect(IEnumerable<ExpectedLine> lines)
     {
         if (!RunnerAsks || TestExecutionContext.CurrentContext.CurrentTest is not { } test) return;
-        test.Properties.Set(TimelineProperties.Expected, JsonSerializer.Serialize(lines.ToList()));
+        // Written by hand: JsonSerializer's default caches live in the framework and would keep this run's
+        // types (and so the watch runner's collectible load context) alive after the run.
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var line in lines)
+            {
+                json.WriteStartObject();
+                json.WriteString(nameof(ExpectedLine.Text), line.Text);
+                json.WriteNumber(nameof(ExpectedLine.At), line.At);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        test.Properties.Set(TimelineProperties.Expected, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     /// <summary>The run's lanes in a few lines, for a failure whose lines came at the wrong moments.</summary>

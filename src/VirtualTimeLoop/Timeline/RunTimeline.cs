@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace VirtualTimeLoop;
 
@@ -13,8 +12,6 @@ namespace VirtualTimeLoop;
 /// </summary>
 public sealed class RunTimeline
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = { new JsonStringEnumConverter() } };
-
     /// <summary>An empty timeline (a run that recorded none).</summary>
     public static RunTimeline Empty { get; } = new();
 
@@ -40,9 +37,9 @@ public sealed class RunTimeline
     public string ToChromeTrace(string title = "timeline") => TimelineTrace.Json(this, title);
 
     /// <summary>The timeline as JSON data (<see cref="FromJson"/> reads it back): for a process that draws a timeline another one recorded.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, TimelineJson.Default.RunTimeline);
 
     /// <summary>Reads a timeline written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">The text is not such a timeline.</exception>
-    public static RunTimeline FromJson(string json) => JsonSerializer.Deserialize<RunTimeline>(json, Json) ?? Empty;
+    public static RunTimeline FromJson(string json) => JsonSerializer.Deserialize(json, TimelineJson.Default.RunTimeline) ?? Empty;
 }

@@ -45,10 +45,7 @@ public class PollyOnTheLoopTests
         Assert.Equal("timed out at 2 s", run.Value); // and the 5-minute call was cancelled: nothing left pending
     }
 
-    // Not yet: with Polly.Core 8.9.1 this run ends SharedPoolStalled ("1 shared thread-pool thread running the
-    // program's code had not finished"): the breaker's own background work is counted as the program's. To fix
-    // in the library (issue 22's follow-up), then un-skip.
-    [Fact(Skip = "the loop counts the circuit breaker's background work as the program's shared-pool work (SharedPoolStalled)")]
+    [Fact]
     public void Circuit_breaker_half_opens_exactly_at_its_break_duration()
     {
         var run = VirtualLoop.Run(async env =>

@@ -67,6 +67,31 @@ public class SharedPoolTests
     }
 
     [Test]
+    public void A_continuation_the_runtime_queues_without_the_context_is_over_when_it_has_run()
+    {
+        // A TaskCompletionSource with RunContinuationsAsynchronously hands Task.WhenAll's promise to the pool
+        // as an item of the runtime's own, which carries no ExecutionContext: the loop must still hear it end
+        // (it once waited for that pool thread to take another item, and failed the run when none came).
+        for (var i = 0; i < 5; i++)
+        {
+            var run = VirtualLoop.Run(async io =>
+            {
+                var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var both = Task.WhenAll(first.Task, second.Task);
+                await Task.Delay(OneSecond, io.Time);
+                first.SetResult(); // the promise runs on the pool and finds one task still pending
+                await Task.Delay(OneSecond, io.Time);
+                second.SetResult();
+                await both;
+                io.Out.WriteLine($"both at {io.Time.Elapsed().TotalSeconds} s");
+            }, Budgets.Short);
+            Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+            Assert.That(run.Output, Is.EqualTo("both at 2 s\n"));
+        }
+    }
+
+    [Test]
     public void Shared_pool_work_of_another_run_does_not_hold_this_run_back()
     {
         using var gate = new ManualResetEventSlim();

@@ -105,6 +105,7 @@ internal static class LoopThreads
                     _work = null;
                 }
                 work!();
+                work = null; // a parked thread keeps nothing of the run it served (a program's types may be unloaded)
                 if (!Park(this)) break;
             }
             Forget(this);

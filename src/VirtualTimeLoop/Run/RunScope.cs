@@ -94,6 +94,12 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
         if (!QueuedWork.TryRemove(id, out var scope)) return;
         t_poolThreadRuns = scope;
         scope._sharedPool.Started();
+        // The item is about to run on this thread's clean context. An item queued without the context (the
+        // runtime's own: a continuation of a TaskCompletionSource with RunContinuationsAsynchronously, Task.WhenAll's
+        // promise) never switches context, so its end would go unheard until this thread takes another item: the
+        // run's mark is put on the thread now, and the pool's reset after the item (a context change) says it ended.
+        // An item that carries its own context replaces the mark with it, and the same reset says when it ended.
+        Current.Value = scope;
     }
 
     private static void OnRealTimerArmed(int dueMilliseconds)

@@ -14,9 +14,9 @@ return command switch
     var c => WatchMode.Run(c),
 };
 
-static int Usage(string error)
+static int Usage(string argument)
 {
-    Console.Error.WriteLine(error);
-    Console.Error.WriteLine("usage: dotnet run --project src/KataRunner -- [Kxx] [--lang zh-Hans|en] [--once | --report FILE [--solutions] | --bench N | --bench-start]");
+    Console.Error.WriteLine(KataVocabulary.Format(Vocabulary.UnknownArgument, argument));
+    Console.Error.WriteLine(Vocabulary.Usage);
     return 2;
 }

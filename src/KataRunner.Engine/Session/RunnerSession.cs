@@ -1,4 +1,5 @@
 using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Running;
 
 namespace KataRunner.Engine.Session;
@@ -57,7 +58,7 @@ public sealed class RunnerSession
     public void Start(string? kataId = null)
     {
         var named = kataId is null ? -1 : FindIndex(kataId);
-        if (kataId is not null && named < 0) throw new ArgumentException($"no kata '{kataId}'; the katas are {string.Join(", ", Katas.Select(k => k.Id))}", nameof(kataId));
+        if (kataId is not null && named < 0) throw new ArgumentException(KataVocabulary.Format(Vocabulary.NoSuchKata, kataId, string.Join(", ", Katas.Select(k => k.Id))), nameof(kataId));
         if (named >= 0)
         {
             _index = named;
@@ -158,7 +159,7 @@ public sealed class RunnerSession
             {
                 case 'n' or 'p':
                     var next = selected + (lower == 'n' ? 1 : -1);
-                    _notice = next < 0 ? "This is the first kata." : next >= Katas.Count ? "This is the last kata." : null;
+                    _notice = next < 0 ? Vocabulary.NoticeFirstKata : next >= Katas.Count ? Vocabulary.NoticeLastKata : null;
                     _selected = Math.Clamp(next, 0, Katas.Count - 1);
                     return true;
                 case 'l' or '\r' or '\n':
@@ -177,7 +178,7 @@ public sealed class RunnerSession
             case 'h':
                 var total = _hints(Current).Count;
                 var level = HintLevel;
-                _notice = total == 0 ? $"No hints in {Current.ReadmePath}." : level >= total ? "That was the last hint." : null;
+                _notice = total == 0 ? KataVocabulary.Format(Vocabulary.NoticeNoHints, Current.ReadmePath) : level >= total ? Vocabulary.NoticeLastHint : null;
                 _hintLevels[Current.Id] = Math.Min(level + 1, total);
                 break;
             case 'n':
@@ -196,7 +197,7 @@ public sealed class RunnerSession
             case 't':
                 var timelines = ScreenBuilder.Build(this, _last, _otherKatas, [], 0, false, null).Timelines.Count;
                 _timelineShown = TimelineKey.Next(_timelineShown, timelines);
-                if (timelines == 0) _notice = "This run recorded no timeline (the kata's tests have not run on the loop).";
+                if (timelines == 0) _notice = Vocabulary.NoticeNoTimeline;
                 break;
         }
         return true;
@@ -230,7 +231,7 @@ public sealed class RunnerSession
         var next = _index + step;
         if (next < 0 || next >= Katas.Count)
         {
-            _notice = step > 0 ? "This is the last kata." : "This is the first kata.";
+            _notice = step > 0 ? Vocabulary.NoticeLastKata : Vocabulary.NoticeFirstKata;
             return;
         }
         Open(next);
@@ -246,10 +247,10 @@ public sealed class RunnerSession
 
     private string SolvedNotice(bool justNow = false)
     {
-        var verdict = justNow ? $"{Current.Id} is solved!" : $"{Current.Id} is solved.";
-        if (_index + 1 >= Katas.Count) return States.Solved == Katas.Count ? $"{verdict} Every kata is solved." : $"{verdict} This was the last kata (l: the list).";
+        var verdict = KataVocabulary.Format(justNow ? Vocabulary.NoticeSolvedJustNow : Vocabulary.NoticeSolved, Current.Id);
+        if (_index + 1 >= Katas.Count) return KataVocabulary.Format(States.Solved == Katas.Count ? Vocabulary.NoticeSolvedEvery : Vocabulary.NoticeSolvedLastKata, verdict);
         var next = Katas[_index + 1];
-        return $"{verdict} Press n for {next.DisplayName}.";
+        return KataVocabulary.Format(Vocabulary.NoticeSolvedPressNext, verdict, next.DisplayName);
     }
 
     /// <summary>The kata of this session whose code holds <paramref name="path"/>, if any.</summary>

@@ -1,4 +1,5 @@
 using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Running;
 
@@ -32,9 +33,6 @@ public sealed record Screen(
 
     /// <summary>In the list: the kata n, p move to, and l or Enter opens (it starts at the current kata).</summary>
     public Kata? Selected { get; init; }
-
-    
-    public const string Keys = "h hint · n next · p prev · l list · t lanes · r re-run · q quit";
 
     /// <summary>The timelines of the current kata's tests that recorded one, failing tests first (see <see cref="KataTimeline"/>).</summary>
     public IReadOnlyList<(string Test, KataTimeline Timeline)> Timelines { get; init; } = [];
@@ -71,7 +69,7 @@ internal static class ScreenBuilder
             [.. session.Katas.Select(k => (k, session.States[k]))],
             FailureGroups.Of(mine.Where(t => t.Outcome == Outcome.Failed)),
             own.Count > 0 ? own : [.. errors.Take(10)],
-            own.Count > 0 && others > 0 ? $"…and {others} more error(s) in other files: {string.Join(", ", otherFiles)}" : null,
+            own.Count > 0 && others > 0 ? KataVocabulary.Format(Vocabulary.MoreErrorsInOtherFiles, others, string.Join(", ", otherFiles)) : null,
             [.. otherKatas.Where(p => p.Kata != current)],
             [.. hints.Take(hintLevel)],
             hints.Count,

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Running;
 using KataRunner.Engine.Session;
 using KataRunner.Ui;
@@ -32,13 +33,13 @@ public static class OnceMode
         if (index + 1 < session.Katas.Count)
         {
             var next = session.Katas[index + 1];
-            return screen with { Notice = $"{session.Current.Id} is solved. Next: {next.DisplayName}, dotnet run --project src/KataRunner -- {next.Id}" };
+            return screen with { Notice = KataVocabulary.Format(Vocabulary.OnceSolvedNext, session.Current.Id, next.DisplayName, next.Id) };
         }
         return screen with
         {
             Notice = session.Katas.All(k => session.StatusOf(k.Id) == KataStatus.Solved)
-                ? $"{session.Current.Id} is solved. Every kata is solved."
-                : $"{session.Current.Id} is solved; it is the last kata. dotnet run --project src/KataRunner opens the first one not solved yet.",
+                ? KataVocabulary.Format(Vocabulary.OnceSolvedEvery, session.Current.Id)
+                : KataVocabulary.Format(Vocabulary.OnceSolvedLast, session.Current.Id),
         };
     }
 }

@@ -14,7 +14,7 @@ public static class ReportMode
     public static int Run(RunnerCommand command)
     {
         var paths = RunnerCommand.Repository();
-        if (paths is null) { Console.Error.WriteLine("no Katas.sln found"); return 2; }
+        if (paths is null) { Console.Error.WriteLine(AsyncKatas.Catalog.Words.Vocabulary.NoRepository); return 2; }
         var engine = new KataEngine(paths, command.Solutions ? CodeTree.Solutions : CodeTree.Katas);
         var result = engine.Run([]);
         if (result.Problem is not null) { Console.Error.WriteLine(result.Problem); return 2; }

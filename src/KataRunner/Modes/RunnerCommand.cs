@@ -4,6 +4,7 @@ using KataRunner.Engine;
 namespace KataRunner.Modes;
 
 /// <summary>The runner's command line: a kata id, and one mode (watch by default); <c>--lang zh-Hans|en</c> the language.</summary>
+/// <param name="Error">The argument the runner does not know, if any (the usage names it in the chosen language).</param>
 public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPath, bool Solutions, int BenchRuns, string? Error)
 {
     /// <summary>The language asked for with --lang ("en", "zh-Hans"); null: as the SDK chooses (<see cref="UiLanguage.Choose"/>).</summary>
@@ -27,7 +28,7 @@ public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPa
                 case "--report" when i + 1 < args.Count: mode = "report"; report = args[++i]; break;
                 case "--bench" when i + 1 < args.Count && int.TryParse(args[i + 1], out bench) && bench > 0: mode = "bench"; i++; break;
                 case var a when !a.StartsWith('-') && kata is null: kata = a; break;
-                default: return new RunnerCommand(mode, kata, report, solutions, bench, $"unknown argument '{args[i]}'") { Language = language };
+                default: return new RunnerCommand(mode, kata, report, solutions, bench, args[i]) { Language = language };
             }
         }
         return new RunnerCommand(mode, kata, report, solutions, bench, null) { Language = language };

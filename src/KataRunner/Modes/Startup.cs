@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Caching;
@@ -19,7 +20,7 @@ public static class Startup
         var paths = RunnerCommand.Repository();
         if (paths is null)
         {
-            fail("Run the kata runner inside the async-katas repository (no Katas.sln found).");
+            fail(Vocabulary.NoRepository);
             return null;
         }
         var engine = new KataEngine(paths, command.Solutions ? CodeTree.Solutions : CodeTree.Katas);
@@ -62,9 +63,9 @@ public static class Startup
     /// <summary>One line per stage that does real work (a start with nothing changed shows none).</summary>
     public static string Describe(PrepareStage stage) => stage switch
     {
-        PrepareStage.ReadingCompilerSettings s => $"Preparing: asking MSBuild for the compiler settings of {s.Project} (restore, design-time build)…",
-        PrepareStage.CompilingTests s => $"Preparing: compiling the kata tests ({s.Files} files, in memory)…",
-        PrepareStage.CompilingKatas s => $"Preparing: compiling {s.Tree}/ with the build's analyzers (the first compile loads them)…",
-        _ => $"Preparing: {stage}…",
+        PrepareStage.ReadingCompilerSettings s => KataVocabulary.Format(Vocabulary.PreparingCompilerSettings, s.Project),
+        PrepareStage.CompilingTests s => KataVocabulary.Format(Vocabulary.PreparingCompilingTests, s.Files),
+        PrepareStage.CompilingKatas s => KataVocabulary.Format(Vocabulary.PreparingCompilingKatas, s.Tree),
+        _ => KataVocabulary.Format(Vocabulary.PreparingOther, stage),
     };
 }

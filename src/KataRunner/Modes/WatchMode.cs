@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using System.Threading.Channels;
 using KataRunner.Engine;
 using KataRunner.Engine.Session;
@@ -19,11 +20,11 @@ public static class WatchMode
     {
         if (Console.IsInputRedirected)
         {
-            Console.Error.WriteLine("stdin is not a terminal: running once (--once).");
+            Console.Error.WriteLine(Vocabulary.StdinNotTerminal);
             return OnceMode.Run(command);
         }
         // Before anything else is loaded: the learner sees at once that the runner has started.
-        Console.Out.Write("Starting the kata runner…\n");
+        Console.Out.Write(Vocabulary.StartingRunner + "\n");
         var inputs = Channel.CreateUnbounded<RunnerInput>();
         KeyReader.Start(inputs.Writer);
         // Ctrl+C quits as q does, so that the terminal gets its normal screen back.

@@ -39,10 +39,13 @@ internal static class FailureView
     public static string SameLine(FailureGroup group)
     {
         var names = group.Same.Select(t => t.ShortName).ToList();
-        var shown = string.Join(", ", names.Take(NamesShown)) + (names.Count > NamesShown ? $" and {names.Count - NamesShown} more" : "");
+        var shown = string.Join(", ", names.Take(NamesShown));
+        if (names.Count > NamesShown) shown = KataVocabulary.Format(Vocabulary.AndMore, shown, names.Count - NamesShown);
         // Grouped by shape: say so when the others' numbers differ from the one shown.
-        var numbers = group.Same.Any(t => (t.Gist ?? t.Message) != (group.First.Gist ?? group.First.Message)) ? ", but for the numbers," : "";
-        return $"  The same{numbers} in {names.Count} more test{(names.Count == 1 ? "" : "s")}: {shown}.";
+        var numbers = group.Same.Any(t => (t.Gist ?? t.Message) != (group.First.Gist ?? group.First.Message));
+        return names.Count == 1
+            ? KataVocabulary.Format(numbers ? Vocabulary.RunnerSameButNumbersOne : Vocabulary.RunnerSameOne, shown)
+            : KataVocabulary.Format(numbers ? Vocabulary.RunnerSameButNumbersMore : Vocabulary.RunnerSameMore, names.Count, shown);
     }
 
     /// <summary>"✗ Class.Test: verdict", in bold, wrapped beside the mark (a long test name never leaves it alone on a line).</summary>

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -51,7 +52,7 @@ internal sealed class FullScreen : Renderable
     /// <summary>"lines 1–16 of 40 ↑↓ PgUp PgDn space", or null when the middle fits.</summary>
     public string? ScrollNote => MaxOffset == 0 ? null : Note(Offset + 1, Math.Min(Offset + MiddleHeight, MiddleLines), MiddleLines);
 
-    private static string Note(int first, int last, int total) => $"lines {first}–{last} of {total} · ↑↓ PgUp PgDn space";
+    private static string Note(int first, int last, int total) => KataVocabulary.Format(Vocabulary.RunnerScrollNote, first, last, total);
 
     /// <summary>The frame's lines, top to bottom, exactly the terminal's height (the top is cut when it alone does not fit).</summary>
     public List<SegmentLine> Frame()

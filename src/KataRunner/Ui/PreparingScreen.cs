@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine;
 using KataRunner.Engine.Caching;
 using KataRunner.Engine.Session;
@@ -22,7 +23,7 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
 {
     private readonly object _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private string _stage = "Preparing: starting…";
+    private string _stage = Vocabulary.PreparingStarting;
     private bool _list;
     private string? _notice;
 
@@ -43,7 +44,7 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
         }) { IsBackground = true, Name = "prepare" };
         preparing.Start();
         // The alternate screen is blank: a line at once, before Spectre lays out the first frame.
-        Console.Out.Write("\u001b[HStarting the kata runner…");
+        Console.Out.Write("\u001b[H" + Vocabulary.StartingRunner);
         Console.Out.Flush();
         Task? stageChanged = null;
         while (true)
@@ -67,7 +68,7 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
                         _notice = null;
                         break;
                     default:
-                        _notice = $"'{key.Char}' works once the first kata has run; now: l list · q quit.";
+                        _notice = KataVocabulary.Format(Vocabulary.PreparingKeyWaits, key.Char);
                         break;
                 }
             }
@@ -77,6 +78,14 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
 
     private void Draw(IReadOnlyDictionary<string, KataState> lastKnown)
     {
+        var frame = Layout(lastKnown);
+        console.Write(new ControlCode("\u001b[H"));
+        console.Write(frame);
+    }
+
+    /// <summary>The frame as it stands: the stage, the last known progress, the list when l asked for it, the keys.</summary>
+    internal FullScreen Layout(IReadOnlyDictionary<string, KataState> lastKnown, bool list = false)
+    {
         string stage;
         lock (_gate) stage = _stage;
         var width = Math.Max(20, console.Profile.Width - 1);
@@ -85,13 +94,13 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
         var cells = string.Concat(states.Select(s => $"[{StatusWords.Colour(s.State)}]{StatusWords.Cell(s.State)}[/]"));
         IRenderable[] top =
         [
-            new Rule("[bold]async-katas[/] · the kata runner").LeftJustified(),
+            new Rule($"[bold]async-katas[/] · {Markup.Escape(Vocabulary.PreparingTitle)}").LeftJustified(),
             new Markup(string.Create(CultureInfo.InvariantCulture,
                 $"{Markup.Escape(stage)} [grey]({_clock.Elapsed.TotalSeconds:0} s)[/]")),
-            new Markup(lastKnown.Count == 0 ? "Katas solved: [grey]checked once the runner is ready[/]"
-                : $"Katas solved (last known): {solved} of {states.Count}  [[{cells}]]"),
+            new Markup(lastKnown.Count == 0 ? $"{Markup.Escape(Vocabulary.PreparingSolvedUnknown)} [grey]{Markup.Escape(Vocabulary.PreparingCheckedWhenReady)}[/]"
+                : $"{Markup.Escape(KataVocabulary.Format(Vocabulary.PreparingSolvedLastKnown, solved, states.Count))}  [[{cells}]]"),
         ];
-        var middle = _list
+        var middle = _list || list
             ? new[] { new Part(new Rows(states.Select(s => new Markup(
                 $"{StatusWords.Mark(s.State)} {Markup.Escape($"{s.Kata.Id} {s.Kata.Folder[4..]}")}  {StatusWords.Markup(s.State)}")))) }
             : [];
@@ -99,10 +108,8 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
         {
             yield return new Rule().RuleStyle(new Style(Color.Grey));
             if (_notice is not null) yield return new Wrapped(_notice, new Style(Color.Yellow));
-            yield return new Text("l list · q quit · the kata opens when the runner is ready", new Style(Color.Grey));
+            yield return new Text(Vocabulary.PreparingKeys, new Style(Color.Grey));
         }
-        var frame = new FullScreen(console, top, middle, Bottom, width, console.Profile.Height, 0, plain);
-        console.Write(new ControlCode("\u001b[H"));
-        console.Write(frame);
+        return new FullScreen(console, top, middle, Bottom, width, console.Profile.Height, 0, plain);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Session;
 using Spectre.Console;
@@ -26,7 +27,7 @@ internal static class ScreenRenderer
         yield return interactive ? new Rule(title).LeftJustified() : new Markup($"── {title} ──");
         yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/]: {StatusWords.Markup(screen.State)}");
         yield return Progress(screen);
-        yield return new Text($"Edit katas/{screen.Kata.Folder}/*.cs · hints: h, or its README.md", new Style(Color.Grey));
+        yield return new Text(KataVocabulary.Format(Vocabulary.RunnerEdit, screen.Kata.Folder), new Style(Color.Grey));
     }
 
     public static IEnumerable<Part> Middle(Screen screen)
@@ -34,7 +35,7 @@ internal static class ScreenRenderer
         if (screen.ShowList)
         {
             yield return new Part(new Rows(
-                new Markup($"[bold]The katas[/] [grey](n/p: move ›, l or Enter: open it, Esc: back to {Markup.Escape(screen.Kata.Id)})[/]"), KataList(screen)));
+                new Markup($"[bold]{Markup.Escape(Vocabulary.RunnerListTitle)}[/] [grey]{Markup.Escape(KataVocabulary.Format(Vocabulary.RunnerListKeys, screen.Kata.Id))}[/]"), KataList(screen)));
             yield break;
         }
         if (screen.TimelineShown >= 0 && screen.TimelineShown < screen.Timelines.Count)
@@ -50,12 +51,12 @@ internal static class ScreenRenderer
         }
         if (screen.Errors.Count > 0)
         {
-            var errors = new List<IRenderable> { new Markup("[red]It does not compile[/] (as dotnet build katas/Katas.csproj would say):") };
+            var errors = new List<IRenderable> { new Markup($"[red]{Markup.Escape(Vocabulary.RunnerItDoesNotCompile)}[/] {Markup.Escape(Vocabulary.RunnerAsDotnetBuildSays)}") };
             errors.AddRange(screen.Errors.Select(e => new Wrapped(e.ToString())));
             if (screen.OtherErrors is not null) errors.Add(new Wrapped(screen.OtherErrors));
             if (screen.Advice.Count > 0)
             {
-                errors.Add(new Markup($"[yellow]In this kata[/] (hints: h, or {Markup.Escape(screen.Kata.HintsPath)}):"));
+                errors.Add(new Markup($"[yellow]{Markup.Escape(Vocabulary.RunnerInThisKata)}[/] {Markup.Escape(KataVocabulary.Format(Vocabulary.RunnerInThisKataHints, screen.Kata.HintsPath))}"));
                 errors.AddRange(screen.Advice.Select(a => new Wrapped("  " + a)));
             }
             yield return new Part(new Rows(errors));
@@ -81,11 +82,11 @@ internal static class ScreenRenderer
         if (screen.Notice is not null) yield return new Markup($"[bold green]{Markup.Escape(screen.Notice)}[/]");
         if (!interactive)
         {
-            yield return new Text("dotnet run --project src/KataRunner: watch and re-run on every save" + timing, new Style(Color.Grey));
+            yield return new Text(KataVocabulary.Format(Vocabulary.RunnerWatchCommand, timing), new Style(Color.Grey));
             yield break;
         }
         var hints = screen.HintsTotal > 0 ? $" ({screen.HintsShown.Count}/{screen.HintsTotal})" : "";
-        yield return new Text(Screen.Keys.Replace("h hint", "h hint" + hints, StringComparison.Ordinal) + timing, new Style(Color.Grey));
+        yield return new Text(KataVocabulary.Format(Vocabulary.RunnerKeys, hints, timing), new Style(Color.Grey));
     }
 
     /// <summary>The screen as one column of text, for --once and redirected output.</summary>
@@ -102,16 +103,15 @@ internal static class ScreenRenderer
     }
 
     public static string OtherKataLine(OtherKataProblem problem) =>
-        $"{problem.KataId} does not compile: {problem.FirstDiagnostic}{(problem.ErrorCount > 1 ? $" (and {problem.ErrorCount - 1} more)" : "")}; " +
-        (problem.UsedVersion == FallbackSource.LastCompiled
-            ? "its last version that compiled stands in for it."
-            : "the reference solution stands in for it until it compiles.");
+        KataVocabulary.Format(problem.UsedVersion == FallbackSource.LastCompiled ? Vocabulary.RunnerOtherKataLastCompiled : Vocabulary.RunnerOtherKataReference,
+            problem.KataId,
+            problem.ErrorCount > 1 ? KataVocabulary.Format(Vocabulary.RunnerAndMoreErrors, problem.FirstDiagnostic, problem.ErrorCount - 1) : problem.FirstDiagnostic.ToString());
 
     private static Markup Progress(Screen screen)
     {
         var cells = string.Concat(screen.Katas.Select(k => $"[{StatusWords.Colour(k.State)}]{StatusWords.Cell(k.State)}[/]"));
-        var pending = screen.Unchecked > 0 ? $"  [grey]checking {screen.Unchecked} more…[/]" : "";
-        return new Markup($"Katas solved: {screen.Solved} of {screen.Total}  [[{cells}]]{pending}");
+        var pending = screen.Unchecked > 0 ? $"  [grey]{Markup.Escape(KataVocabulary.Format(Vocabulary.RunnerChecking, screen.Unchecked))}[/]" : "";
+        return new Markup($"{Markup.Escape(KataVocabulary.Format(Vocabulary.RunnerKatasSolved, screen.Solved, screen.Total))}  [[{cells}]]{pending}");
     }
 
     private static Grid KataList(Screen screen)
@@ -123,7 +123,7 @@ internal static class ScreenRenderer
             var current = kata.Id == screen.Kata.Id;
             var selected = kata.Id == (screen.Selected ?? screen.Kata).Id;
             var name = Markup.Escape(kata.DisplayName);
-            grid.AddRow(new Text(selected ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/] [grey](here)[/]" : name),
+            grid.AddRow(new Text(selected ? "›" : " "), new Markup(StatusWords.Mark(state)), new Markup(current ? $"[bold]{name}[/] [grey]{Markup.Escape(Vocabulary.RunnerHere)}[/]" : name),
                 new Markup(StatusWords.Markup(state)));
         }
         return grid;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Running;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -24,14 +25,15 @@ internal sealed class TimelineView(string test, KataTimeline timeline, int index
 
     private IEnumerable<IRenderable> Lines(int width)
     {
-        var next = index + 1 < count ? "t: next test" : "t: back to the failures";
-        var head = $"Timeline {index + 1}/{count} · ";
-        var name = Fit(test, width - head.Length - next.Length - 3);
-        yield return new Markup($"[bold]Timeline[/] {index + 1}/{count} · {Markup.Escape(name)} [grey]({next})[/]");
+        var next = index + 1 < count ? Vocabulary.TimelineNextTest : Vocabulary.TimelineBack;
+        var head = $"{Vocabulary.TimelineTitle} {index + 1}/{count} · ";
+        var name = Fit(test, width - Cells(head) - Cells(next) - 3);
+        yield return new Markup($"[bold]{Markup.Escape(Vocabulary.TimelineTitle)}[/] {index + 1}/{count} · {Markup.Escape(name)} [grey]({Markup.Escape(next)})[/]");
         var run = timeline.Run;
         var drawn = run.ToText(width, MaxLanes);
         foreach (var line in drawn.Take(drawn.Count - 1)) yield return Lane(line);
-        yield return new Markup("[white]●[/] ran  [blue]─[/] slept  [blue]═[/] two sleeps or more at once  [grey]·[/] waited on another task or timer", new Style(Color.Grey));
+        yield return new Markup($"[white]●[/] {Markup.Escape(Vocabulary.TimelineRan)}  [blue]─[/] {Markup.Escape(Vocabulary.TimelineSlept)}  " +
+            $"[blue]═[/] {Markup.Escape(Vocabulary.TimelineSleptAtOnce)}  [grey]·[/] {Markup.Escape(Vocabulary.TimelineWaited)}", new Style(Color.Grey));
         foreach (var line in Printed(run, width)) yield return line;
     }
 
@@ -62,7 +64,7 @@ internal sealed class TimelineView(string test, KataTimeline timeline, int index
         var sideBySide = expected.Count > 0 && half >= 30;
         if (sideBySide)
         {
-            yield return new Markup($"[bold]{Pad("Printed (yours)", half)}[/]   [bold]Expected[/]");
+            yield return new Markup($"[bold]{Markup.Escape(Pad(Vocabulary.TimelinePrinted, half))}[/]   [bold]{Markup.Escape(Vocabulary.TimelineExpected)}[/]");
             for (var i = 0; i < Math.Min(MaxLines, Math.Max(yours.Count, expected.Count)); i++)
             {
                 var mine = i < yours.Count ? Timed(yours[i], half) : "";
@@ -73,14 +75,14 @@ internal sealed class TimelineView(string test, KataTimeline timeline, int index
         }
         else
         {
-            yield return new Markup("[bold]Printed (yours)[/]");
+            yield return new Markup($"[bold]{Markup.Escape(Vocabulary.TimelinePrinted)}[/]");
             foreach (var line in yours.Take(MaxLines)) yield return new Text(Timed(line, width));
             if (expected.Count == 0) yield break;
-            yield return new Markup("[bold]Expected[/]");
+            yield return new Markup($"[bold]{Markup.Escape(Vocabulary.TimelineExpected)}[/]");
             foreach (var line in expected.Take(MaxLines)) yield return new Text(Timed(line, width));
         }
         var more = Math.Max(yours.Count, expected.Count) - MaxLines;
-        if (more > 0) yield return new Text($"… and {more} more line(s)", new Style(Color.Grey));
+        if (more > 0) yield return new Text(KataVocabulary.Format(Vocabulary.TimelineMoreLines, more), new Style(Color.Grey));
     }
 
     private static string Timed((string Text, double At) line, int width) =>

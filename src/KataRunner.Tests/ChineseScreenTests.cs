@@ -1,0 +1,201 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Threading.Channels;
+using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
+using KataRunner.Engine;
+using KataRunner.Engine.Build;
+using KataRunner.Engine.Running;
+using KataRunner.Engine.Session;
+using KataRunner.Ui;
+
+namespace KataRunner.Tests;
+
+/// <summary>
+/// Every view of the runner in zh-Hans at 80×24, drawn as the runner draws it (ScreenView, PreparingScreen,
+/// Spectre.Console.Testing): exactly 24 lines, none wider than the terminal in columns (a Chinese character takes
+/// two), the runner's own words in Chinese, and no English sentence of the vocabulary left on screen.
+/// </summary>
+[NonParallelizable]
+public class ChineseScreenTests
+{
+    private const int Width = 80, Height = 24;
+
+    [SetUp]
+    public void Chinese() => UiLanguage.Use("zh-Hans");
+
+    [TearDown]
+    public void English() => UiLanguage.Use("en");
+
+    private static List<string> Frame(RunnerSession session) =>
+        ScreenFixture.Text(new ScreenView(ScreenFixture.Console(Width, Height), plain: false).Layout(session.Screen, Width, Height));
+
+    [Test]
+    public void The_failures_screen_speaks_Chinese_and_fits()
+    {
+        var (session, _) = ScreenFixture.Open();
+        var lines = Frame(session);
+        AssertFits(lines);
+        var count = KataCatalog.All.Count;
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Is.EqualTo("K08: 进行中：9 个测试通过了 1 个"));
+            Assert.That(lines[2], Does.StartWith($"已完成题目：0/{count}  [").And.EndWith($"还要检查 {count - 1} 道…"));
+            Assert.That(lines[3], Is.EqualTo("编辑 katas/K08_ThreadPoolExecutor/*.cs · 提示：按 h，或看它的 README.md"));
+            Assert.That(lines[^2], Does.Contain("第 1–").And.Contain("↑↓ PgUp PgDn 空格"));
+            Assert.That(lines[^1], Is.EqualTo("h 提示 (0/2) · n 下题 · p 上题 · l 列表 · t 时间线 · r 重跑 · q 退出 (0 ms)"));
+        });
+        session.HandleKey('h');
+        session.HandleKey('h');
+        session.HandleKey('h');
+        lines = Frame(session);
+        AssertFits(lines);
+        Assert.That(lines[^2], Is.EqualTo("这已经是最后一条提示了。"));
+    }
+
+    [Test]
+    public void The_same_failure_in_more_tests_is_said_in_Chinese()
+    {
+        var (session, _) = ScreenFixture.Open();
+        var group = session.Screen.Failures.First(g => g.Same.Count > 0);
+        Assert.That(FailureView.SameLine(group), Is.EqualTo("  另有 4 个测试也是这样：SomeTests.Same_2, SomeTests.Same_3, SomeTests.Same_4 以及另外 1 个。"));
+    }
+
+    [Test]
+    public void The_list_speaks_Chinese_and_fits()
+    {
+        var (session, _) = ScreenFixture.Open();
+        session.HandleKey('l');
+        var lines = Frame(session);
+        AssertFits(lines);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[Top], Is.EqualTo("题目列表 （n/p：移动 ›，l 或 Enter：打开，Esc：回到 K08）"));
+            Assert.That(lines, Has.Some.Match(@"^›▒ K08 ThreadPoolExecutor （当前） +进行中：9 个测试通过了 1 个$"));
+            Assert.That(lines, Has.Some.Match(@"^ · K01 EventLoop +还没运行$"));
+        });
+    }
+
+    [Test]
+    public void Compile_errors_and_other_katas_speak_Chinese_and_fit()
+    {
+        var (session, engine) = ScreenFixture.Open();
+        var error = new CompileError("katas/K03_AwaitChains/AwaitChains.cs", 24, 51, "CS1002", "; expected");
+        engine.OtherKatas.Add(new OtherKataProblem(KataCatalog.Get("K03"), error, 3, FallbackSource.Reference));
+        engine.Errors = [new CompileError("katas/K08_ThreadPoolExecutor/FourJobs.cs", 12, 9, "CS1002", "; expected")];
+        session.RunCurrent();
+        var lines = Frame(session);
+        AssertFits(lines);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Is.EqualTo("K08: 编译不通过"));
+            // Wrapped at a space, which the line break takes.
+            Assert.That(string.Join(" ", lines.Skip(Top).Take(2)),
+                Is.EqualTo("K03 编译不通过：katas/K03_AwaitChains/AwaitChains.cs(24,51): error CS1002: ; expected（另有 2 个）；在它能编译之前，先用参考答案代替。"));
+            Assert.That(lines, Has.Some.EqualTo("编译不通过 （dotnet build katas/Katas.csproj 也会这样报告）："));
+        });
+    }
+
+    [Test]
+    public void Solving_a_kata_is_said_in_Chinese()
+    {
+        var engine = new FakeEngine();
+        var session = new RunnerSession(engine, _ => [], _ => ChangeKind.Katas);
+        session.Start("K01");
+        engine.Solved.Add("K01");
+        session.RunCurrent();
+        Assert.That(session.Screen.Notice, Is.EqualTo("K01 完成了！按 n 进入 K02 Coroutines。"));
+        session.HandleKey('p');
+        Assert.That(session.Screen.Notice, Is.EqualTo("这是第一道题。"));
+        AssertFits(Frame(session));
+    }
+
+    [Test]
+    public void The_preparing_screen_speaks_Chinese_and_fits()
+    {
+        var console = ScreenFixture.Console(Width, Height);
+        var preparing = new PreparingScreen(console, Channel.CreateUnbounded<RunnerInput>().Reader, plain: false);
+        var unknown = ScreenFixture.Text(preparing.Layout(new Dictionary<string, KataState>()));
+        var lastKnown = new Dictionary<string, KataState> { ["K01"] = new(KataStatus.Solved, 2, 2) };
+        var list = ScreenFixture.Text(preparing.Layout(lastKnown, list: true));
+        AssertFits(unknown);
+        AssertFits(list);
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown[0], Does.StartWith("── async-katas · 题目运行器 ─"));
+            Assert.That(unknown[1], Does.StartWith("准备中：正在启动…… ("));
+            Assert.That(unknown[2], Is.EqualTo("已完成题目： 运行器就绪后再检查"));
+            Assert.That(unknown[^1], Is.EqualTo("l 列表 · q 退出 · 运行器就绪后打开题目"));
+            Assert.That(list[2], Does.StartWith($"已完成题目（上次记录）：1/{KataCatalog.All.Count}  [█"));
+            Assert.That(list, Has.Some.EqualTo("✔ K01 EventLoop  已完成（2 个测试） （待重新检查）"));
+        });
+    }
+
+    [Test]
+    public void The_timeline_view_speaks_Chinese_and_fits()
+    {
+        var session = new RunnerSession(SharedEngine.For(CodeTree.Solutions), _ => [], _ => ChangeKind.Katas);
+        session.Start("K12");
+        session.HandleKey('t');
+        var lines = Frame(session);
+        TestContext.Out.WriteLine(string.Join('\n', lines));
+        AssertFits(lines);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[Top], Does.StartWith("时间线 1/").And.EndWith("(t：下一个测试)"));
+            Assert.That(lines, Has.Some.EqualTo("● 运行  ─ 睡眠  ═ 同时有两个以上的睡眠  · 等待另一个任务或定时器"));
+            Assert.That(lines, Has.Some.Match(@"^你的输出 +期望的输出$"));
+        });
+    }
+
+    /// <summary>K01 as shipped (the stub not started), on the real engine, in Chinese: the screen a Chinese learner sees first.</summary>
+    [Test]
+    public void K01_as_shipped_speaks_Chinese_and_fits()
+    {
+        var engine = SharedEngine.For(CodeTree.Katas);
+        var stubs = new ShippedStubs(engine.Paths);
+        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(engine.Paths.Root, k.ReadmePath), UiLanguage.Current), _ => ChangeKind.Katas,
+            memory: new SessionMemory(Untouched: k => stubs.Untouched(k.Folder)));
+        session.Start("K01");
+        var lines = Frame(session);
+        TestContext.Out.WriteLine(string.Join('\n', lines));
+        AssertFits(lines);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[1], Does.StartWith("K01: 未开始："));
+            Assert.That(lines[^1], Does.Match(@"^h 提示 \(0/\d\) · n 下题 .* q 退出 \(\d+ ms\)$"), "the keys on one line, with the run's time");
+        });
+    }
+
+    /// <summary>Exactly the terminal's height, one column spare on every line, and no English sentence of the vocabulary.</summary>
+    private static void AssertFits(List<string> lines)
+    {
+        var shown = string.Join('\n', lines);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Count.EqualTo(Height), shown);
+            foreach (var line in lines) Assert.That(Columns(line), Is.LessThanOrEqualTo(Width - 1), $"wider than {Width - 1} columns: \"{line}\"");
+            foreach (var english in EnglishSentences()) Assert.That(shown, Does.Not.Contain(english), "an English sentence of the vocabulary on a Chinese screen");
+        });
+    }
+
+    private const int Top = 4;
+
+    /// <summary>The English vocabulary's text between its placeholders, where it has at least two words (a lone word may be a name).</summary>
+    private static IEnumerable<string> EnglishSentences()
+    {
+        var english = new ResourceManager(typeof(Vocabulary).FullName!, typeof(Vocabulary).Assembly).GetResourceSet(CultureInfo.InvariantCulture, true, false)!;
+        foreach (DictionaryEntry entry in english)
+        {
+            foreach (var part in System.Text.RegularExpressions.Regex.Split((string)entry.Value!, @"\{\d+\}"))
+            {
+                var words = part.Trim(' ', '.', ':', ',', ';', '(', ')', '…');
+                if (words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsAsciiLetter)) >= 2 && !words.Contains("dotnet", StringComparison.Ordinal)) yield return words;
+            }
+        }
+    }
+
+    private static int Columns(string text) =>
+        text.EnumerateRunes().Sum(rune => new Spectre.Console.Rendering.Segment(rune.ToString()).CellCount());
+}

@@ -7,8 +7,8 @@ namespace AsyncKatas.Tests.SupportTests;
 
 /// <summary>
 /// Every catalogue of sentences (a neutral .resx under src/ or tests/) has its Chinese translation beside it
-/// (Name.zh-Hans.resx) with the same keys, none empty, and the same placeholders ({0}, {1}…) in each; and the
-/// translation is what a reader in that language gets.
+/// (Name.zh-Hans.resx) with the same keys, none empty, none a copy of the English sentence, and the same placeholders
+/// ({0}, {1}…) in each; and the translation is what a reader in that language gets.
 /// </summary>
 [Category("Support")]
 public partial class ResourceTests
@@ -49,6 +49,10 @@ public partial class ResourceTests
             {
                 if (string.IsNullOrWhiteSpace(text)) problems.Add($"{name}: {key} is empty");
                 if (!translated.TryGetValue(key, out var zh) || string.IsNullOrWhiteSpace(zh)) problems.Add($"{name}: {key} has no zh-Hans text");
+                else if (zh == text && EnglishWord().IsMatch(Placeholder().Replace(text, "")))
+                {
+                    problems.Add($"{name}: {key}: the zh-Hans text is the English one, not translated");
+                }
                 else if (!Placeholders(text).SetEquals(Placeholders(zh)))
                 {
                     problems.Add($"{name}: {key}: the placeholders differ (en {{{string.Join("}, {", Placeholders(text))}}}, zh-Hans {{{string.Join("}, {", Placeholders(zh))}}})");
@@ -94,4 +98,8 @@ public partial class ResourceTests
 
     [GeneratedRegex(@"(?<!\{)\{(?<n>\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    /// <summary>A word of three letters or more: a text without one ("{0} ms", a lone key letter) may read the same in both languages.</summary>
+    [GeneratedRegex(@"[A-Za-z]{3,}")]
+    private static partial Regex EnglishWord();
 }

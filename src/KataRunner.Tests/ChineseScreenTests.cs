@@ -149,6 +149,26 @@ public class ChineseScreenTests
         });
     }
 
+    [Test]
+    public void Once_mode_and_the_preparing_stages_speak_Chinese()
+    {
+        var engine = new FakeEngine();
+        engine.Solved.Add("K05");
+        var session = new RunnerSession(engine, _ => [], _ => ChangeKind.Katas);
+        session.Start("K05");
+        // Redirected output is never wrapped (ConsoleFactory): a wide console, as --once prints.
+        var console = ScreenFixture.Console(4096, Height);
+        console.Write(new Spectre.Console.Rows(ScreenRenderer.Plain(KataRunner.Modes.OnceMode.ForOnce(session))));
+        var lines = console.Output.Replace("\r", "", StringComparison.Ordinal).TrimEnd('\n').Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[^2], Is.EqualTo("K05 已完成。下一题：K06 TimeoutsAndCancellation，dotnet run --project src/KataRunner -- K06"));
+            Assert.That(lines[^1], Is.EqualTo("dotnet run --project src/KataRunner：监视代码，每次保存都重新运行 (0 ms)"));
+            Assert.That(KataRunner.Modes.Startup.Describe(new PrepareStage.CompilingTests(12)), Is.EqualTo("准备中：在内存中编译题目的测试（12 个文件）……"));
+            Assert.That(KataRunner.Modes.Startup.Describe(new PrepareStage.CompilingKatas("katas")), Is.EqualTo("准备中：用构建的分析器编译 katas/（第一次编译要加载分析器）……"));
+        });
+    }
+
     /// <summary>K01 as shipped (the stub not started), on the real engine, in Chinese: the screen a Chinese learner sees first.</summary>
     [Test]
     public void K01_as_shipped_speaks_Chinese_and_fits()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsyncKatas.Catalog.Words;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace KataRunner.Engine.Build;
@@ -33,7 +34,7 @@ public static class CompilerArgumentsProbe
         if (result.ExitCode != 0 || start < 0)
         {
             throw new InvalidOperationException(
-                $"could not read the compiler settings of {projectPath} (dotnet msbuild exited {result.ExitCode}):\n{result.Output}{result.Error}");
+                KataVocabulary.Format(Vocabulary.ProblemCompilerSettings, projectPath, result.ExitCode, result.Output + result.Error));
         }
         using var document = JsonDocument.Parse(json[start..]);
         var items = document.RootElement.GetProperty("Items").GetProperty("CscCommandLineArgs");
@@ -48,7 +49,7 @@ public static class CompilerArgumentsProbe
         var errors = parsed.Errors.Where(e => e.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException($"the compiler command line of {projectPath} does not parse: {string.Join("; ", errors)}");
+            throw new InvalidOperationException(KataVocabulary.Format(Vocabulary.ProblemCommandLine, projectPath, string.Join("; ", errors)));
         }
         return parsed;
     }

@@ -1,3 +1,4 @@
+using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Caching;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -53,7 +54,7 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
             }
             var own = Path.Combine(AppContext.BaseDirectory, Path.GetFileName(path));
             var resolved = CompilerSettings.IsProjectOutput(path) ? own : path;
-            if (!File.Exists(resolved)) return $"the tests reference {path}, and the runner has no copy of it ({resolved})";
+            if (!File.Exists(resolved)) return KataVocabulary.Format(Vocabulary.ProblemTestsReference, path, resolved);
             references.Add(MetadataReference.CreateFromFile(resolved));
             if (CompilerSettings.IsProjectOutput(path)) key.AddFile(resolved); else key.Add(resolved);
             if (!IsFramework(resolved)) dependencies[name] = resolved;
@@ -80,7 +81,7 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
         var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(30).Select(d => CompileError.From(d, paths)).ToList();
         if (!emitted.Success || errors.Count > 0)
         {
-            return $"the kata tests do not compile (tests/Tests.csproj against solutions/):\n{string.Join('\n', errors)}";
+            return KataVocabulary.Format(Vocabulary.ProblemTestsDoNotCompile, string.Join('\n', errors));
         }
         Current = new TestsImage(Store(folder, peStream.ToArray(), pdbStream.ToArray()), dependencies);
         _stale = false;

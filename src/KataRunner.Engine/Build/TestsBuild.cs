@@ -19,6 +19,14 @@ namespace KataRunner.Engine.Build;
 public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
 {
     private const string CacheName = "AsyncKatas.Tests.dll";
+
+    /// <summary>
+    /// The folders the engines of this process load their tests from: a katas/ and a solutions/ engine (the runner's
+    /// tests hold both) key their images apart, and one storing its image must not remove the other's as older.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TestsBuild> InUse = new(StringComparer.Ordinal);
+
+    private string? _folder;
     private volatile bool _stale = true;
 
     /// <summary>The assembly, once <see cref="EnsureBuilt"/> has succeeded.</summary>
@@ -67,6 +75,7 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
         var file = Path.Combine(folder, CacheName);
         if (File.Exists(file))
         {
+            Use(folder);
             Current = new TestsImage(file, dependencies);
             _stale = false;
             return null;
@@ -83,9 +92,18 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
         {
             return KataVocabulary.Format(Vocabulary.ProblemTestsDoNotCompile, string.Join('\n', errors));
         }
+        Use(folder);
         Current = new TestsImage(Store(folder, peStream.ToArray(), pdbStream.ToArray()), dependencies);
         _stale = false;
         return null;
+    }
+
+    /// <summary>Marks <paramref name="folder"/> as this engine's (and its previous one as free to remove).</summary>
+    private void Use(string folder)
+    {
+        if (_folder is not null && _folder != folder) InUse.TryRemove(new KeyValuePair<string, TestsBuild>(_folder, this));
+        InUse[folder] = this;
+        _folder = folder;
     }
 
     /// <summary>Writes the assembly and its PDB into <paramref name="folder"/> (whole or not at all), removes older ones; returns the assembly's path.</summary>
@@ -104,7 +122,7 @@ public sealed class TestsBuild(RepositoryPaths paths, RunnerCache cache)
         {
             Directory.Delete(temporary, recursive: true); // another runner stored the same one first
         }
-        foreach (var old in Directory.EnumerateDirectories(cache.Directory, "tests-*").Where(d => d != folder && !d.EndsWith(".tmp", StringComparison.Ordinal)))
+        foreach (var old in Directory.EnumerateDirectories(cache.Directory, "tests-*").Where(d => d != folder && !InUse.ContainsKey(d) && !d.EndsWith(".tmp", StringComparison.Ordinal)))
         {
             try { Directory.Delete(old, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }

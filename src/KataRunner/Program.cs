@@ -3,7 +3,7 @@ using KataRunner.Modes;
 
 // The kata runner: `dotnet run --project src/KataRunner [-- K05] [--lang zh-Hans|en] [--once | --report FILE [--solutions] | --bench N | --bench-start]`.
 var command = RunnerCommand.Parse(args);
-UiLanguage.Use(UiLanguage.Choose(command.Language));
+Startup.UseLanguage(command);
 return command switch
 {
     { Error: { } error } => Usage(error),

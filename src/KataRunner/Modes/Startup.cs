@@ -48,6 +48,17 @@ public static class Startup
         return (engine, session);
     }
 
+    /// <summary>
+    /// Makes the language <paramref name="command"/> asks for (else the SDK's choice, <see cref="UiLanguage.Choose"/>) the
+    /// runner's, and says it in DOTNET_CLI_UI_LANGUAGE too: the kata tests run in a load context of their own, with their
+    /// own copy of the vocabulary, which reads the variable (as do the SDK commands the runner starts).
+    /// </summary>
+    public static void UseLanguage(RunnerCommand command)
+    {
+        UiLanguage.Use(UiLanguage.Choose(command.Language));
+        Environment.SetEnvironmentVariable(UiLanguage.Variable, UiLanguage.Current);
+    }
+
     /// <summary>The last known states from the runner's cache, where to keep them, and the shipped stubs to compare with.</summary>
     public static SessionMemory Memory(KataEngine engine)
     {

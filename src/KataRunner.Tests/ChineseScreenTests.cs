@@ -70,7 +70,7 @@ public class ChineseScreenTests
     {
         var (session, _) = ScreenFixture.Open();
         var group = session.Screen.Failures.First(g => g.Same.Count > 0);
-        Assert.That(FailureView.SameLine(group), Is.EqualTo("  另有 4 个测试也是这样：SomeTests.Same_2, SomeTests.Same_3, SomeTests.Same_4 以及另外 1 个。"));
+        Assert.That(FailureView.SameLine(group), Is.EqualTo("  另有 4 个测试也是这样： SomeTests.Same_2, SomeTests.Same_3, SomeTests.Same_4 以及另外 1 个。"));
     }
 
     [Test]
@@ -180,22 +180,25 @@ public class ChineseScreenTests
         });
     }
 
-    /// <summary>K01 as shipped (the stub not started), on the real engine, in Chinese: the screen a Chinese learner sees first.</summary>
-    [Test]
-    public void K01_as_shipped_speaks_Chinese_and_fits()
+    /// <summary>K01 (the screen a Chinese learner sees first) and K17 (a thread kata) as shipped, stubs not started, on the real engine, in Chinese.</summary>
+    [TestCase("K01")]
+    [TestCase("K17")]
+    public void A_kata_as_shipped_speaks_Chinese_and_fits(string kata)
     {
         var engine = SharedEngine.For(CodeTree.Katas);
         var stubs = new ShippedStubs(engine.Paths);
         var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(engine.Paths.Root, k.ReadmePath), UiLanguage.Current), _ => ChangeKind.Katas,
             memory: new SessionMemory(Untouched: k => stubs.Untouched(k.Folder)));
-        session.Start("K01");
+        session.Start(kata);
         var lines = Frame(session);
         TestContext.Out.WriteLine(string.Join('\n', lines));
         AssertFits(lines);
         Assert.Multiple(() =>
         {
-            Assert.That(lines[1], Does.StartWith("K01: 未开始："));
-            Assert.That(lines[Top], Does.Contain("还没有开始"), "the kata tests' verdict in Chinese too");
+            Assert.That(lines[1], Does.StartWith($"{kata}: 未开始："));
+            Assert.That(string.Concat(lines.Skip(Top).Take(4)), Does.Contain("还没有开始"), "the kata tests' verdict in Chinese too");
+            // The group line breaks before the test's name (after "：", where the translation leaves a space), not after the number.
+            Assert.That(lines, Has.None.Match(@"另有 \d+$"));
             Assert.That(lines[^1], Does.Match(@"^h 提示 \(0/\d\) · n 下题 .* q 退出 \(\d+ ms\)$"), "the keys on one line, with the run's time");
         });
     }

@@ -180,6 +180,14 @@ public class ChineseScreenTests
         });
     }
 
+    [Test]
+    public void An_unknown_argument_is_named_in_the_language_asked_for_after_it()
+    {
+        var command = KataRunner.Modes.RunnerCommand.Parse(["--bogus", "--lang", "zh-Hans"]);
+        Assert.That((command.Error, command.Language), Is.EqualTo(("--bogus", "zh-Hans")));
+        Assert.That(KataVocabulary.Format(Vocabulary.UnknownArgument, command.Error), Is.EqualTo("未知参数“--bogus”"));
+    }
+
     /// <summary>K01 (the screen a Chinese learner sees first) and K17 (a thread kata) as shipped, stubs not started, on the real engine, in Chinese.</summary>
     [TestCase("K01")]
     [TestCase("K17")]

@@ -16,7 +16,9 @@ public sealed record RunnerCommand(string Mode, string? KataId, string? ReportPa
         string? kata = null, report = null;
         var solutions = false;
         var bench = 0;
-        string? language = null;
+        // The language first: an unknown argument before --lang is still said in the language asked for.
+        var asked = args.ToList().IndexOf("--lang");
+        string? language = asked >= 0 && asked + 1 < args.Count ? UiLanguage.Normalize(args[asked + 1]) : null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])

@@ -102,7 +102,7 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
         ];
         var middle = _list || list
             ? new[] { new Part(new Rows(states.Select(s => new Markup(
-                $"{StatusWords.Mark(s.State)} {Markup.Escape($"{s.Kata.Id} {s.Kata.Folder[4..]}")}  {StatusWords.Markup(s.State)}")))) }
+                $"{StatusWords.Mark(s.State)} {Markup.Escape(s.Kata.DisplayName)}  {StatusWords.Markup(s.State)}")))) }
             : [];
         IEnumerable<IRenderable> Bottom(string? note)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using AsyncKatas.Catalog.Words;
 using NUnit.Framework.Internal;
 
 namespace AsyncKatas.Tests.Support;
@@ -55,7 +56,8 @@ public static class KataMessage
         var body = Listing.Capped(lines, head: MaxLines - 10, tail: 6, what: KataText.Text("Message.Lines")).ToList();
         var gist = string.Join('\n', body);
         body[0] = $"{KataContext.Header(kata)}: {body[0]}";
-        body.Add(KataText.Format("Message.Hint", kata.HintsPath));
+        // The tests speak the UI culture (UiCultureSetup); the hint names the README in that language.
+        body.Add(KataText.Format("Message.Hint", kata.HintsPathIn(UiLanguage.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? "en")));
         if (trailer is not null) body.Add(trailer);
         return (string.Join('\n', body), gist);
     }

@@ -10,6 +10,7 @@
 # 2. the article's own programs on real Python, if python3 and the script are there, and the ratio;
 # 3. the virtual loop against a plain FakeTimeProvider on 1,000 / 10,000 / 100,000 / 1,000,000 concurrent sleeps;
 # 4. what one small test costs: a one-sleep program on the loop against the same test on a plain FakeTimeProvider.
+# PARTS="3 4" bench/run.sh … measures only those parts (default: all four), e.g. the loop's own overhead alone.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 baseline=0d51aa3
@@ -39,6 +40,8 @@ tmp=$(mktemp -d)
 cd "$work/$1" || return 1
 echo "== measuring $1 ($(git rev-parse --short HEAD)); load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 : >"$out"
+want() { case " ${PARTS:-1 2 3 4} " in *" $1 "*) return 0;; esac; return 1; }
+if want 1 || want 2; then
 echo "building ..." >&2
 dotnet build tests/Tests.csproj -p:Solutions=true -nologo -v q >/dev/null || { echo "build failed" >&2; return 1; }
 
@@ -106,6 +109,9 @@ else
   echo "Skipped: python3 or $article is not here." >>"$out"
 fi
 echo >>"$out"
+fi # parts 1 and 2
+
+if want 3; then
 
 echo "timing the virtual loop against a plain FakeTimeProvider ..." >&2
 {
@@ -122,6 +128,8 @@ echo "timing the virtual loop against a plain FakeTimeProvider ..." >&2
   echo "during the run); plain FakeTimeProvider: one run after a warm-up, skipped where its n² growth"
   echo "would take over a minute. Release build, milliseconds, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 } >>"$out"
+fi
+if want 4; then
 echo "timing one small test on the loop against a plain FakeTimeProvider ..." >&2
 {
   echo
@@ -135,6 +143,7 @@ echo "timing one small test on the loop against a plain FakeTimeProvider ..." >&
   echo
   echo "Release build, microseconds per test, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)."
 } >>"$out"
+fi
 rm -rf "$tmp"
 cd "$repo"
 }

@@ -20,31 +20,50 @@ if ! dotnet build tools/Mistakes.Tests/Mistakes.Tests.csproj -nologo -v q >"$wor
   exit 1
 fi
 
-run_catalogue() { # $1: the processor count
-  rm -f "$work/$1.tsv"
+# The catalogue runs in several test hosts (a group of katas each): a host judges a few dozen programs, loading
+# and unloading a load context for each. Hosts that judged the whole catalogue under load crashed now and then
+# (a runtime crash: a freshly started thread jumping to address 0; open, see the closing note of session 19):
+# a crashed host is said loudly and its group run once more; a second crash fails the check.
+groups=("Name~K01_|Name~K02_|Name~K03_|Name~K04_|Name~K05_" "Name~K06_|Name~K07_|Name~K08_|Name~K09_"
+  "Name~K10_|Name~K11_|Name~K12_|Name~K13_" "Name~K14_|Name~K15_|Name~K16_|Name~K17_"
+  "Name~K18_|Name~K19_|Name~K20_|Name~K21_|Name~K22_|Name~K23_" "Name=Solutions_PassEveryKataTest|Name=Catalogue_IsReadable")
+[ -n "${FILTER:-}" ] && groups=("$FILTER")
+
+run_group() { # $1: the processor count, $2: the group's filter, $3: the log
   DOTNET_PROCESSOR_COUNT=$1 MISTAKES_VERDICTS="$work/$1.tsv" \
-    dotnet test tools/Mistakes.Tests/Mistakes.Tests.csproj --no-build -nologo ${FILTER:+--filter "$FILTER"} --logger "console;verbosity=minimal" >"$work/$1.log" 2>&1
+    dotnet test tools/Mistakes.Tests/Mistakes.Tests.csproj --no-build -nologo --filter "$2" --logger "console;verbosity=minimal" >"$3" 2>&1
 }
 
+summary_of() { grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$1" | head -n 1; }
+
 for n in $counts; do
-  run_catalogue "$n"
-  run=$?
-  summary=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$work/$n.log" | head -n 1)
-  if [ -z "$summary" ]; then
-    # The test host died before its summary (an AccessViolationException in a collectible load context was seen
-    # under load): a harness crash, not a verdict. Said loudly, and the run made once more; a second crash fails.
-    echo "DOTNET_PROCESSOR_COUNT=$n: the test host crashed before its summary; running it once more:"
-    grep -E 'AccessViolation|Fatal error|crashed|aborted' "$work/$n.log" | head -n 5
-    run_catalogue "$n"
+  rm -f "$work/$n.tsv"
+  failed=0 passed=0 skipped=0 total=0 run_ok=1
+  for g in "${!groups[@]}"; do
+    log="$work/$n.$g.log"
+    run_group "$n" "${groups[$g]}" "$log"
     run=$?
-    summary=$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$work/$n.log" | head -n 1)
-  fi
-  echo "DOTNET_PROCESSOR_COUNT=$n: ${summary:-no summary} ($(wc -l <"$work/$n.tsv" 2>/dev/null || echo 0) test verdicts)"
-  if [ $run -ne 0 ] || [ -z "$summary" ]; then
-    grep -E '^\s+Failed |is wrong and passed|is correct and was rejected|the message' "$work/$n.log" | head -n 20
-    [ -z "$summary" ] && tail -n 20 "$work/$n.log"
-    status=1
-  fi
+    if grep -qE 'Test host process crashed|Test Run Aborted' "$log" || [ -z "$(summary_of "$log")" ]; then
+      echo "DOTNET_PROCESSOR_COUNT=$n, ${groups[$g]}: the test host crashed (a harness crash, not a verdict); running the group once more"
+      grep -E -A 12 'Fatal error' "$log" | head -n 14 # the runtime's own account of the crash, with its stack
+      # The verdicts of the crashed host's programs are dropped with it; the rerun writes them again.
+      prefixes=$(echo "${groups[$g]}" | sed -E 's/Name[~=]//g; s/Solutions_PassEveryKataTest/solutions/; s/\|?Catalogue_IsReadable//')
+      [ -f "$work/$n.tsv" ] && { grep -vE "^($prefixes)" "$work/$n.tsv" >"$work/$n.keep"; mv "$work/$n.keep" "$work/$n.tsv"; }
+      run_group "$n" "${groups[$g]}" "$log"
+      run=$?
+      if grep -qE 'Test host process crashed|Test Run Aborted' "$log"; then run=1; fi
+    fi
+    s=$(summary_of "$log")
+    if [ $run -ne 0 ] || [ -z "$s" ]; then
+      run_ok=0
+      grep -E '^\s+Failed |is wrong and passed|is correct and was rejected|the message' "$log" | head -n 20
+      [ -z "$s" ] && tail -n 20 "$log"
+    fi
+    read -r f p k t < <(echo "$s" | grep -oE '[0-9]+' | paste -sd' ' -)
+    failed=$((failed + ${f:-0})) passed=$((passed + ${p:-0})) skipped=$((skipped + ${k:-0})) total=$((total + ${t:-0}))
+  done
+  echo "DOTNET_PROCESSOR_COUNT=$n: Failed: $failed, Passed: $passed, Skipped: $skipped, Total: $total in ${#groups[@]} test host(s) ($(wc -l <"$work/$n.tsv" 2>/dev/null || echo 0) test verdicts)"
+  [ $run_ok -eq 1 ] || status=1
   sort -o "$work/$n.tsv" "$work/$n.tsv" 2>/dev/null || touch "$work/$n.tsv"
 done
 

@@ -26,9 +26,20 @@ done
 
 echo "== the runner's tests; ParityTests: the engine, test by test against those files"
 log="$out/parity.log"
-KATAS_PARITY_TRX_KATAS="$out/katas.trx" KATAS_PARITY_TRX_SOLUTIONS="$out/solutions.trx" \
-  dotnet test src/KataRunner.Tests/KataRunner.Tests.csproj --logger "console;verbosity=normal" >"$log" 2>&1
+runner_tests() {
+  KATAS_PARITY_TRX_KATAS="$out/katas.trx" KATAS_PARITY_TRX_SOLUTIONS="$out/solutions.trx" \
+    dotnet test src/KataRunner.Tests/KataRunner.Tests.csproj --logger "console;verbosity=normal" >"$log" 2>&1
+}
+runner_tests
 status=$?
+if grep -q 'Test host process crashed' "$log"; then
+  # A runtime crash seen under load in hosts that load and unload many collectible contexts (open; see
+  # tools/check-processor-counts.sh): said loudly, and the tests run once more; a second crash fails.
+  echo "the runner's test host crashed (a harness crash, not a verdict); running its tests once more:"
+  grep -E -A 12 'Fatal error' "$log" | head -n 14
+  runner_tests
+  status=$?
+fi
 find tests -name '*.received.txt' -delete
 grep -E '^parity |^\s+Failed |Error Message|: dotnet test (Passed|Failed|Skipped|absent)' "$log" | head -n 60
 # The console logger's totals: "Passed: N" / "Failed: N" lines (normal verbosity) or the one-line summary.

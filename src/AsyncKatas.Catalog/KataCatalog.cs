@@ -13,7 +13,9 @@ public sealed record Kata(string Id, string Folder, string Topic, bool FromArtic
     public string DisplayName => $"{Id} {Name}";
 
     public string ReadmePath => $"katas/{Folder}/README.md";
-    public string HintsPath => $"katas/{Folder}/README.md#hints";
+
+    /// <summary>The hints of the kata's README in the language in use (<see cref="Words.UiLanguage"/>): README.zh-CN.md's 提示 in Chinese.</summary>
+    public string HintsPath => Words.UiLanguage.Current == "zh-Hans" ? $"katas/{Folder}/README.zh-CN.md#提示" : $"katas/{Folder}/README.md#hints";
 
     /// <summary>1: the article's examples (and what they lead to); 2: after the article.</summary>
     public int Part { get; init; } = 1;

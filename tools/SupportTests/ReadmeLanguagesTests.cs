@@ -23,6 +23,30 @@ public partial class ReadmeLanguagesTests
     public static IEnumerable<TestCaseData> Katas() =>
         KataCatalog.All.Select(k => new TestCaseData(k.Folder).SetArgDisplayNames(k.Id));
 
+    [Test, NonParallelizable]
+    public void A_failure_links_the_hints_of_the_README_in_the_language_in_use()
+    {
+        try
+        {
+            foreach (var (language, heading) in new[] { ("en", "## Hints"), ("zh-Hans", "## 提示") })
+            {
+                AsyncKatas.Catalog.Words.UiLanguage.Use(language);
+                foreach (var kata in KataCatalog.All)
+                {
+                    var parts = kata.HintsPath.Split('#');
+                    var file = Path.Combine(Root(), parts[0]);
+                    Assert.That(File.Exists(file), $"{language}: {kata.HintsPath} names no file");
+                    Assert.That(File.ReadAllLines(file), Does.Contain(heading).And.Contain("## " + parts[1]).IgnoreCase,
+                        $"{language}: {kata.HintsPath} names no heading of that README");
+                }
+            }
+        }
+        finally
+        {
+            AsyncKatas.Catalog.Words.UiLanguage.Use("en");
+        }
+    }
+
     [TestCaseSource(nameof(Katas))]
     public void The_two_READMEs_have_the_same_structure(string folder)
     {

@@ -14,8 +14,12 @@ public sealed record Kata(string Id, string Folder, string Topic, bool FromArtic
 
     public string ReadmePath => $"katas/{Folder}/README.md";
 
-    /// <summary>The hints of the kata's README in the language in use (<see cref="Words.UiLanguage"/>): README.zh-CN.md's 提示 in Chinese.</summary>
-    public string HintsPath => Words.UiLanguage.Current == "zh-Hans" ? $"katas/{Folder}/README.zh-CN.md#提示" : $"katas/{Folder}/README.md#hints";
+    /// <summary>The hints of the kata's README in the language in use (<see cref="Words.UiLanguage"/>).</summary>
+    public string HintsPath => HintsPathIn(Words.UiLanguage.Current);
+
+    /// <summary>The hints of the kata's README in <paramref name="language"/>: README.zh-CN.md's 提示 in Chinese ("zh-Hans"), else README.md's.</summary>
+    public string HintsPathIn(string language) =>
+        language == "zh-Hans" ? $"katas/{Folder}/README.zh-CN.md#提示" : $"katas/{Folder}/README.md#hints";
 
     /// <summary>1: the article's examples (and what they lead to); 2: after the article.</summary>
     public int Part { get; init; } = 1;

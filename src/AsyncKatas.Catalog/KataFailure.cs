@@ -17,6 +17,8 @@ public enum FailureKind
 /// The NUnit test properties tests/Support records on a test when it fails it, so that the watch runner,
 /// which reads NUnit's results in-process, learns what the failure is as data instead of from its words.
 /// Values are strings (the runner loads the tests in a load context of their own, so no type of theirs crosses).
+/// The `dotnet test` summary cannot see properties set while a test runs: it reads the same failure as a
+/// <see cref="KataFailureRecord"/> the test attached.
 /// </summary>
 public static class FailureProperties
 {

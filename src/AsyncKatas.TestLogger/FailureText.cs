@@ -8,6 +8,9 @@ namespace AsyncKatas.TestLogger;
 /// Turns a test's raw failure (NUnit's message and stack trace) into what a learner needs: the kata's
 /// own explanation, without the NUnit lines that repeat it and without stack traces, except for an
 /// exception thrown by the learner's code, whose frames in katas/ (or solutions/) are kept.
+/// Only for a failure the kata support did not write, so that no <see cref="KataFailureRecord"/> came with it
+/// (<see cref="FailureView"/> prints a recorded one from its record): an exception thrown by the learner's code
+/// that escaped the test, an NUnit assertion outside the kata layer, a test that failed without a message.
 /// </summary>
 internal static partial class FailureText
 {
@@ -131,7 +134,8 @@ internal static partial class FailureText
         return result;
     }
 
-    private static List<string> Cap(List<string> lines, int maxLines)
+    /// <summary>At most <paramref name="maxLines"/> lines, the last saying how many were left out.</summary>
+    public static List<string> Cap(List<string> lines, int maxLines)
     {
         if (lines.Count <= maxLines) return lines;
         return [.. lines.Take(maxLines - 1), KataVocabulary.Format(Vocabulary.MoreLines, lines.Count - maxLines + 1)];

@@ -40,7 +40,6 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
     private void OnTestResult(object? sender, TestResultEventArgs e)
     {
         var result = e.Result;
-        var kata = Categories(result.TestCase).Select(KataCatalog.Find).FirstOrDefault(k => k is not null);
         var outcome = result.Outcome switch
         {
             TestOutcome.Passed => Outcome.Passed,
@@ -48,8 +47,21 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
             _ => Outcome.NotRun,
         };
         var attachments = result.Attachments.SelectMany(set => set.Attachments).Select(a => a.Uri.IsFile ? a.Uri.LocalPath : a.Uri.ToString()).ToList();
-        var record = new TestOutcomeRecord(kata, TestName(result.TestCase), outcome, result.ErrorMessage, result.ErrorStackTrace, attachments);
+        var record = ResultOf(Categories(result.TestCase), TestName(result.TestCase), outcome, result.ErrorMessage, result.ErrorStackTrace, attachments);
         lock (_gate) { _results.Add(record); }
+    }
+
+    /// <summary>
+    /// One test's result: its kata from its categories (else from the records it attached), and, when it failed,
+    /// the <see cref="KataFailureRecord"/>s the kata support attached (read from their files).
+    /// </summary>
+    internal static TestOutcomeRecord ResultOf(IEnumerable<string> categories, string test, Outcome outcome, string? message, string? stackTrace,
+        IReadOnlyList<string> attachments)
+    {
+        var records = outcome == Outcome.Failed ? FailureView.Records(attachments) : [];
+        var kata = categories.Select(KataCatalog.Find).FirstOrDefault(k => k is not null)
+            ?? records.Select(r => KataCatalog.Find(r.KataId)).FirstOrDefault(k => k is not null);
+        return new TestOutcomeRecord(kata, test, outcome, message, stackTrace, attachments, records);
     }
 
     /// <summary>"TwoWorkersTests.TwoWorkers_TakeTurns_OnOneLoop": the class and the test, as the kata messages name them.</summary>
@@ -107,9 +119,11 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
 internal enum Outcome { Passed, Failed, NotRun }
 
 /// <summary>One test's result as the summary needs it: its kata from its category (null for a test of no kata).</summary>
-/// <param name="Attachments">The paths of the files the test attached (a received snapshot).</param>
+/// <param name="Attachments">The paths of the files the test attached (a received snapshot, its failure records).</param>
+/// <param name="Records">What the kata support recorded of its failure(s), read from the attached files; none for a
+/// failure it did not write, which is then read from <paramref name="Message"/>.</param>
 internal sealed record TestOutcomeRecord(Kata? Kata, string Test, Outcome Outcome, string? Message = null, string? StackTrace = null,
-    IReadOnlyList<string>? Attachments = null);
+    IReadOnlyList<string>? Attachments = null, IReadOnlyList<KataFailureRecord>? Records = null);
 
 /// <summary>
 /// Limits that keep the summary short: failures shown in full for the kata to work on (more when only one

@@ -88,21 +88,22 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
     private static string ProgressBar(IEnumerable<KataStatus> katas) => string.Concat(katas.Select(k => KataVocabulary.Cell(k.Count.Standing)));
 
     /// <summary>
-    /// The kata's failures in full, at most <paramref name="shown"/> of them. Failures that say the same thing
-    /// (every test of a stub not started yet) are shown once, with the names of the others.
+    /// The kata's failures in full, at most <paramref name="shown"/> of them, the most telling kind first (as the
+    /// watch runner orders them; test order within a kind). Failures that say the same thing (every test of a stub
+    /// not started yet) are shown once, with the names of the others.
     /// </summary>
     private IEnumerable<string> Failures(KataStatus kata, int shown, bool oneKata)
     {
         yield return "";
         if (!oneKata) yield return KataVocabulary.FailingTests(kata.Kata, kata.Failed);
-        var groups = kata.Failures.GroupBy(FailureText.Gist).ToList();
+        var groups = kata.Failures.GroupBy(f => (Kind: FailureView.Kind(f), Gist: FailureView.Gist(f))).OrderBy(g => g.Key.Kind).ToList();
         var budget = oneKata ? int.MaxValue : options.FailureLines;
         var written = 0;
         var groupsShown = 0;
         foreach (var group in groups.Take(shown))
         {
             var failure = group.First();
-            var lines = FailureText.Describe(failure, KataVocabulary.FailureHeader(kata.Kata, failure.Test), options.MessageLines);
+            var lines = FailureView.Describe(failure, KataVocabulary.FailureHeader(kata.Kata, failure.Test), options.MessageLines);
             var same = group.Skip(1).Select(f => f.Test).ToList();
             if (same.Count > 0)
             {
@@ -131,7 +132,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         yield return KataVocabulary.Format(Vocabulary.OtherFailures, others.Count);
         foreach (var failure in others.Take(options.OtherFailuresShown))
         {
-            foreach (var line in FailureText.Describe(failure, failure.Test, Math.Min(options.MessageLines, 10))) yield return "  " + line;
+            foreach (var line in FailureView.Describe(failure, failure.Test, Math.Min(options.MessageLines, 10))) yield return "  " + line;
         }
         if (others.Count > options.OtherFailuresShown)
         {

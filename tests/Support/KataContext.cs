@@ -46,9 +46,18 @@ public static class KataContext
     public static string Header(Kata kata)
     {
         ArgumentNullException.ThrowIfNull(kata);
-        var test = TestContext.CurrentContext.Test;
-        var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
-        return AsyncKatas.Catalog.Words.KataVocabulary.FailureHeader(kata, $"{type}.{test.Name}");
+        return AsyncKatas.Catalog.Words.KataVocabulary.FailureHeader(kata, TestName);
+    }
+
+    /// <summary>The test now running as the header names it: "TaskObjectsTests.NamedTasks_3s_2s".</summary>
+    public static string TestName
+    {
+        get
+        {
+            var test = TestContext.CurrentContext.Test;
+            var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "?";
+            return $"{type}.{test.Name}";
+        }
     }
 
     /// <summary>The last run of the test now running, if it made one.</summary>

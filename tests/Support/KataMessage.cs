@@ -1,4 +1,5 @@
 using System.Text;
+using AsyncKatas.Catalog.Words;
 using NUnit.Framework.Internal;
 
 namespace AsyncKatas.Tests.Support;
@@ -15,23 +16,26 @@ public static class KataMessage
     /// <summary>
     /// Fails the test now running with <paramref name="verdicts"/>: records what the failure is (its
     /// <see cref="FailureKind"/> and its gist, see <see cref="FailureProperties"/>) on the test for the
-    /// watch runner, then fails it with the composed message.
+    /// watch runner, writes it with the composed lines as a <see cref="KataFailureRecord"/> attached to the test
+    /// for the `dotnet test` summary (<see cref="FailureRecordFile"/>), then fails it with the composed message.
     /// </summary>
     public static void Fail(IReadOnlyList<Verdict> verdicts, LoopRun? run = null, string? trailer = null)
     {
-        var (message, gist) = Composed(verdicts, null, run, trailer);
+        var (message, gist, kata) = Composed(verdicts, null, run, trailer);
+        var kind = verdicts.Min(v => v.Kind);
         // TestContext's view of the properties is read-only; the running test's own bag is not.
         var properties = TestExecutionContext.CurrentContext.CurrentTest.Properties;
-        properties.Set(FailureProperties.Kind, verdicts.Min(v => v.Kind).ToString());
+        properties.Set(FailureProperties.Kind, kind.ToString());
         properties.Set(FailureProperties.Gist, gist);
+        FailureRecordFile.Attach(new KataFailureRecord(kata.Id, KataContext.TestName, kind, gist, message.Split('\n')));
         Assert.Fail(message);
     }
 
     /// <summary>Fails the test now running with one verdict.</summary>
     public static void Fail(Verdict verdict, LoopRun? run = null, string? trailer = null) => Fail([verdict], run, trailer);
 
-    /// <summary>The message, and its gist: the lines between the header and the hint (what is the same for every test that failed this way).</summary>
-    private static (string Message, string Gist) Composed(IReadOnlyList<Verdict> verdicts, Kata? kata, LoopRun? run, string? trailer)
+    /// <summary>The message, its gist (the lines between the header and the hint: what is the same for every test that failed this way) and its kata.</summary>
+    private static (string Message, string Gist, Kata Kata) Composed(IReadOnlyList<Verdict> verdicts, Kata? kata, LoopRun? run, string? trailer)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
         run ??= KataContext.LastRun;
@@ -55,8 +59,9 @@ public static class KataMessage
         var body = Listing.Capped(lines, head: MaxLines - 10, tail: 6, what: KataText.Text("Message.Lines")).ToList();
         var gist = string.Join('\n', body);
         body[0] = $"{KataContext.Header(kata)}: {body[0]}";
-        body.Add(KataText.Format("Message.Hint", kata.HintsPath));
+        // The tests speak the UI culture (UiCultureSetup); the hint names the README in that language.
+        body.Add(KataText.Format("Message.Hint", kata.HintsPathIn(UiLanguage.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? "en")));
         if (trailer is not null) body.Add(trailer);
-        return (string.Join('\n', body), gist);
+        return (string.Join('\n', body), gist, kata);
     }
 }

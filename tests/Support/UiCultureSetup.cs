@@ -16,8 +16,6 @@ public sealed class UiCultureSetup
     public void FromEnvironment()
     {
         var language = UiLanguage.Current != "en" ? UiLanguage.Current : UiLanguage.Choose();
-        if (language == "en") return;
-        UiLanguage.Use(language); // the catalogue's own words (a hint's README) follow it too
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language, predefinedOnly: false);
+        if (language != "en") CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language, predefinedOnly: false);
     }
 }

@@ -11,7 +11,8 @@ public class SummaryLoggerTests
         "  The stub says: Print \"我是异步任务{{number}}\" and sleep one second, five times.\n" +
         "Hint: katas/K01_EventLoop/README.md#hints";
 
-    private const string HarnessStack =
+    /// <summary>Where a kata verdict is thrown from: no frame of the learner's.</summary>
+    internal const string HarnessStack =
         "   at AsyncKatas.Tests.Support.KataVerifier.VerifyRun(LoopRun run, Double[] timeline, Double total, String sourceFile) in /src/async-katas/tests/Support/KataVerifier.cs:line 31\n" +
         "   at AsyncKatas.Tests.K01_EventLoop.TwoWorkersTests.TwoWorkers_TakeTurns_OnOneLoop() in /src/async-katas/tests/K01_EventLoop/TwoWorkersTests.cs:line 19";
 

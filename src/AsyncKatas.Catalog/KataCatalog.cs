@@ -21,6 +21,12 @@ public sealed record Kata(string Id, string Folder, string Topic, bool FromArtic
     public string HintsPathIn(string language) =>
         language == "zh-Hans" ? $"katas/{Folder}/README.zh-CN.md#提示" : $"katas/{Folder}/README.md#hints";
 
+    /// <summary>The topic in Chinese (katas.json's "topic_zh").</summary>
+    public string TopicZh { get; init; } = "";
+
+    /// <summary>The topic in <paramref name="language"/>: the Chinese one for "zh-Hans", else the English one.</summary>
+    public string TopicIn(string language) => language == "zh-Hans" && TopicZh.Length > 0 ? TopicZh : Topic;
+
     /// <summary>1: the article's examples (and what they lead to); 2: after the article.</summary>
     public int Part { get; init; } = 1;
 

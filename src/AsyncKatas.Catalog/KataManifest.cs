@@ -19,7 +19,7 @@ public static class KataManifest
     /// <summary>The manifest's path in the repository.</summary>
     public const string RelativePath = "katas/katas.json";
 
-    private static readonly string[] Fields = ["id", "folder", "part", "topic", "article", "examples", "threads", "given", "python"];
+    private static readonly string[] Fields = ["id", "folder", "part", "topic", "topic_zh", "article", "examples", "threads", "given", "python"];
 
     /// <summary>The manifest the build embedded in this assembly.</summary>
     public static IReadOnlyList<Kata> LoadEmbedded()
@@ -64,6 +64,7 @@ public static class KataManifest
         if (entry.Folder is not { } folder || !folder.StartsWith(id + "_", StringComparison.Ordinal) || folder.Length == id.Length + 1)
             throw Invalid(id, "folder", $"must be \"{id}_Name\"");
         if (string.IsNullOrWhiteSpace(entry.Topic)) throw Invalid(id, "topic", "is missing");
+        if (entry.TopicZh is not { } topicZh || !topicZh.Any(c => c >= '\u4e00' && c <= '\u9fff')) throw Invalid(id, "topic_zh", "is missing or has no Chinese in it");
         if (entry.Part is not (1 or 2)) throw Invalid(id, "part", "must be 1 or 2");
         if (string.IsNullOrWhiteSpace(entry.Article)) throw Invalid(id, "article", $"is missing (the article's section, or \"{Beyond}\")");
         var beyond = entry.Article == Beyond;
@@ -78,6 +79,7 @@ public static class KataManifest
             throw Invalid(id, "python", $"is \"{ReadmeProgram}\" or a .py file in the kata's folder");
         return new Kata(id, folder, entry.Topic, FromArticle: !beyond)
         {
+            TopicZh = topicZh,
             Part = entry.Part,
             Article = entry.Article,
             Examples = examples,
@@ -106,6 +108,7 @@ public static class KataManifest
             Text("folder"),
             element.TryGetProperty("part", out var part) ? part.GetInt32() : 0,
             Text("topic"),
+            Text("topic_zh"),
             Text("article"),
             Text("examples"),
             element.TryGetProperty("threads", out var threads) && threads.GetBoolean(),
@@ -113,6 +116,6 @@ public static class KataManifest
             Text("python"));
     }
 
-    private sealed record Entry(string? Id, string? Folder, int Part, string? Topic, string? Article, string? Examples,
+    private sealed record Entry(string? Id, string? Folder, int Part, string? Topic, string? TopicZh, string? Article, string? Examples,
         bool Threads, IReadOnlyList<string>? Given, string? Python);
 }

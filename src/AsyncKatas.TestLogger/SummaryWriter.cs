@@ -142,7 +142,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
 
     private IEnumerable<string> NextSteps(Kata kata)
     {
-        yield return KataVocabulary.Format(Vocabulary.Next, kata.DisplayName, kata.Topic);
+        yield return KataVocabulary.Format(Vocabulary.Next, kata.DisplayName, kata.TopicIn(UiLanguage.Current));
         yield return KataVocabulary.Format(Vocabulary.NextRead, kata.ReadmePath);
         if (options.HasWatchRunner) yield return Vocabulary.NextWatch;
         yield return KataVocabulary.Format(options.HasWatchRunner ? Vocabulary.NextOrRun : Vocabulary.NextRun, kata.Id);

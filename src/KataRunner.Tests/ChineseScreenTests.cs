@@ -53,7 +53,7 @@ public class ChineseScreenTests
         {
             Assert.That(lines[1], Is.EqualTo("K08: 进行中：9 个测试通过了 1 个"));
             Assert.That(lines[2], Does.StartWith($"已完成题目：0/{count}  [").And.EndWith($"还要检查 {count - 1} 道…"));
-            Assert.That(lines[3], Is.EqualTo("编辑 katas/K08_ThreadPoolExecutor/*.cs · 提示：按 h，或看它的 README.md"));
+            Assert.That(lines[3], Is.EqualTo("编辑 katas/K08_ThreadPoolExecutor/*.cs · 提示：按 h 或看 README.zh-CN.md"));
             Assert.That(lines[^2], Does.Contain("第 1–").And.Contain("↑↓ PgUp PgDn 空格"));
             Assert.That(lines[^1], Is.EqualTo("h 提示 (0/2) · n 下题 · p 上题 · l 列表 · t 时间线 · r 重跑 · q 退出 (0 ms)"));
         });
@@ -203,11 +203,25 @@ public class ChineseScreenTests
         AssertFits(lines);
         Assert.Multiple(() =>
         {
+            Assert.That(lines[0], Does.Contain(KataCatalog.Get(kata).TopicZh), "the header's topic in Chinese (katas.json's topic_zh)");
             Assert.That(lines[1], Does.StartWith($"{kata}: 未开始："));
             Assert.That(string.Concat(lines.Skip(Top).Take(4)), Does.Contain("还没有开始"), "the kata tests' verdict in Chinese too");
             // The group line breaks before the test's name (after "：", where the translation leaves a space), not after the number.
             Assert.That(lines, Has.None.Match(@"另有 \d+$"));
             Assert.That(lines[^1], Does.Match(@"^h 提示 \(0/\d\) · n 下题 .* q 退出 \(\d+ ms\)$"), "the keys on one line, with the run's time");
+        });
+    }
+
+    [Test]
+    public void Every_katas_edit_line_fits_in_Chinese()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var kata in KataCatalog.All)
+            {
+                var edit = KataVocabulary.Format(Vocabulary.RunnerEdit, kata.Folder);
+                Assert.That(Columns(edit), Is.LessThanOrEqualTo(Width - 1), edit);
+            }
         });
     }
 

@@ -138,12 +138,13 @@ public class ManifestTests
         Assert.That(figures, Is.Empty, $"{readme}: a wall-clock figure copied from bench/ (link to bench/RUNNER.md or bench/RESULTS.md)");
     }
 
-    [TestCase("""{ "katas": [ { "id": "K1", "folder": "K1_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K1's \"id\" must be K and two digits")]
-    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K02_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K01's \"folder\" must be \"K01_Name\"")]
-    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 2, "topic": "t", "article": "协程并发", "examples": "E08" } ] }""", "K01's \"article\" a Part II kata is \"beyond\"")]
-    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "article": "beyond", "examples": "", "given": ["sub/A.cs"] } ] }""", "K01's \"given\" lists .cs file names")]
-    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "article": "beyond", "examples": "", "thread": true } ] }""", "\"thread\" is not a field")]
-    [TestCase("""{ "katas": [ { "id": "K02", "folder": "K02_X", "part": 2, "topic": "t", "article": "beyond", "examples": "" }, { "id": "K03", "folder": "K03_X", "part": 1, "topic": "t", "article": "beyond", "examples": "" } ] }""", "K03's \"part\" part 1 comes after part 2")]
+    [TestCase("""{ "katas": [ { "id": "K1", "folder": "K1_X", "part": 1, "topic": "t", "topic_zh": "题", "article": "beyond", "examples": "" } ] }""", "K1's \"id\" must be K and two digits")]
+    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K02_X", "part": 1, "topic": "t", "topic_zh": "题", "article": "beyond", "examples": "" } ] }""", "K01's \"folder\" must be \"K01_Name\"")]
+    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 2, "topic": "t", "topic_zh": "题", "article": "协程并发", "examples": "E08" } ] }""", "K01's \"article\" a Part II kata is \"beyond\"")]
+    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "topic_zh": "题", "article": "beyond", "examples": "", "given": ["sub/A.cs"] } ] }""", "K01's \"given\" lists .cs file names")]
+    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "topic_zh": "题", "article": "beyond", "examples": "", "thread": true } ] }""", "\"thread\" is not a field")]
+    [TestCase("""{ "katas": [ { "id": "K02", "folder": "K02_X", "part": 2, "topic": "t", "topic_zh": "题", "article": "beyond", "examples": "" }, { "id": "K03", "folder": "K03_X", "part": 1, "topic": "t", "topic_zh": "题", "article": "beyond", "examples": "" } ] }""", "K03's \"part\" part 1 comes after part 2")]
+    [TestCase("""{ "katas": [ { "id": "K01", "folder": "K01_X", "part": 1, "topic": "t", "topic_zh": "topic", "article": "beyond", "examples": "" } ] }""", "K01's \"topic_zh\" is missing or has no Chinese in it")]
     public void A_mistake_in_the_manifest_is_named(string json, string expected)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
@@ -156,7 +157,7 @@ public class ManifestTests
     {
         using var file = File.OpenRead(Path.Combine(Root(), KataManifest.RelativePath));
         Assert.That(KataManifest.Load(file), Is.EqualTo(KataCatalog.All).Using<Kata>((a, b) =>
-            a.Id == b.Id && a.Folder == b.Folder && a.Topic == b.Topic && a.FromArticle == b.FromArticle && a.Part == b.Part &&
+            a.Id == b.Id && a.Folder == b.Folder && a.Topic == b.Topic && a.TopicZh == b.TopicZh && a.FromArticle == b.FromArticle && a.Part == b.Part &&
             a.Article == b.Article && a.Examples == b.Examples && a.GivesThreads == b.GivesThreads && a.Python == b.Python &&
             a.GivenFiles.SequenceEqual(b.GivenFiles)));
     }

@@ -23,7 +23,7 @@ internal static class ScreenRenderer
     /// <summary>The top: the kata and its topic, its status, the progress, where to edit. Each fits 80 columns.</summary>
     public static IEnumerable<IRenderable> Top(Screen screen, bool interactive)
     {
-        var title = $"[bold]{Markup.Escape($"{screen.Kata.DisplayName}")}[/] · {Markup.Escape(screen.Kata.Topic)}";
+        var title = $"[bold]{Markup.Escape($"{screen.Kata.DisplayName}")}[/] · {Markup.Escape(screen.Kata.TopicIn(UiLanguage.Current))}";
         yield return interactive ? new Rule(title).LeftJustified() : new Markup($"── {title} ──");
         yield return new Markup($"[bold]{Markup.Escape(screen.Kata.Id)}[/]: {StatusWords.Markup(screen.State)}");
         yield return Progress(screen);

@@ -14,12 +14,15 @@ public sealed record Kata(string Id, string Folder, string Topic, bool FromArtic
 
     public string ReadmePath => $"katas/{Folder}/README.md";
 
+    /// <summary>The kata's README in <paramref name="language"/>: README.zh-CN.md for "zh-Hans", else README.md.</summary>
+    public string ReadmePathIn(string language) => language == "zh-Hans" ? $"katas/{Folder}/README.zh-CN.md" : ReadmePath;
+
     /// <summary>The hints of the kata's README in the language in use (<see cref="Words.UiLanguage"/>).</summary>
     public string HintsPath => HintsPathIn(Words.UiLanguage.Current);
 
     /// <summary>The hints of the kata's README in <paramref name="language"/>: README.zh-CN.md's 提示 in Chinese ("zh-Hans"), else README.md's.</summary>
     public string HintsPathIn(string language) =>
-        language == "zh-Hans" ? $"katas/{Folder}/README.zh-CN.md#提示" : $"katas/{Folder}/README.md#hints";
+        $"{ReadmePathIn(language)}#{(language == "zh-Hans" ? "提示" : "hints")}";
 
     /// <summary>The topic in Chinese (katas.json's "topic_zh").</summary>
     public string TopicZh { get; init; } = "";

@@ -143,7 +143,7 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
     private IEnumerable<string> NextSteps(Kata kata)
     {
         yield return KataVocabulary.Format(Vocabulary.Next, kata.DisplayName, kata.TopicIn(UiLanguage.Current));
-        yield return KataVocabulary.Format(Vocabulary.NextRead, kata.ReadmePath);
+        yield return KataVocabulary.Format(Vocabulary.NextRead, kata.ReadmePathIn(UiLanguage.Current));
         if (options.HasWatchRunner) yield return Vocabulary.NextWatch;
         yield return KataVocabulary.Format(options.HasWatchRunner ? Vocabulary.NextOrRun : Vocabulary.NextRun, kata.Id);
     }

@@ -20,6 +20,24 @@ public class SummaryLoggerRecordTests
     private static TestOutcomeRecord FailedWith(params KataFailureRecord[] records) =>
         new(KataCatalog.Get("K05"), records[0].Test, Outcome.Failed, MisleadingMessage, HarnessStack, Records: records);
 
+    [Test, NonParallelizable]
+    public void In_Chinese_the_next_kata_is_named_with_its_Chinese_topic_and_README()
+    {
+        var failed = new TestOutcomeRecord(KataCatalog.Get("K05"), "GatherTests.B", Outcome.Failed, "msg", HarnessStack);
+        try
+        {
+            AsyncKatas.Catalog.Words.UiLanguage.Use("zh-Hans");
+            var summary = KataSummaryLogger.Summarize([failed]);
+            Assert.That(summary, Does.Contain(KataCatalog.Get("K05").TopicZh).And.Contain("katas/K05_WaitAndGather/README.zh-CN.md")
+                .And.Not.Contain("katas/K05_WaitAndGather/README.md"));
+        }
+        finally
+        {
+            AsyncKatas.Catalog.Words.UiLanguage.Use("en");
+        }
+        Assert.That(KataSummaryLogger.Summarize([failed]), Does.Contain(KataCatalog.Get("K05").Topic).And.Contain("katas/K05_WaitAndGather/README.md"));
+    }
+
     [Test]
     public void A_failure_with_a_record_is_printed_from_the_record_and_its_message_is_not_read()
     {

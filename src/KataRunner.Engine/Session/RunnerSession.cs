@@ -178,7 +178,7 @@ public sealed class RunnerSession
             case 'h':
                 var total = _hints(Current).Count;
                 var level = HintLevel;
-                _notice = total == 0 ? KataVocabulary.Format(Vocabulary.NoticeNoHints, Current.ReadmePath) : level >= total ? Vocabulary.NoticeLastHint : null;
+                _notice = total == 0 ? KataVocabulary.Format(Vocabulary.NoticeNoHints, Current.ReadmePathIn(UiLanguage.Current)) : level >= total ? Vocabulary.NoticeLastHint : null;
                 _hintLevels[Current.Id] = Math.Min(level + 1, total);
                 break;
             case 'n':

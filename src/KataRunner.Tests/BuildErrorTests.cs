@@ -40,6 +40,15 @@ public class BuildErrorTests
                 Assert.That(System.Text.RegularExpressions.Regex.Matches(output, @"error KATA: (K\d\d) \w+ does not compile").Select(m => m.Groups[1].Value).Distinct(),
                     Is.EqualTo(new[] { "K10" }));
             });
+
+            // The same build for a Chinese learner: the kata's lines, its advice and its hints in Chinese.
+            var (_, chinese) = Dotnet(copy, ("DOTNET_CLI_UI_LANGUAGE", "zh-Hans"), "build", "katas/Katas.csproj", "-nologo", "-v:q", "-p:VSTestTestCaseFilter=TestCategory=K03");
+            Assert.Multiple(() =>
+            {
+                Assert.That(chinese, Does.Contain("error KATA: K10 MixedSyncAsync 编译不通过：上面有 1 个错误，在 katas/K10_MixedSyncAsync/ 里。它的提示：katas/K10_MixedSyncAsync/README.zh-CN.md#提示"));
+                Assert.That(chinese, Does.Contain("error KATA: K10, VSTHRD100: async void：没人能 await 它"));
+                Assert.That(chinese, Does.Contain("所以 K10 编译不通过时，K03 无法运行").And.Contain("dotnet run --project src/KataRunner -- K03"));
+            });
         }
         finally
         {
@@ -59,11 +68,14 @@ public class BuildErrorTests
         }
     }
 
-    private static (int Exit, string Output) Dotnet(string directory, params string[] args)
+    private static (int Exit, string Output) Dotnet(string directory, params string[] args) => Dotnet(directory, ("DOTNET_CLI_UI_LANGUAGE", "en"), args);
+
+    private static (int Exit, string Output) Dotnet(string directory, (string Name, string Value) variable, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment[variable.Name] = variable.Value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

@@ -225,6 +225,19 @@ public class ChineseScreenTests
         });
     }
 
+    [Test]
+    public void The_engine_gives_an_analyzer_error_the_katas_advice_in_the_language_in_use()
+    {
+        var error = new CompileError("katas/K10_MixedSyncAsync/ImageDownloads.cs", 3, 5, "VSTHRD100", "Avoid async void methods");
+        var paths = SharedEngine.Paths;
+        Assert.Multiple(() =>
+        {
+            Assert.That(AnalyzerAdvice.Load(paths, "zh-Hans").For([error]), Has.One.StartsWith("VSTHRD100: async void：没人能 await 它"));
+            Assert.That(AnalyzerAdvice.Load(paths, "en").For([error]), Has.One.StartsWith("VSTHRD100: async void: nobody can await it"));
+            Assert.That(AnalyzerAdvice.Load(paths).For([error]), Has.One.Contains("没人能 await 它"), "this fixture speaks Chinese");
+        });
+    }
+
     /// <summary>Exactly the terminal's height, one column spare on every line, and no English sentence of the vocabulary.</summary>
     private static void AssertFits(List<string> lines)
     {

@@ -11,10 +11,15 @@ public sealed class AnalyzerAdvice
 
     private AnalyzerAdvice(IReadOnlyDictionary<string, string> byRule) => _byRule = byRule;
 
-    /// <summary>The advice file of <paramref name="paths"/>' repository; none when it is missing.</summary>
-    public static AnalyzerAdvice Load(RepositoryPaths paths)
+    /// <summary>
+    /// The advice file of <paramref name="paths"/>' repository in <paramref name="language"/> (default: the language in
+    /// use): AnalyzerAdvice.zh-Hans.txt for Chinese where it exists, else AnalyzerAdvice.txt; none when it is missing.
+    /// </summary>
+    public static AnalyzerAdvice Load(RepositoryPaths paths, string? language = null)
     {
         var file = Path.Combine(paths.Solutions, "AnalyzerAdvice.txt");
+        var chinese = Path.Combine(paths.Solutions, "AnalyzerAdvice.zh-Hans.txt");
+        if ((language ?? AsyncKatas.Catalog.Words.UiLanguage.Current) == "zh-Hans" && File.Exists(chinese)) file = chinese;
         var byRule = new Dictionary<string, string>(StringComparer.Ordinal);
         if (File.Exists(file))
         {

@@ -36,6 +36,9 @@ run_group() { # $1: the processor count, $2: the group's filter, $3: the log
 
 summary_of() { grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+, Total: +[0-9]+' "$1" | head -n 1; }
 
+# A host that died before its summary, or said so.
+crashed() { grep -qE 'Test host process crashed|Test Run Aborted' "$1" || [ -z "$(summary_of "$1")" ]; }
+
 for n in $counts; do
   rm -f "$work/$n.tsv"
   failed=0 passed=0 skipped=0 total=0 run_ok=1
@@ -43,22 +46,17 @@ for n in $counts; do
     log="$work/$n.$g.log"
     run_group "$n" "${groups[$g]}" "$log"
     run=$?
-    if grep -qE 'Test host process crashed|Test Run Aborted' "$log" || [ -z "$(summary_of "$log")" ]; then
-      echo "DOTNET_PROCESSOR_COUNT=$n, ${groups[$g]}: the test host crashed (a harness crash, not a verdict); running the group again"
+    for attempt in 2 3; do
+      crashed "$log" || break
+      echo "DOTNET_PROCESSOR_COUNT=$n, ${groups[$g]}: the test host crashed (a harness crash, not a verdict); running the group again (attempt $attempt of 3)"
       grep -E -A 12 'Fatal error' "$log" | head -n 14 # the runtime's own account of the crash, with its stack
       # The verdicts of the crashed host's programs are dropped with it; the rerun writes them again.
       prefixes=$(echo "${groups[$g]}" | sed -E 's/Name[~=]//g; s/Solutions_PassEveryKataTest/solutions/; s/\|?Catalogue_IsReadable//')
       [ -f "$work/$n.tsv" ] && { grep -vE "^($prefixes)" "$work/$n.tsv" >"$work/$n.keep"; mv "$work/$n.keep" "$work/$n.tsv"; }
       run_group "$n" "${groups[$g]}" "$log"
       run=$?
-      if grep -qE 'Test host process crashed|Test Run Aborted' "$log"; then
-        echo "DOTNET_PROCESSOR_COUNT=$n, ${groups[$g]}: the test host crashed again; a third and last time"
-        [ -f "$work/$n.tsv" ] && { grep -vE "^($prefixes)" "$work/$n.tsv" >"$work/$n.keep"; mv "$work/$n.keep" "$work/$n.tsv"; }
-        run_group "$n" "${groups[$g]}" "$log"
-        run=$?
-        if grep -qE 'Test host process crashed|Test Run Aborted' "$log"; then run=1; fi
-      fi
-    fi
+    done
+    crashed "$log" && run=1
     s=$(summary_of "$log")
     if [ $run -ne 0 ] || [ -z "$s" ]; then
       run_ok=0

@@ -7,7 +7,8 @@ public static class TwoWorkers
     public static Task WorkAsync(int number, TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"我是异步任务{number}\" and sleep one second, five times. Sleep with the injected clock: Task.Delay(delay, time).");
+            "Print \"我是异步任务{number}\" and sleep one second, five times. Sleep with the injected clock: Task.Delay(delay, time). " +
+            "/ 打印 \"我是异步任务{number}\" 并休眠一秒，共五次。用注入的时钟休眠：Task.Delay(delay, time)。");
     }
 
     /// <summary>Runs worker 1 and worker 2 together and returns when both are done.</summary>

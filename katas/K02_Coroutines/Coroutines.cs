@@ -10,7 +10,7 @@ public static class Coroutines
     /// <summary>The coroutine function <c>do_work</c>: prints "学习协程中...". Like every C# async method, it starts running as soon as it is called.</summary>
     public static Task DoWorkAsync(TextWriter output)
     {
-        throw new NotImplementedException("Print \"学习协程中...\" to output.");
+        throw new NotImplementedException("Print \"学习协程中...\" to output. / 把 \"学习协程中...\" 打印到 output。");
     }
 
     /// <summary>
@@ -28,6 +28,6 @@ public static class Coroutines
     /// <summary>Like <c>asyncio.run(result)</c>: starts the work it is given and completes when that work has.</summary>
     public static Task RunAsync(Func<Task> coroutine)
     {
-        throw new NotImplementedException("Start the work you were given and return the Task for its end.");
+        throw new NotImplementedException("Start the work you were given and return the Task for its end. / 启动交给你的工作，并返回代表它结束的 Task。");
     }
 }

@@ -10,7 +10,8 @@ public static class AwaitChains
     public static Task<string> OthersAsync(TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"start\", sleep two seconds with Task.Delay(delay, time), print \"end\" and return \"返回值\".");
+            "Print \"start\", sleep two seconds with Task.Delay(delay, time), print \"end\" and return \"返回值\". " +
+            "/ 打印 \"start\"，用 Task.Delay(delay, time) 休眠两秒，打印 \"end\"，然后返回 \"返回值\"。");
     }
 
     /// <summary>
@@ -20,7 +21,8 @@ public static class AwaitChains
     public static Task NestedAsync(TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"执行协程函数内部代码\", await OthersAsync, then print \"IO操作结果为: \" and the value it returned.");
+            "Print \"执行协程函数内部代码\", await OthersAsync, then print \"IO操作结果为: \" and the value it returned. " +
+            "/ 打印 \"执行协程函数内部代码\"，await OthersAsync，然后打印 \"IO操作结果为: \" 和它返回的值。");
     }
 
     /// <summary>
@@ -30,6 +32,7 @@ public static class AwaitChains
     public static Task TwoAwaitsAsync(TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"执行协程函数内部代码\"; await OthersAsync and print \"response_1的IO操作结果为: \" and its value; then the same again for response_2.");
+            "Print \"执行协程函数内部代码\"; await OthersAsync and print \"response_1的IO操作结果为: \" and its value; then the same again for response_2. " +
+            "/ 打印 \"执行协程函数内部代码\"；await OthersAsync，打印 \"response_1的IO操作结果为: \" 和它的值；然后对 response_2 再做一遍。");
     }
 }

@@ -11,7 +11,8 @@ public static class TaskObjects
     public static Task<string> OthersAsync(TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"start\", sleep two seconds with Task.Delay(delay, time), print \"end\" and return \"返回值\".");
+            "Print \"start\", sleep two seconds with Task.Delay(delay, time), print \"end\" and return \"返回值\". " +
+            "/ 打印 \"start\"，用 Task.Delay(delay, time) 休眠两秒，打印 \"end\"，然后返回 \"返回值\"。");
     }
 
     /// <summary>
@@ -37,7 +38,8 @@ public static class TaskObjects
     public static Task<string> OthersAsync(TimeSpan sleep, string name, TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"start {name}\", sleep for the given time, print \"end {name}\" and return \"返回值{name}\".");
+            "Print \"start {name}\", sleep for the given time, print \"end {name}\" and return \"返回值{name}\". " +
+            "/ 打印 \"start {name}\"，休眠给定的时间，打印 \"end {name}\"，然后返回 \"返回值{name}\"。");
     }
 
     /// <summary>
@@ -48,6 +50,7 @@ public static class TaskObjects
     public static Task NamedTasksAsync(TimeSpan task1Sleep, TimeSpan task2Sleep, TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"执行协程函数内部代码\", start task_1 and task_2 (OthersAsync with their sleeps and names), then await task_1 and print \"task_1的IO操作结果为: \" and its value, then the same for task_2.");
+            "Print \"执行协程函数内部代码\", start task_1 and task_2 (OthersAsync with their sleeps and names), then await task_1 and print \"task_1的IO操作结果为: \" and its value, then the same for task_2. " +
+            "/ 打印 \"执行协程函数内部代码\"，启动 task_1 和 task_2（用各自的休眠时间和名字调用 OthersAsync），然后 await task_1 并打印 \"task_1的IO操作结果为: \" 和它的值，再对 task_2 做同样的事。");
     }
 }

@@ -27,7 +27,9 @@ public static class WaitWithTimeout
     {
         throw new NotImplementedException(
             "Start the three named tasks with a token you can cancel, wait at most `timeout` for them (on the injected clock), " +
-            "print \"task result: ...\" for the finished ones and \"pending: {name}\" for the others, then cancel those and return the three tasks.");
+            "print \"task result: ...\" for the finished ones and \"pending: {name}\" for the others, then cancel those and return the three tasks. " +
+            "/ 用一个你能取消的令牌启动三个带名字的任务，最多等它们 `timeout`（在注入的时钟上），为已完成的任务打印 \"task result: ...\"，" +
+            "为其余的打印 \"pending: {name}\"，然后取消那些任务，并返回这三个任务。");
     }
 
     /// <summary>The article's whole program: MainAsync, then "Time: {elapsed seconds}" measured on <paramref name="time"/>.</summary>

@@ -10,7 +10,8 @@ public static class FourJobs
     public static int Work(int value, TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Block this worker thread for one virtual second (Task.Delay(delay, time).Wait(), never Thread.Sleep), then print value and return 123.");
+            "Block this worker thread for one virtual second (Task.Delay(delay, time).Wait(), never Thread.Sleep), then print value and return 123. " +
+            "/ 把这个工作线程阻塞一个虚拟秒（Task.Delay(delay, time).Wait()，绝不要用 Thread.Sleep），然后打印 value 并返回 123。");
     }
 
     /// <summary>
@@ -20,6 +21,7 @@ public static class FourJobs
     public static Task RunAsync(TextWriter output, TimeProvider time, TaskScheduler threads)
     {
         throw new NotImplementedException(
-            "Make a ThreadPoolExecutor(threads, maxWorkers: 2), submit Work(i, ...) for i = 0..3 printing each future as soon as it is submitted, then await the pool's ShutdownAsync().");
+            "Make a ThreadPoolExecutor(threads, maxWorkers: 2), submit Work(i, ...) for i = 0..3 printing each future as soon as it is submitted, then await the pool's ShutdownAsync(). " +
+            "/ 创建 ThreadPoolExecutor(threads, maxWorkers: 2)，对 i = 0..3 提交 Work(i, ...)，每个 future 一提交就打印它，然后 await 线程池的 ShutdownAsync()。");
     }
 }

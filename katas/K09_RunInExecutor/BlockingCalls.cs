@@ -10,7 +10,8 @@ public static class BlockingCalls
     public static string BlockingFunction(TimeProvider time)
     {
         throw new NotImplementedException(
-            "Block this thread for two virtual seconds (Task.Delay(delay, time).Wait(), never Thread.Sleep), then return ReturnValue.");
+            "Block this thread for two virtual seconds (Task.Delay(delay, time).Wait(), never Thread.Sleep), then return ReturnValue. " +
+            "/ 把这个线程阻塞两个虚拟秒（Task.Delay(delay, time).Wait()，绝不要用 Thread.Sleep），然后返回 ReturnValue。");
     }
 
     /// <summary>
@@ -21,7 +22,8 @@ public static class BlockingCalls
     public static Task<T> RunInExecutorAsync<T>(TaskScheduler threads, ThreadPoolExecutor? executor, Func<T> func)
     {
         throw new NotImplementedException(
-            "Without an executor: start func on threads (Task.Factory.StartNew). With one: submit func to it and turn its future into a Task with ToTask().");
+            "Without an executor: start func on threads (Task.Factory.StartNew). With one: submit func to it and turn its future into a Task with ToTask(). " +
+            "/ 没有 executor 时：在 threads 上启动 func（Task.Factory.StartNew）。有 executor 时：把 func 提交给它，再用 ToTask() 把得到的 future 变成 Task。");
     }
 
     /// <summary>
@@ -31,7 +33,8 @@ public static class BlockingCalls
     public static Task<T> RunOnDedicatedThreadAsync<T>(TaskScheduler threads, Func<T> func)
     {
         throw new NotImplementedException(
-            "Start func on threads with TaskCreationOptions.LongRunning: the scheduler then gives it a dedicated thread.");
+            "Start func on threads with TaskCreationOptions.LongRunning: the scheduler then gives it a dedicated thread. " +
+            "/ 用 TaskCreationOptions.LongRunning 在 threads 上启动 func：调度器就会给它一个专用线程。");
     }
 
     /// <summary>
@@ -41,6 +44,7 @@ public static class BlockingCalls
     public static Task RunAsync(TextWriter output, TimeProvider time, TaskScheduler threads)
     {
         throw new NotImplementedException(
-            "Await BlockingFunction three times, one after the other: RunInExecutorAsync without an executor, then with a ThreadPoolExecutor you create (await using), then RunOnDedicatedThreadAsync. Print each result after its prefix, as the article does.");
+            "Await BlockingFunction three times, one after the other: RunInExecutorAsync without an executor, then with a ThreadPoolExecutor you create (await using), then RunOnDedicatedThreadAsync. Print each result after its prefix, as the article does. " +
+            "/ 依次 await BlockingFunction 三次：先用不带 executor 的 RunInExecutorAsync，再用带一个你创建的 ThreadPoolExecutor（await using）的 RunInExecutorAsync，最后用 RunOnDedicatedThreadAsync。像文章那样，把每个结果打印在它的前缀后面。");
     }
 }

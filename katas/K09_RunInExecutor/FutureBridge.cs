@@ -10,6 +10,7 @@ public static class FutureBridge
     public static Task<T> ToTask<T>(this ConcurrentFuture<T> future)
     {
         throw new NotImplementedException(
-            "Make a TaskCompletionSource<T> (with RunContinuationsAsynchronously), complete it from future.AddDoneCallback with the future's result, exception or cancellation, and return its Task.");
+            "Make a TaskCompletionSource<T> (with RunContinuationsAsynchronously), complete it from future.AddDoneCallback with the future's result, exception or cancellation, and return its Task. " +
+            "/ 创建一个 TaskCompletionSource<T>（带上 RunContinuationsAsynchronously），在 future.AddDoneCallback 里用 future 的结果、异常或取消去完成它，并返回它的 Task。");
     }
 }

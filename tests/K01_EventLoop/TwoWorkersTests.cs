@@ -18,10 +18,10 @@ public class TwoWorkersTests
     {
         var at = run.Lines.Select(l => l.At.TotalSeconds).ToList();
         if (run.Outcome != LoopOutcome.Completed || at.Count != timeline.Length || at.Zip(timeline).Any(p => Math.Abs(p.First - p.Second - 1) > 1e-9)) return;
-        Judge.Fail(new Verdict("every line came exactly one second after the article's: the first at 1 s, not at 0 s.")
+        Judge.Fail(new Verdict(KataText.Text("K01.LinesOneSecondLate"))
             .Printed(run)
-            .Cause("the worker sleeps before it prints; the article's worker prints, then sleeps.")
-            .Fix("in each round, print first, then await Task.Delay(TimeSpan.FromSeconds(1), time)."));
+            .Cause(KataText.Text("K01.Cause.SleepsBeforePrinting"))
+            .Fix(KataText.Text("K01.Fix.PrintThenSleep")));
     }
 
     [Test]

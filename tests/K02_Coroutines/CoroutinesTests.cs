@@ -5,10 +5,6 @@ namespace AsyncKatas.Tests.K02_Coroutines;
 [Category("K02")]
 public class CoroutinesTests
 {
-    private const string HotFix =
-        "MakeCoroutine must hand back work that has not started and is not scheduled to start (a Func<Task> that calls DoWorkAsync " +
-        "only when it is invoked); only invoking it may print.";
-
     [Test]
     public void DoWork_PrintsItsLine()
     {
@@ -29,9 +25,9 @@ public class CoroutinesTests
         });
 
         AssertCompleted(run);
-        Judge.That(printedWhenMade == "", () => new Verdict("the work ran before anyone invoked it: MakeCoroutine's work printed while it was being made.")
-            .Evidence($"printed when it was made: {Listing.Value(printedWhenMade)}")
-            .Fix(HotFix));
+        Judge.That(printedWhenMade == "", () => new Verdict(KataText.Text("K02.RanWhenMade"))
+            .Evidence(KataText.Format("K02.Evidence.PrintedWhenMade", Listing.Value(printedWhenMade)))
+            .Fix(KataText.Text("K02.Fix.HandBackColdWork")));
         FailIfRunOffTheLoop(run, io => Coroutines.DoWorkAsync(io.Out));
         VerifyRun(run, timeline: [0], total: 0);
     }
@@ -49,9 +45,9 @@ public class CoroutinesTests
         });
 
         AssertCompleted(run);
-        Judge.That(printedAfterTheWait == "", () => new Verdict("the work ran before anyone invoked it: it was held for one second before it was run, yet it had already printed.")
-            .Printed(run, "What it printed (virtual time in brackets)")
-            .Fix(HotFix));
+        Judge.That(printedAfterTheWait == "", () => new Verdict(KataText.Text("K02.RanWhileHeld"))
+            .Printed(run)
+            .Fix(KataText.Text("K02.Fix.HandBackColdWork")));
         FailIfRunOffTheLoop(run, io => Coroutines.DoWorkAsync(io.Out));
         VerifyRun(run, timeline: [1], total: 1);
     }
@@ -67,9 +63,9 @@ public class CoroutinesTests
         });
 
         AssertCompleted(run);
-        Judge.That(run.Output.Length == 0, () => new Verdict("the work ran although nobody invoked it: it was made and dropped, yet it printed.")
+        Judge.That(run.Output.Length == 0, () => new Verdict(KataText.Text("K02.RanWhenDropped"))
             .Printed(run)
-            .Fix(HotFix));
+            .Fix(KataText.Text("K02.Fix.HandBackColdWork")));
     }
 
     /// <summary>
@@ -83,13 +79,12 @@ public class CoroutinesTests
         var outside = run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text).ToList();
         if (outside.Count == 0) return;
         var alone = VirtualLoop.Run(run.Label, env => doWorkAlone(new KataIO(env)));
-        var verdict = new Verdict("the work ran off the loop: its line was printed outside the loop's context.")
-            .Evidence("printed outside the loop", outside);
+        var verdict = new Verdict(KataText.Text("K02.RanOffTheLoop"))
+            .Evidence(KataText.Text("K02.Evidence.PrintedOutsideLoop"), outside);
         Judge.Fail(alone.Outcome == LoopOutcome.Completed && !alone.Lines.Any(l => l.OutsideLoop)
-            ? verdict.Cause("DoWorkAsync, run on its own, prints on the loop: MakeCoroutine or RunAsync handed the work to another thread (a StartNew or ContinueWith on the default scheduler, Task.Run).")
-                .Fix("asyncio.run runs a coroutine on the loop's own thread: RunAsync invokes the work it was given and returns its task, and MakeCoroutine's " +
-                     "function calls DoWorkAsync; no StartNew, ContinueWith or Task.Run in either.")
-            : verdict.Cause("DoWorkAsync prints off the loop even when it is run on its own: something before its print left the loop (ConfigureAwait(false)).")
-                .Fix("drop ConfigureAwait(false) in DoWorkAsync."));
+            ? verdict.Cause(KataText.Text("K02.Cause.HandedToAnotherThread"))
+                .Fix(KataText.Text("K02.Fix.RunOnTheLoop"))
+            : verdict.Cause(KataText.Text("K02.Cause.LeavesTheLoopItself"))
+                .Fix(KataText.Text("K02.Fix.DropConfigureAwait")));
     }
 }

@@ -12,7 +12,7 @@ public class AwaitChainsTests
         var run = KataLoop.Run(async io => result = await AwaitChains.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
-        Judge.Equal(result, "返回值", "OthersAsync returned the wrong value.", "return \"返回值\" (the value the caller prints).");
+        Judge.Equal(result, "返回值", KataText.Text("K03.OthersWrongValue"), KataText.Text("K03.Fix.ReturnTheValue"));
     }
 
     [Test]
@@ -37,10 +37,10 @@ public class AwaitChainsTests
         var printed = run.Lines.FirstOrDefault(l => l.Text.Contains("System.Threading.Tasks.Task", StringComparison.Ordinal)
                                                     || l.Text.Contains("AsyncStateMachineBox", StringComparison.Ordinal));
         if (printed is null) return;
-        Judge.Fail(new Verdict("a result line shows a Task object, not the value OthersAsync returns.")
-            .Evidence($"printed at {TextDiff.Seconds(printed.At)}: {Listing.Shorten(printed.Text)}")
-            .Cause("the call's Task was kept and printed without await: calling an async method only starts it, and its value comes from awaiting its Task.")
-            .Fix("await the call where you take its value: var response = await OthersAsync(time);"));
+        Judge.Fail(new Verdict(KataText.Text("K03.TaskPrinted"))
+            .Evidence(KataText.Format("K03.Evidence.PrintedAt", TextDiff.Seconds(printed.At), Listing.Shorten(printed.Text)))
+            .Cause(KataText.Text("K03.Cause.NotAwaited"))
+            .Fix(KataText.Text("K03.Fix.AwaitTheCall")));
     }
 
     [Test]
@@ -54,21 +54,21 @@ public class AwaitChainsTests
         var firstResult = run.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("response_1", StringComparison.Ordinal));
         Judge.All(() =>
         {
-            Judge.That(starts.Count == 2, () => new Verdict($"expected two \"start\" lines (one per OthersAsync call), found {starts.Count}.")
+            Judge.That(starts.Count == 2, () => new Verdict(KataText.Format("K03.StartLineCount", starts.Count))
                 .Printed(run));
             if (starts.Count == 2)
             {
-                Judge.Sequence(starts, [0.0, 2.0], "the two OthersAsync calls should start at 0 s and 2 s (the virtual seconds of the \"start\" lines).",
-                    "await the first call (and print its result) before you make the second.");
+                Judge.Sequence(starts, [0.0, 2.0], KataText.Text("K03.StartTimes"),
+                    KataText.Text("K03.Fix.AwaitFirstThenSecond"));
             }
-            Judge.That(firstResult is not null, () => new Verdict("no line starting with \"response_1\" was printed.").Printed(run));
+            Judge.That(firstResult is not null, () => new Verdict(KataText.Text("K03.NoResponseOneLine")).Printed(run));
             if (firstResult is not null)
             {
-                Judge.Equal(firstResult.At.TotalSeconds, 2.0, "response_1's result was not printed at 2 s, as soon as the first call returned.",
-                    "print the first result right after its await, before the second call starts.");
+                Judge.Equal(firstResult.At.TotalSeconds, 2.0, KataText.Text("K03.ResponseOneLate"),
+                    KataText.Text("K03.Fix.PrintRightAfterAwait"));
             }
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(4), "two awaits in a row take 2 s + 2 s: the run took another virtual time.",
-                "await each call in turn: the second sleep begins only when the first has ended.");
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(4), KataText.Text("K03.TwoAwaitsTime"),
+                KataText.Text("K03.Fix.AwaitInTurn"));
         });
     }
 }

@@ -15,7 +15,7 @@ public class TaskObjectsTests
         var run = KataLoop.Run(async io => result = await TaskObjects.OthersAsync(io.Out, io.Time));
 
         VerifyRun(run, timeline: [0, 2], total: 2);
-        Judge.Equal(result, "返回值", "OthersAsync returned the wrong value.", "return \"返回值\".");
+        Judge.Equal(result, "返回值", KataText.Text("K04.OthersWrongValue"), KataText.Text("K04.Fix.ReturnTheValue"));
     }
 
     [Test]
@@ -24,12 +24,11 @@ public class TaskObjectsTests
         string? result = null;
         var run = KataLoop.Run(async io => result = await TaskObjects.OthersAsync(ThreeSeconds, "task_1", io.Out, io.Time));
 
-        Judge.That(run.Outcome != LoopOutcome.Completed || run.Elapsed != TimeSpan.FromSeconds(2), () => new Verdict(
-                "OthersAsync(sleep: 3 s, \"task_1\", ...) slept 2 s: the named overload ignores its sleep parameter (2 s is the first overload's fixed sleep).")
+        Judge.That(run.Outcome != LoopOutcome.Completed || run.Elapsed != TimeSpan.FromSeconds(2), () => new Verdict(KataText.Text("K04.NamedIgnoresItsSleep"))
             .Printed(run)
-            .Fix("sleep for the time it is given: await Task.Delay(sleep, time)."));
+            .Fix(KataText.Text("K04.Fix.SleepTheGivenTime")));
         VerifyRun(run, timeline: [0, 3], total: 3);
-        Judge.Equal(result, "返回值task_1", "OthersAsync(sleep, name, ...) returned the wrong value.", "return \"返回值\" followed by the name.");
+        Judge.Equal(result, "返回值task_1", KataText.Text("K04.NamedWrongValue"), KataText.Text("K04.Fix.ReturnTheValueAndName"));
     }
 
     [Test]
@@ -50,23 +49,23 @@ public class TaskObjectsTests
         // Lines are matched with their spaces trimmed: a stray space is the snapshot test's business, not this one's.
         var starts = run.Lines.Where(l => l.Text.Trim() == "start").Select(l => l.At).ToList();
         var ends = run.Lines.Where(l => l.Text.Trim() == "end").Select(l => l.At).ToList();
-        const string Fix = "start both tasks first (keep each Task without awaiting it), then await them.";
+        var fix = KataText.Text("K04.Fix.StartBothThenAwait");
         Judge.All(() =>
         {
             if (starts.Count != 2)
             {
-                Judge.Fail(new Verdict($"expected two \"start\" lines (one per task), found {starts.Count}.").Printed(run));
+                Judge.Fail(new Verdict(KataText.Format("K04.StartLineCount", starts.Count)).Printed(run));
             }
             else if (starts[1] != TimeSpan.Zero)
             {
                 // The cause is named only when the evidence shows it: task_2's start came at or after task_1's end.
                 var afterFirstEnd = ends.Count > 0 && starts[1] >= ends[0];
-                Judge.Fail(new Verdict($"both tasks should start at 0 s; the second \"start\" line was printed at {TextDiff.Seconds(starts[1])}.")
+                Judge.Fail(new Verdict(KataText.Format("K04.SecondStartLate", TextDiff.Seconds(starts[1])))
                     .Printed(run)
-                    .Cause(afterFirstEnd ? "task_2 started only after task_1 had finished (its \"start\" comes after task_1's \"end\")." : null)
-                    .Fix(Fix));
+                    .Cause(afterFirstEnd ? KataText.Text("K04.Cause.TaskTwoAfterTaskOne") : null)
+                    .Fix(fix));
             }
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "two 2-second tasks that run together take 2 s; the run took another virtual time.", Fix);
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K04.TwoTasksTime"), fix);
         });
     }
 
@@ -93,10 +92,10 @@ public class TaskObjectsTests
         var end1 = texts.IndexOf("end task_1");
         var start2 = texts.IndexOf("start task_2");
         if (end1 < 0 || start2 < end1) return;
-        Judge.Fail(new Verdict($"task_2 started at {Support.TextDiff.Seconds(run.Lines[start2].At)}, after task_1 had ended: the two sleeps ran one after the other, not together.")
+        Judge.Fail(new Verdict(KataText.Format("K04.TaskTwoStartedAfterTaskOneEnded", Support.TextDiff.Seconds(run.Lines[start2].At)))
             .Printed(run)
-            .Cause("NamedTasksAsync awaits each call on the line that makes it, so task_2 is made only when task_1 is over.")
-            .Fix("make both calls first and keep their tasks (var task1 = OthersAsync(...); var task2 = OthersAsync(...);), then await task1, print, await task2, print."));
+            .Cause(KataText.Text("K04.Cause.AwaitedWhereMade"))
+            .Fix(KataText.Text("K04.Fix.MakeBothCallsFirst")));
     }
 
     [Test]
@@ -110,11 +109,11 @@ public class TaskObjectsTests
         Judge.All(() =>
         {
             Judge.Sequence(results.Select(l => l.Text.Trim()[..Math.Min(6, l.Text.Trim().Length)]), ["task_1", "task_2"],
-                "task_1's result must be printed before task_2's, even though task_2 ends first (the names at the start of the \"…的IO操作结果为\" lines).",
-                "await task_1, print, then await task_2, print.");
+                KataText.Text("K04.ResultOrder"),
+                KataText.Text("K04.Fix.AwaitInOrder"));
             Judge.Sequence(results.Select(l => l.At.TotalSeconds), [3.0, 3.0],
-                "both results are printed at 3 s, once task_1 has ended (the virtual seconds of the \"…的IO操作结果为\" lines).",
-                "the program waits for task_1 before it looks at task_2.");
+                KataText.Text("K04.ResultTimes"),
+                KataText.Text("K04.Fix.WaitForTaskOneFirst"));
         });
     }
 
@@ -126,14 +125,13 @@ public class TaskObjectsTests
 
         AssertCompleted(run);
         var result1 = run.Lines.FirstOrDefault(l => l.Text.TrimStart().StartsWith("task_1的", StringComparison.Ordinal));
-        Judge.That(result1 is not null, () => new Verdict("no line starting with \"task_1的\" (task_1's result) was printed.").Printed(run));
-        Judge.That(result1!.At == TimeSpan.FromSeconds(2), () => new Verdict(
-                $"task_1's result should be printed at 2 s, when task_1 ends; it was printed at {TextDiff.Seconds(result1.At)}.")
+        Judge.That(result1 is not null, () => new Verdict(KataText.Text("K04.NoTaskOneResult")).Printed(run));
+        Judge.That(result1!.At == TimeSpan.FromSeconds(2), () => new Verdict(KataText.Format("K04.TaskOneResultLate", TextDiff.Seconds(result1.At)))
             .Printed(run)
             .Causes(result1.At >= TimeSpan.FromSeconds(3)
-                ? ["it waited for task_2 (3 s) too: both tasks awaited together (Task.WhenAll) before the first print,",
-                   "or task_2 awaited before task_1's result was printed."]
+                ? [KataText.Text("K04.Cause.AwaitedBothTogether"),
+                   KataText.Text("K04.Cause.AwaitedTaskTwoFirst")]
                 : [])
-            .Fix("await task_1 on its own and print its result, then await task_2."));
+            .Fix(KataText.Text("K04.Fix.AwaitTaskOneAlone")));
     }
 }

@@ -24,13 +24,11 @@ public class ThreeTasksTests
         var run = KataLoop.Run(io => ThreeTasks.TimedAsync(
             () => Task.Delay(TimeSpan.FromMilliseconds(milliseconds), io.Time), io.Out, io.Time));
         AssertCompleted(run);
-        Judge.That(run.Output == expected + "\n", () => new Verdict(
-                $"TimedAsync around a main that sleeps {milliseconds} ms must print exactly one line, \"{expected}\".")
+        Judge.That(run.Output == expected + "\n", () => new Verdict(KataText.Format("K05.TimedPrintsOneLine", milliseconds, expected))
             .Printed(run)
-            .Fix("print the time between before and after main, read on the injected clock (time.GetUtcNow() or time.GetTimestamp(); " +
-                 "not a Stopwatch, not a fixed number), as Python prints a float."));
-        Judge.Equal(run.Lines[0].At, TimeSpan.FromMilliseconds(milliseconds), "the \"Time:\" line was not printed when main had finished.",
-            "await main first, then read the clock and print.");
+            .Fix(KataText.Text("K05.Fix.PrintTheElapsedTime")));
+        Judge.Equal(run.Lines[0].At, TimeSpan.FromMilliseconds(milliseconds), KataText.Text("K05.TimeLineNotAtTheEnd"),
+            KataText.Text("K05.Fix.AwaitMainFirst"));
     }
 
     [Test]
@@ -46,10 +44,10 @@ public class ThreeTasksTests
     {
         var early = run.Lines.Where(l => l.Text.StartsWith("task result:", StringComparison.Ordinal) && l.At < TimeSpan.FromSeconds(3)).ToList();
         if (run.Outcome != LoopOutcome.Completed || run.Elapsed != TimeSpan.FromSeconds(3) || early.Count == 0) return;
-        Judge.Fail(new Verdict($"{early.Count} result line(s) came before all three tasks were done (the last ends at 3 s): the first at {TextDiff.Seconds(early[0].At)}.")
+        Judge.Fail(new Verdict(KataText.Format("K05.ResultsBeforeAllDone", early.Count, TextDiff.Seconds(early[0].At)))
             .Printed(run)
-            .Cause("each result is printed as soon as its own task ends, while the others still run; asyncio.wait returns once all are done, and only then are the results printed.")
-            .Fix("wait for all three first (await Task.WhenAll(tasks)), then print each result in start order."));
+            .Cause(KataText.Text("K05.Cause.PrintedAsEachEnds"))
+            .Fix(KataText.Text("K05.Fix.WhenAllThenPrint")));
     }
 
     [Test]
@@ -68,16 +66,16 @@ public class ThreeTasksTests
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Sequence(named!.Select(n => n.Name), ["MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3"], "the tasks' names, in order, are wrong.");
+            Judge.Sequence(named!.Select(n => n.Name), ["MY_COROUTINE_1", "MY_COROUTINE_2", "MY_COROUTINE_3"], KataText.Text("K05.NamesWrong"));
             Judge.Equal(printedWhenStarted, "waiting: 1\nwaiting: 2\nwaiting: 3\n",
-                "when StartNamedTasks returned, not all three tasks had started (each prints its \"waiting:\" line when it starts).",
-                "call DoWorkAsync for each and keep the Task, without awaiting it.");
-            Judge.That(doneWhenStarted == 0, $"{doneWhenStarted} of the tasks had already finished when StartNamedTasks returned.",
-                "StartNamedTasks must not wait for the tasks: start them and return.");
+                KataText.Text("K05.NotAllStarted"),
+                KataText.Text("K05.Fix.KeepTheTasks"));
+            Judge.That(doneWhenStarted == 0, KataText.Format("K05.AlreadyFinished", doneWhenStarted),
+                KataText.Text("K05.Fix.DoNotWait"));
             Judge.Sequence(named!.Select(n => n.Task.IsCompletedSuccessfully ? n.Task.Result : $"({n.Task.Status})"),
-                ["Done after 1s", "Done after 2s", "Done after 3s"], "the named tasks do not carry the results of their own DoWorkAsync calls.");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(3), "three tasks of 1, 2 and 3 s that run together are all done after 3 s; the run took another virtual time.",
-                "start all three before you await any of them.");
+                ["Done after 1s", "Done after 2s", "Done after 3s"], KataText.Text("K05.WrongResults"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(3), KataText.Text("K05.NamedTime"),
+                KataText.Text("K05.Fix.StartAllFirst"));
         });
     }
 

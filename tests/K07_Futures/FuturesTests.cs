@@ -10,12 +10,12 @@ public class FuturesTests
     {
         var run = KataLoop.Run(_ => Futures.WaitForeverAsync());
         Judge.That(run.Outcome == LoopOutcome.NeverCompletes, () => run.Outcome == LoopOutcome.Completed
-            ? new Verdict("WaitForeverAsync returned, but nobody ever completes a bare future: awaiting it must wait for ever.")
-                .Evidence($"it returned at {TextDiff.Seconds(run.Elapsed)} of virtual time")
-                .Fix("create a TaskCompletionSource and await its Task; the loop then runs out of work and reports that the program can never complete.")
+            ? new Verdict(KataText.Text("K07.WaitForeverReturned"))
+                .Evidence(KataText.Format("K07.Evidence.ReturnedAt", TextDiff.Seconds(run.Elapsed)))
+                .Fix(KataText.Text("K07.Fix.AwaitACompletionSource"))
             : KataExplanation.OutcomeVerdict(run).Printed(run));
-        Judge.That(run.Output.Length == 0, () => new Verdict("part 1 prints nothing, but it printed.").Printed(run));
-        Judge.Equal(run.TimersLeft, 0, "part 1 waits on the future alone, not on a timer: a timer was left armed.");
+        Judge.That(run.Output.Length == 0, () => new Verdict(KataText.Text("K07.PartOnePrinted")).Printed(run));
+        Judge.Equal(run.TimersLeft, 0, KataText.Text("K07.PartOneTimerLeft"));
     }
 
     [Test]
@@ -47,18 +47,18 @@ public class FuturesTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Judge.Fail(new Verdict("nobody completed the future: the program waited for it until the loop ran out of work.")
-                .Evidence($"the loop stopped at {TextDiff.Seconds(run.Elapsed)} of virtual time")
-                .Fix("SetAfterAsync must give the future its result (future.SetResult(666)) after its 2 s sleep."));
+            Judge.Fail(new Verdict(KataText.Text("K07.NobodyCompletedTheFuture"))
+                .Evidence(KataText.Format("K07.Evidence.LoopStoppedAt", TextDiff.Seconds(run.Elapsed)))
+                .Fix(KataText.Text("K07.Fix.SetTheResultAfterTheSleep")));
         }
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Equal(value, 666, "the future's result is wrong.", "future.SetResult(666).");
-            Judge.Equal(completedAt, TimeSpan.FromSeconds(2), "the future was not completed after the 2 s sleep.",
-                "sleep first (await Task.Delay(TimeSpan.FromSeconds(2), time)), then complete the future.");
-            Judge.That(setter!.IsCompletedSuccessfully, $"SetAfterAsync's own task ended {setter.Status}, not successfully.");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "the program took another virtual time than the 2 s sleep.");
+            Judge.Equal(value, 666, KataText.Text("K07.WrongResult"), KataText.Text("K07.Fix.SetResult"));
+            Judge.Equal(completedAt, TimeSpan.FromSeconds(2), KataText.Text("K07.NotCompletedAfterTheSleep"),
+                KataText.Text("K07.Fix.SleepThenComplete"));
+            Judge.That(setter!.IsCompletedSuccessfully, KataText.Format("K07.SetterDidNotSucceed", setter.Status));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K07.OtherTime"));
             Judge.That(completedOffTheLoop is null, () => completedOffTheLoop!.Verdict());
         });
     }
@@ -89,10 +89,8 @@ public class FuturesTests
 
         future.SetResult("42");
 
-        Judge.That(Volatile.Read(ref ranInside) == 0, () => new Verdict(
-                "the waiter ran inside SetResult, on the setter's own thread, before the code that completed the future could go on.")
-            .Evidence("in asyncio, completing a future only queues its waiters")
-            .Fix("create the TaskCompletionSource with TaskCreationOptions.RunContinuationsAsynchronously (a TaskCreationOptions value: " +
-                 "the TaskContinuationOptions one of the same name would be taken as the 'state' argument and do nothing)."));
+        Judge.That(Volatile.Read(ref ranInside) == 0, () => new Verdict(KataText.Text("K07.WaiterRanInsideSetResult"))
+            .Evidence(KataText.Text("K07.Evidence.AsyncioQueuesWaiters"))
+            .Fix(KataText.Text("K07.Fix.RunContinuationsAsynchronously")));
     }
 }

@@ -15,7 +15,7 @@ public class FourJobsTests
                 CancellationToken.None, TaskCreationOptions.None, io.Threads);
         });
         VerifyRun(run, timeline: [1], total: 1);
-        Judge.Equal(result, 123, "Work returned the wrong value.", "return 123, as the article's func does.");
+        Judge.Equal(result, 123, KataText.Text("K08.WorkWrongValue"), KataText.Text("K08.Fix.ReturnTheValue"));
     }
 
     [Test]

@@ -35,15 +35,15 @@ public class ThreadPoolExecutorTests
         Judge.All(() =>
         {
             Judge.Sequence(afterEachSubmit, [Running, Running, Pending, Pending],
-                "the futures' states right after each Submit are wrong.",
-                "a job that finds a free worker slot is running from that moment (it holds the slot); a job that finds none is pending.");
+                KataText.Text("K08.StatesAfterSubmit"),
+                KataText.Text("K08.Fix.ASlotMeansRunning"));
             Judge.Sequence(atOneAndAHalfSeconds, [Returned, Returned, Running, Running],
-                "the futures' states at 1.5 s are wrong: by then the first two jobs have finished and the two pending ones have taken their slots.");
-            Judge.That(futures.All(f => f.State == FutureState.Finished), () => new Verdict("ShutdownAsync() completed while some jobs had not finished.")
-                .Evidence($"states after ShutdownAsync: {Listing.Inline(futures.Select(f => f.State))}")
-                .Fix("ShutdownAsync must wait for every job submitted before it."));
+                KataText.Text("K08.StatesAtOneAndAHalf"));
+            Judge.That(futures.All(f => f.State == FutureState.Finished), () => new Verdict(KataText.Text("K08.ShutdownTooEarly"))
+                .Evidence(KataText.Format("K08.Evidence.StatesAfterShutdown", Listing.Inline(futures.Select(f => f.State))))
+                .Fix(KataText.Text("K08.Fix.ShutdownWaits")));
             Judge.Sequence(futures.Select(f => f.Task.IsCompletedSuccessfully ? f.Task.Result : -1), [0, 1, 2, 3],
-                "each future must carry the result of its own job (-1: the future's task did not end successfully).");
+                KataText.Text("K08.OwnResults"));
         });
     }
 
@@ -80,12 +80,12 @@ public class ThreadPoolExecutorTests
         var expectedTotal = (jobs + maxWorkers - 1) / maxWorkers;
         Judge.All(() =>
         {
-            Judge.That(!submitTookTime, "Submit took virtual time: it waited for a slot.", "Submit must return at once; the job waits in the pool, not the caller.");
-            Judge.Equal(mostAtOnce, maxWorkers, $"the most jobs at work at the same time should be maxWorkers ({maxWorkers}).",
-                mostAtOnce > maxWorkers ? "let a job start only when it gets one of the maxWorkers slots." : "start a queued job as soon as a slot is free.");
-            Judge.Sequence(starts, expectedStarts, $"the jobs (job, virtual second) must start {maxWorkers} at a time, in the order they were submitted.");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(expectedTotal), $"{jobs} one-second jobs on {maxWorkers} worker(s) take {expectedTotal} s; the run took another virtual time.");
-            Judge.Equal(notFinishedAfterShutdown, 0, "ShutdownAsync() completed while some jobs had not finished.", "ShutdownAsync must wait for every job submitted before it.");
+            Judge.That(!submitTookTime, KataText.Text("K08.SubmitTookTime"), KataText.Text("K08.Fix.SubmitReturnsAtOnce"));
+            Judge.Equal(mostAtOnce, maxWorkers, KataText.Format("K08.MostAtOnce", maxWorkers),
+                mostAtOnce > maxWorkers ? KataText.Text("K08.Fix.StartOnlyWithASlot") : KataText.Text("K08.Fix.StartWhenASlotIsFree"));
+            Judge.Sequence(starts, expectedStarts, KataText.Format("K08.StartOrder", maxWorkers));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(expectedTotal), KataText.Format("K08.TotalTime", jobs, maxWorkers, expectedTotal));
+            Judge.Equal(notFinishedAfterShutdown, 0, KataText.Text("K08.ShutdownTooEarly"), KataText.Text("K08.Fix.ShutdownWaits"));
         });
     }
 
@@ -109,15 +109,15 @@ public class ThreadPoolExecutorTests
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Equal(failing!.Task.Status, TaskStatus.Faulted, "the future of a job that threw must end faulted.");
+            Judge.Equal(failing!.Task.Status, TaskStatus.Faulted, KataText.Text("K08.FailedJobNotFaulted"));
             var inner = failing.Task.Exception?.InnerException;
             Judge.That(inner is InvalidOperationException { Message: "boom" },
-                $"the failed future must carry the job's own exception (InvalidOperationException: boom), not {(inner is null ? "nothing" : $"{inner.GetType().Name}: {inner.Message}")}.");
-            Judge.Equal(failing.ToString(), "<Future state=finished raised InvalidOperationException>", "the failed future's ToString() is wrong.");
+                inner is null ? KataText.Text("K08.FailedFutureNoException") : KataText.Format("K08.FailedFutureOtherException", $"{inner.GetType().Name}: {inner.Message}"));
+            Judge.Equal(failing.ToString(), "<Future state=finished raised InvalidOperationException>", KataText.Text("K08.FailedFutureToString"));
             Judge.Equal(next!.Task.IsCompletedSuccessfully ? next.Task.Result : -1, 123,
-                "the job after a failing one did not run to its result (-1: its future did not end successfully).",
-                "give the slot back whatever the job does (try/finally).");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "two one-second jobs on a pool of one worker take 2 s (the second waits for the first); the run took another virtual time.");
+                KataText.Text("K08.NextJobDidNotRun"),
+                KataText.Text("K08.Fix.GiveTheSlotBack"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K08.OneWorkerTime"));
         });
     }
 

@@ -14,8 +14,8 @@ public class BlockingCallsTests
         var run = KataLoop.Run(io => BlockingCalls.RunAsync(io.Out, io.Time, io.Threads));
         FailIfTheBridgeBlocks(run);
         VerifyRun(run, timeline: [2, 4, 6], total: 6);
-        Judge.Equal(run.ThreadsCreated, 2, "the program should use two threads of the loop's pool.",
-            "the first two calls run on the loop's shared threads (one thread, used twice); the third needs a dedicated thread of its own (TaskCreationOptions.LongRunning).");
+        Judge.Equal(run.ThreadsCreated, 2, KataText.Text("K09.TwoThreads"),
+            KataText.Text("K09.Fix.TwoSharedOneDedicated"));
     }
 
     [Test]
@@ -31,9 +31,9 @@ public class BlockingCallsTests
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Equal(result, "这是一个任务的返回值...", "BlockingFunction returned the wrong value.");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "BlockingFunction must block its thread for two virtual seconds; the run took another virtual time.",
-                "block on the virtual clock: Task.Delay(TimeSpan.FromSeconds(2), time).Wait().");
+            Judge.Equal(result, "这是一个任务的返回值...", KataText.Text("K09.BlockingWrongValue"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K09.BlockingTime"),
+                KataText.Text("K09.Fix.BlockOnTheVirtualClock"));
         });
     }
 
@@ -42,8 +42,8 @@ public class BlockingCallsTests
     {
         var (run, thread) = RunWhileTheLoopTicks(io => BlockingCalls.RunInExecutorAsync(io.Threads, null, NamedSleeper(io, 2)));
         Judge.That(thread?.StartsWith(LoopWorker, StringComparison.Ordinal) == true,
-            $"without an executor the function ran on thread {Listing.Value(thread)}, not on the loop's threads.",
-            "run it on the TaskScheduler you were given, as run_in_executor(None, ...) uses the loop's default pool.");
+            KataText.Format("K09.NotOnTheLoopsThreads", Listing.Value(thread)),
+            KataText.Text("K09.Fix.UseTheGivenScheduler"));
     }
 
     [Test]
@@ -58,18 +58,17 @@ public class BlockingCallsTests
             var first = pool.Submit(() => { BlockingSleep(io.Time, 1); return "first"; });
             thread = await BlockingCalls.RunInExecutorAsync(io.Threads, pool, NamedSleeper(io, 2));
             finishedAt = io.Time.Elapsed.TotalSeconds;
-            Judge.That(first.Done, "the pool's first job was not done when the function submitted after it returned.");
+            Judge.That(first.Done, KataText.Text("K09.FirstJobNotDone"));
         });
 
         FailIfTheBridgeBlocks(run);
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.That(finishedAt == 3, () => new Verdict(
-                    $"the pool has one worker, busy until 1 s, so a two-second function submitted to it ends at 3 s; it ended at {finishedAt} s.")
-                .Cause(finishedAt == 2 ? "it did not wait for the pool's worker: it ran somewhere other than the pool you were given." : null)
-                .Fix("submit it to the pool, then await future.ToTask()."));
-            Judge.That(thread?.StartsWith(LoopWorker, StringComparison.Ordinal) == true, $"the function ran on thread {Listing.Value(thread)}; the pool's jobs run on the loop's threads.");
+            Judge.That(finishedAt == 3, () => new Verdict(KataText.Format("K09.PoolEndTime", finishedAt))
+                .Cause(finishedAt == 2 ? KataText.Text("K09.Cause.NotInThePool") : null)
+                .Fix(KataText.Text("K09.Fix.SubmitThenAwait")));
+            Judge.That(thread?.StartsWith(LoopWorker, StringComparison.Ordinal) == true, KataText.Format("K09.PoolJobThread", Listing.Value(thread)));
         });
     }
 
@@ -78,8 +77,8 @@ public class BlockingCallsTests
     {
         var (run, thread) = RunWhileTheLoopTicks(io => BlockingCalls.RunOnDedicatedThreadAsync(io.Threads, NamedSleeper(io, 2)));
         Judge.That(thread?.StartsWith(DedicatedThread, StringComparison.Ordinal) == true,
-            $"the function ran on thread {Listing.Value(thread)}, not on a dedicated thread.",
-            "start it on the given scheduler with TaskCreationOptions.LongRunning.");
+            KataText.Format("K09.NotDedicated", Listing.Value(thread)),
+            KataText.Text("K09.Fix.LongRunning"));
     }
 
     /// <summary>A run that kept a thread waiting, where the bridge (ToTask) is in use: if the bridge alone does that, say so.</summary>
@@ -105,8 +104,8 @@ public class BlockingCallsTests
 
         AssertCompleted(run);
         Judge.Sequence(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), [("tick", 1.0), ("returned", 2.0)],
-            "while the blocking function sleeps (two virtual seconds, on another thread) the loop must stay free: it prints \"tick\" at 1 s, and the call returns at 2 s.",
-            "start the function on the threads you are given and await its task; do not wait for it on the loop.");
+            KataText.Text("K09.LoopNotFree"),
+            KataText.Text("K09.Fix.AwaitItsTask"));
         return (run, thread);
 
         static async Task Tick(ProgramIO io)

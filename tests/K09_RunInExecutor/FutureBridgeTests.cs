@@ -24,8 +24,8 @@ public class FutureBridgeTests
 
         AssertBridged(run, callbackErrors);
         Judge.Sequence(run.Lines.Select(l => (l.Text, l.At.TotalSeconds)), [("tick", 1.0), ("result 42", 2.0)],
-            "ToTask() must return at once, and its task must end when the future does (at 2 s); meanwhile the loop is free to print \"tick\" at 1 s.",
-            "complete a TaskCompletionSource from the future's done callback (AddDoneCallback) and return its Task; never block on the future.");
+            KataText.Text("K09.BridgeTiming"),
+            KataText.Text("K09.Fix.CompleteFromTheCallback"));
     }
 
     [Test]
@@ -55,11 +55,11 @@ public class FutureBridgeTests
         AssertBridged(run, callbackErrors);
         Judge.All(() =>
         {
-            Judge.Equal(bridged!.Status, TaskStatus.Faulted, "the task of a failed future must end faulted.");
+            Judge.Equal(bridged!.Status, TaskStatus.Faulted, KataText.Text("K09.FailedNotFaulted"));
             Judge.That(ReferenceEquals(caught, thrown),
-                $"awaiting the task must throw the job's own exception (InvalidOperationException: boom), not {(caught is null ? "nothing" : $"{caught.GetType().Name}: {caught.Message}")}.",
-                "SetException(the future's exception), not a new or wrapped one.");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), "the bridged task must end when the future fails, at 1 s; the run took another virtual time.");
+                caught is null ? KataText.Text("K09.AwaitThrewNothing") : KataText.Format("K09.AwaitThrewAnother", $"{caught.GetType().Name}: {caught.Message}"),
+                KataText.Text("K09.Fix.SetTheFuturesException"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), KataText.Text("K09.FailedTime"));
         });
     }
 
@@ -89,9 +89,9 @@ public class FutureBridgeTests
         AssertBridged(run, callbackErrors);
         Judge.All(() =>
         {
-            Judge.Equal(bridged!.Status, TaskStatus.Canceled, "the task of a cancelled future must end cancelled.", "TrySetCanceled() when the future is cancelled.");
+            Judge.Equal(bridged!.Status, TaskStatus.Canceled, KataText.Text("K09.CancelledNotCanceled"), KataText.Text("K09.Fix.TrySetCanceled"));
             Judge.That(caught is OperationCanceledException,
-                $"awaiting the task of a cancelled future must throw OperationCanceledException, not {(caught is null ? "nothing" : caught.GetType().Name)}.");
+                caught is null ? KataText.Text("K09.CancelledThrewNothing") : KataText.Format("K09.CancelledThrewAnother", caught.GetType().Name));
         });
     }
 
@@ -113,8 +113,8 @@ public class FutureBridgeTests
         AssertBridged(run, callbackErrors);
         Judge.All(() =>
         {
-            Judge.Equal(bridged!.Status, TaskStatus.Canceled, "the task of a pending job cancelled in its pool must end cancelled.");
-            Judge.That(!ran, "the cancelled pending job ran anyway.", "a job cancelled while pending must never start.");
+            Judge.Equal(bridged!.Status, TaskStatus.Canceled, KataText.Text("K09.PendingCancelledNotCanceled"));
+            Judge.That(!ran, KataText.Text("K09.CancelledJobRan"), KataText.Text("K09.Fix.NeverStartACancelledJob"));
         });
     }
 
@@ -143,14 +143,18 @@ public class FutureBridgeTests
         });
 
         AssertBridged(run, callbackErrors);
-        Judge.Equal(bridged!.Status, expected,
-            $"ToTask() on a future that has {outcome} already must return a task that is done at once (the callback runs straight away).");
-        if (outcome == "finished") Judge.Equal(bridged.Result, 7, "the bridged task's result is wrong.");
+        Judge.Equal(bridged!.Status, expected, outcome switch
+        {
+            "finished" => KataText.Text("K09.DoneAlreadyFinished"),
+            "failed" => KataText.Text("K09.DoneAlreadyFailed"),
+            _ => KataText.Text("K09.DoneAlreadyCancelled"),
+        });
+        if (outcome == "finished") Judge.Equal(bridged.Result, 7, KataText.Text("K09.BridgedWrongResult"));
         if (outcome == "failed")
         {
             var inner = bridged.Exception?.InnerException;
             Judge.That(inner is InvalidOperationException { Message: "boom" },
-                $"the bridged task must carry the future's own exception (InvalidOperationException: boom), not {(inner is null ? "nothing" : $"{inner.GetType().Name}: {inner.Message}")}.");
+                inner is null ? KataText.Text("K09.BridgedNoException") : KataText.Format("K09.BridgedOtherException", $"{inner.GetType().Name}: {inner.Message}"));
         }
     }
 
@@ -179,9 +183,8 @@ public class FutureBridgeTests
         future.SetRunningOrNotifyCancel();
         future.SetResult(7);
 
-        Judge.That(Volatile.Read(ref ranInside) == 0, () => new Verdict(
-                "the bridged task's waiter ran inside the future's done callback, on the thread that completed the future (in a pool: inside the worker's job).")
-            .Fix("create the TaskCompletionSource with TaskCreationOptions.RunContinuationsAsynchronously, as in K07."));
+        Judge.That(Volatile.Read(ref ranInside) == 0, () => new Verdict(KataText.Text("K09.WaiterRanInsideTheCallback"))
+            .Fix(KataText.Text("K09.Fix.RunContinuationsAsynchronously")));
     }
 
     /// <summary>Runs a K09 program, and notes what its done callbacks threw (ConcurrentFuture only traces it).</summary>
@@ -197,7 +200,7 @@ public class FutureBridgeTests
     {
         if (thrown.Count > 0) Judge.Fail(CallbackThrew(thrown));
         if (run.Outcome == LoopOutcome.Completed) return;
-        if (KeptAThreadWaiting(run.Outcome)) Judge.Fail(BlockedBridge(run, "the only code of yours in this test is ToTask()"));
+        if (KeptAThreadWaiting(run.Outcome)) Judge.Fail(BlockedBridge(run, KataText.Text("K09.Why.OnlyToTask")));
         AssertCompleted(run);
     }
 
@@ -218,7 +221,7 @@ public class FutureBridgeTests
         }, new LoopOptions { SharedPoolBudget = TimeSpan.FromSeconds(1), WaitBudget = TimeSpan.FromSeconds(1) }); // only a bridge that blocks ever waits these out
         future.Cancel(); // a thread still waiting in Result() gets its answer and goes back to the pool
         return KeptAThreadWaiting(probe.Outcome)
-            ? BlockedBridge(probe, "ToTask(), tried on its own on a future that a worker completes at 1 s, does the same")
+            ? BlockedBridge(probe, KataText.Text("K09.Why.ToTaskAlone"))
             : null;
     }
 
@@ -228,31 +231,27 @@ public class FutureBridgeTests
 
     private static Verdict BlockedBridge(LoopRun run, string why) =>
         new Verdict(run.Outcome == LoopOutcome.LoopBlocked
-                ? "ToTask() blocked the loop thread waiting for the future, so nothing else could run."
-                : "a thread that ToTask() set to wait for the future never finished, so virtual time could not move on to the moment the future is completed.")
-            .Evidence($"the loop saw: {run.Detail}")
-            .Cause($"{why}: it waits for the future (Result() or Exception()) on " +
-                   (run.Outcome == LoopOutcome.LoopBlocked ? "the loop thread." : "a thread of its own, for example Task.Factory.StartNew(() => future.Result())."))
-            .Fix(BridgeFix);
-
-    private const string BridgeFix =
-        "a bridge needs no thread at all: return the Task of a TaskCompletionSource that a done callback (future.AddDoneCallback) completes, " +
-        "and read Result() or Exception() only inside that callback, once the future is done.";
+                ? KataText.Text("K09.BridgeBlockedTheLoop")
+                : KataText.Text("K09.BridgeThreadNeverFinished"))
+            .Evidence(KataText.Format("K09.Evidence.LoopSaw", run.Detail))
+            .Cause(run.Outcome == LoopOutcome.LoopBlocked
+                ? KataText.Format("K09.Cause.WaitsOnTheLoopThread", why)
+                : KataText.Format("K09.Cause.WaitsOnAThreadOfItsOwn", why))
+            .Fix(KataText.Text("K09.Fix.NoThreadNeeded"));
 
     /// <summary>A done callback threw: what, and what it means for the bridged task.</summary>
     private static Verdict CallbackThrew(IReadOnlyList<Exception> thrown)
     {
         var first = thrown[0];
-        var verdict = new Verdict($"a done callback threw {first.GetType().Name}: {first.Message}")
-            .Evidence("ConcurrentFuture catches what a callback throws and goes on (as Python does): the TaskCompletionSource that callback " +
-                      "should have completed never was, so whatever awaits the bridged task waits for ever.");
+        var verdict = new Verdict(KataText.Format("K09.CallbackThrew", first.GetType().Name, first.Message))
+            .Evidence(KataText.Text("K09.Evidence.CallbackSwallowed"));
         if (first.TargetSite is { Name: "Result" or "Exception" } read && read.DeclaringType is { IsGenericType: true } type
             && type.GetGenericTypeDefinition() == typeof(ConcurrentFuture<>) && first is OperationCanceledException)
         {
-            return verdict.Cause($"the callback called {read.Name}() on a cancelled future, which throws OperationCanceledException (Result() and Exception() both do).")
-                .Fix("in the callback, check done.Cancelled first (then SetCanceled); read Exception() and Result() only when it was not cancelled.");
+            return verdict.Cause(KataText.Format("K09.Cause.ReadACancelledFuture", read.Name))
+                .Fix(KataText.Text("K09.Fix.CheckCancelledFirst"));
         }
-        return verdict.Fix("the callback must not throw: end the TaskCompletionSource the way the future ended (cancelled, its exception, or its result), once.");
+        return verdict.Fix(KataText.Text("K09.Fix.CallbackMustNotThrow"));
     }
 
     /// <summary>A job on the loop's threads that blocks <paramref name="seconds"/> of virtual time, then completes a future.</summary>

@@ -46,7 +46,7 @@ internal sealed class LoopThreadWriter : StringWriter
         {
             foreach (var c in text)
             {
-                if (!OnTheLoop()) _lineThread ??= Thread.CurrentThread.Name ?? $"thread {Environment.CurrentManagedThreadId}";
+                if (!OnTheLoop()) _lineThread ??= Thread.CurrentThread.Name ?? KataText.Format("K10.ThreadNumber", Environment.CurrentManagedThreadId);
                 if (c == '\n')
                 {
                     if (_lineThread is not null) _offTheLoop.Add((_line.ToString(), _lineThread));

@@ -59,7 +59,7 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
         {
             RanPastLimit = true;
             Abandon();
-            throw new OperationCanceledException($"The test stopped this loop: it moved virtual time past {_limit}, far beyond its Horizon.");
+            throw new OperationCanceledException(KataText.Format("K14.ClockStopped", _limit));
         }
         while (TakeNextDue(target) is { } timer)
         {
@@ -76,7 +76,7 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
 
     private void ThrowIfAbandoned()
     {
-        if (_abandoned) throw new OperationCanceledException("The test gave up on this loop: it did not return in time.");
+        if (_abandoned) throw new OperationCanceledException(KataText.Text("K14.ClockAbandoned"));
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)

@@ -167,7 +167,7 @@ public class ImageDownloadsTests
             // rather than wait out the loop's real-time guard. FailIfTheLoopWasBlocked names the call.
             if (Thread.CurrentThread.Name?.StartsWith("virtual loop", StringComparison.Ordinal) == true)
             {
-                throw new InvalidOperationException(KataText.Format("K10.GetCalledOnTheLoop", url));
+                throw new CalledOnTheLoopException(url);
             }
 #pragma warning disable VSTHRD002 // a blocking library call: it holds its thread for a virtual second
             Task.Delay(TimeSpan.FromSeconds(seconds?.Invoke(url) ?? 1), time).Wait();
@@ -175,5 +175,14 @@ public class ImageDownloadsTests
             lock (_gate) { _inFlight--; }
             return ContentOf(url);
         }
+    }
+
+    /// <summary>
+    /// The fake downloader's refusal to block the loop thread. Its message is said when it is read (on the
+    /// test's thread, in the test's UI culture), not when it is thrown (on the loop, in the program's invariant one).
+    /// </summary>
+    private sealed class CalledOnTheLoopException(string url) : InvalidOperationException
+    {
+        public override string Message => KataText.Format("K10.GetCalledOnTheLoop", url);
     }
 }

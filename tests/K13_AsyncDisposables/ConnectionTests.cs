@@ -8,10 +8,10 @@ public class ConnectionTests
     [Test]
     public void OpensInOneSecond_ClosesInOneSecond_ClosesOnlyOnce()
     {
-        var seen = new List<string>();
+        var seen = new List<(string Step, double Seconds, string State)>();
         var run = KataLoop.Run(async io =>
         {
-            void Note(string step, Connection connection) => seen.Add(Seen(step, io.Time.Elapsed.TotalSeconds, connection.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
+            void Note(string step, Connection connection) => seen.Add((step, io.Time.Elapsed.TotalSeconds, connection.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
             var connection = await Connection.OpenAsync(io.Time);
             Note("K13.Step.Opened", connection);
             await connection.DisposeAsync();
@@ -20,7 +20,7 @@ public class ConnectionTests
             Note("K13.Step.ClosedAgain", connection);
         });
         AssertCompleted(run);
-        Judge.Sequence(seen, [Seen("K13.Step.Opened", 1, "K13.State.Open"), Seen("K13.Step.Closed", 2, "K13.State.Closed"), Seen("K13.Step.ClosedAgain", 2, "K13.State.Closed")],
+        Judge.Sequence(seen.Select(Seen), [Seen("K13.Step.Opened", 1, "K13.State.Open"), Seen("K13.Step.Closed", 2, "K13.State.Closed"), Seen("K13.Step.ClosedAgain", 2, "K13.State.Closed")],
             KataText.Text("K13.LifeWrong"),
             KataText.Text("K13.Fix.Life"));
     }
@@ -52,7 +52,12 @@ public class ConnectionTests
         });
     }
 
-    /// <summary>What the test saw after a step: the step and the connection's state are catalogue keys.</summary>
-    internal static string Seen(string step, double seconds, string state) =>
-        KataText.Format("K13.Seen", KataText.Text(step), seconds, KataText.Text(state));
+    /// <summary>
+    /// What the test saw after a step, said on the test's thread (the program's loop runs in the invariant
+    /// culture): the step and the connection's state are catalogue keys.
+    /// </summary>
+    internal static string Seen((string Step, double Seconds, string State) seen) =>
+        KataText.Format("K13.Seen", KataText.Text(seen.Step), seen.Seconds, KataText.Text(seen.State));
+
+    internal static string Seen(string step, double seconds, string state) => Seen((step, seconds, state));
 }

@@ -15,21 +15,20 @@ public class DatabaseTests
     [Test]
     public void TheBody_RunsOnAnOpenConnection_ThatIsClosedWhenItReturns()
     {
-        var seen = new List<string>();
+        var seen = new List<(string Step, double Seconds, string State)>();
         var run = KataLoop.Run(async io =>
         {
             Connection? used = null;
             await Database.WithConnectionAsync(async connection =>
             {
                 used = connection;
-                seen.Add(ConnectionTests.Seen("K13.Step.Body", io.Time.Elapsed.TotalSeconds, connection.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
+                seen.Add(("K13.Step.Body", io.Time.Elapsed.TotalSeconds, connection.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
                 await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
             }, io.Time);
-            seen.Add(ConnectionTests.Seen("K13.Step.Returned", io.Time.Elapsed.TotalSeconds,
-                used is null ? "K13.State.NoBody" : used.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
+            seen.Add(("K13.Step.Returned", io.Time.Elapsed.TotalSeconds, used is null ? "K13.State.NoBody" : used.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
         });
         AssertCompleted(run);
-        Judge.Sequence(seen, [ConnectionTests.Seen("K13.Step.Body", 1, "K13.State.Open"), ConnectionTests.Seen("K13.Step.Returned", 3, "K13.State.Closed")],
+        Judge.Sequence(seen.Select(ConnectionTests.Seen), [ConnectionTests.Seen("K13.Step.Body", 1, "K13.State.Open"), ConnectionTests.Seen("K13.Step.Returned", 3, "K13.State.Closed")],
             KataText.Text("K13.BodyAndAfterWrong"),
             KataText.Text("K13.Fix.OpenRunClose"));
     }

@@ -67,17 +67,19 @@ public class EventLoopTests
     [Test]
     public void Time_MovesToEachTimer_Exactly()
     {
+        // The lines are said here, in the test's UI culture: your loop's thread has its own.
+        var (first, second) = (KataText.Format("K14.Printed.After", 1.5), KataText.Format("K14.Printed.After", 1.75));
         var loop = new LoopUnderTest();
         loop.Run(async () =>
         {
             await Task.Delay(TimeSpan.FromMilliseconds(1500), loop.Time);
-            loop.Out.WriteLine(KataText.Format("K14.Printed.After", 1.5));
+            loop.Out.WriteLine(first);
             await Task.Delay(TimeSpan.FromMilliseconds(250), loop.Time);
-            loop.Out.WriteLine(KataText.Format("K14.Printed.After", 1.75));
+            loop.Out.WriteLine(second);
         });
         loop.AssertReturned();
         var lines = loop.Out.Lines.Select(l => $"{l.Text} [{Support.TextDiff.Seconds(l.At)}]").ToList();
-        Judge.Sequence(lines, [KataText.Format("K14.Printed.After", 1.5) + " [1.5 s]", KataText.Format("K14.Printed.After", 1.75) + " [1.75 s]"],
+        Judge.Sequence(lines, [first + " [1.5 s]", second + " [1.75 s]"],
             KataText.Text("K14.LineAtSleepEnd"),
             KataText.Text("K14.Fix.AdvanceByUntilNextTimer"));
         Judge.Equal(loop.Clock.Elapsed, TimeSpan.FromMilliseconds(1750), KataText.Text("K14.ClockStoppedElsewhere"),
@@ -178,10 +180,11 @@ public class EventLoopTests
     [Test]
     public void MainThatNeverCompletes_FailsFast()
     {
+        var waiting = KataText.Text("K14.Printed.Waiting"); // said here: your loop's thread has a UI culture of its own
         var loop = new LoopUnderTest(horizon: TimeSpan.FromMinutes(1)); // a loop that steps time up to its horizon stays fast too
         loop.Run(async () =>
         {
-            loop.Out.WriteLine(KataText.Text("K14.Printed.Waiting"));
+            loop.Out.WriteLine(waiting);
             await new TaskCompletionSource().Task;
         });
         var thrown = loop.AssertThrew(KataText.Text("K14.NeverCompletes"), whenHung: KataText.Text("K14.NeverCompletes.Hung"));
@@ -212,11 +215,12 @@ public class EventLoopTests
     public void ASleepThatEndsAtTheHorizon_StillRuns()
     {
         var horizon = TimeSpan.FromMinutes(1);
+        var woke = KataText.Text("K14.Printed.Woke"); // said here: your loop's thread has a UI culture of its own
         var loop = new LoopUnderTest(horizon);
         loop.Run(async () =>
         {
             await Task.Delay(horizon, loop.Time);
-            loop.Out.WriteLine(KataText.Text("K14.Printed.Woke"));
+            loop.Out.WriteLine(woke);
         });
         if (!loop.Hung && loop.Thrown is InvalidOperationException && loop.Clock.ArmedCount > 0)
         {
@@ -225,7 +229,7 @@ public class EventLoopTests
                 .Fix(KataText.Text("K14.Fix.StopOnlyBeyond")));
         }
         loop.AssertReturned(KataText.Text("K14.SleepsUpToTheHorizon"));
-        Judge.Equal(loop.Out.Text, KataText.Text("K14.Printed.Woke") + "\n", KataText.Text("K14.LineAtTheHorizon"));
+        Judge.Equal(loop.Out.Text, woke + "\n", KataText.Text("K14.LineAtTheHorizon"));
         Judge.Equal(loop.Clock.Elapsed, horizon, KataText.Text("K14.EndsAtTheHorizon"));
     }
 

@@ -16,6 +16,9 @@ public class PostTests
         var ranInsidePost = new List<string>();
         using var posting = new ThreadLocal<int>();
         var loop = new LoopUnderTest();
+        // What ran, said here: your loop's thread, where the callbacks log, has a UI culture of its own.
+        var (dPostedByA, mainAfterYield, mainAfterD) =
+            (KataText.Text("K14.Ran.DPostedByA"), KataText.Text("K14.Ran.MainAfterYield"), KataText.Text("K14.Ran.MainAfterD"));
         // Each post notes whether its callback ran while Post itself was still running (on the same thread).
         void Post(string name, Action action)
         {
@@ -39,17 +42,17 @@ public class PostTests
             Post("A", () =>
             {
                 log.Add("A");
-                Post("D", () => { log.Add(KataText.Text("K14.Ran.DPostedByA")); released.SetResult(); });
+                Post("D", () => { log.Add(dPostedByA); released.SetResult(); });
             });
             Post("B", () => log.Add("B"));
             Post("C", () => log.Add("C"));
             await Task.Yield(); // main's continuation is posted after C, before D
-            log.Add(KataText.Text("K14.Ran.MainAfterYield"));
+            log.Add(mainAfterYield);
             await released.Task;
-            log.Add(KataText.Text("K14.Ran.MainAfterD"));
+            log.Add(mainAfterD);
         });
         loop.AssertReturned();
-        string[] expected = ["A", "B", "C", KataText.Text("K14.Ran.MainAfterYield"), KataText.Text("K14.Ran.DPostedByA"), KataText.Text("K14.Ran.MainAfterD")];
+        string[] expected = ["A", "B", "C", mainAfterYield, dPostedByA, mainAfterD];
         if (ranInsidePost.Count > 0)
         {
             Judge.Fail(new Verdict(KataText.Format("K14.RanInsidePost", string.Join(", ", ranInsidePost)))

@@ -194,9 +194,7 @@ public class ChineseScreenTests
     public void A_kata_as_shipped_speaks_Chinese_and_fits(string kata)
     {
         var engine = SharedEngine.For(CodeTree.Katas);
-        var stubs = new ShippedStubs(engine.Paths);
-        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(engine.Paths.Root, k.ReadmePath), UiLanguage.Current), _ => ChangeKind.Katas,
-            memory: new SessionMemory(Untouched: k => stubs.Untouched(k.Folder)));
+        var session = new RunnerSession(engine, k => Hints.FromFile(Path.Combine(engine.Paths.Root, k.ReadmePath), UiLanguage.Current), _ => ChangeKind.Katas);
         session.Start(kata);
         var lines = Frame(session);
         TestContext.Out.WriteLine(string.Join('\n', lines));

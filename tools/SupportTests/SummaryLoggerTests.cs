@@ -26,7 +26,7 @@ public class SummaryLoggerTests
             var (passed, failed) = counts(k.Id);
             return Enumerable.Range(0, passed).Select(i => new TestOutcomeRecord(k, $"{k.Id}Tests.Passes{i}", Outcome.Passed))
                 .Concat(Enumerable.Range(0, failed).Select(i => Failed(k, $"{k.Id}Tests.Fails{i}",
-                    message?.Invoke(k.Id, i) ?? $"{k.Id} failure {i}: the output differs")));
+                    message?.Invoke(k.Id, i) ?? $"{k.Id} failure {i}: not started yet")));
         }),
     ];
 
@@ -105,6 +105,19 @@ public class SummaryLoggerTests
         Assert.That(lines, Has.One.Match(@"✔ K01 EventLoop +solved \(2 tests\)$"));
         Assert.That(lines, Has.One.Match(@"▒ K02 Coroutines +in progress: 1 of 4 tests pass$"));
         Assert.That(lines, Has.One.Match(@"· K03 AwaitChains +not started: 0 of 2 tests pass$"));
+    }
+
+    [Test]
+    public void A_kata_whose_tests_failed_on_code_written_is_failing_and_one_whose_tests_all_hit_its_stubs_not_started()
+    {
+        var summary = KataSummaryLogger.Summarize(
+        [
+            Failed(KataCatalog.Get("K05"), "GatherTests.A", "K05 WaitAndGather › GatherTests.A: not started yet: open katas/K05_WaitAndGather/Gather.cs"),
+            Failed(KataCatalog.Get("K05"), "GatherTests.B", "K05 WaitAndGather › GatherTests.B: the output differs"),
+            Failed(KataCatalog.Get("K06"), "WaitTests.A", "K06 TimeoutsAndCancellation › WaitTests.A: not started yet: open katas/K06_TimeoutsAndCancellation/Wait.cs"),
+        ]);
+        Assert.That(summary, Does.Contain("K05 WaitAndGather").And.Contain("failing: 0 of 2 tests pass"));
+        Assert.That(summary, Does.Contain("not started: 0 of 1 tests pass").Or.Contain("not started: 0 of 1 test pass"));
     }
 
     [Test]

@@ -24,7 +24,8 @@ public static class ImageDownloads
         var content = downloader.Get(url);
         output.WriteLine("下载完成");
         throw new NotImplementedException(
-            $"Save the {content.Length} bytes in folder, in a file named after the URL's last segment (10798.jpg).");
+            $"Save the {content.Length} bytes in folder, in a file named after the URL's last segment (10798.jpg). / " +
+            $"把这 {content.Length} 个字节保存到 folder 里，文件名取 URL 的最后一段（10798.jpg）。");
     }
 
     /// <summary>Downloads the three <see cref="Urls"/> at the same time and returns when all three are saved.</summary>

@@ -49,13 +49,15 @@ public static class Callbacks
     public static Task RunWithCallbackAsync(Task<string> task, TextWriter output)
     {
         throw new NotImplementedException(
-            "Add a done callback to the task that calls PrintResult with this output (a lambda passes the extra argument), then await the task.");
+            "Add a done callback to the task that calls PrintResult with this output (a lambda passes the extra argument), then await the task. / " +
+            "给任务添加一个完成回调，用这个 output 调用 PrintResult（用 lambda 传入多出来的参数），然后 await 这个任务。");
     }
 
     /// <summary>E14: waits for <paramref name="task"/> to finish, then prints "直接获取返回结果: {result}".</summary>
     public static Task ReadResultAsync(Task<string> task, TextWriter output)
     {
         throw new NotImplementedException(
-            "Wait for the task to finish without blocking the loop, then print \"直接获取返回结果: {result}\".");
+            "Wait for the task to finish without blocking the loop, then print \"直接获取返回结果: {result}\". / " +
+            "在不阻塞事件循环的前提下等待任务完成，然后打印 \"直接获取返回结果: {result}\"。");
     }
 }

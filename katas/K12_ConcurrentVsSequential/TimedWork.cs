@@ -7,7 +7,8 @@ public static class TimedWork
     public static Task<string> DoWorkAsync(int x, TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Print \"waiting: {x}\", sleep x seconds on the injected clock (Task.Delay(delay, time)), and return \"Done after {x} s\".");
+            "Print \"waiting: {x}\", sleep x seconds on the injected clock (Task.Delay(delay, time)), and return \"Done after {x} s\". / " +
+            "打印 \"waiting: {x}\"，在注入的时钟上休眠 x 秒（Task.Delay(delay, time)），然后返回 \"Done after {x} s\"。");
     }
 
     /// <summary>
@@ -17,6 +18,7 @@ public static class TimedWork
     public static Task RunAsync(TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Take a timestamp on the injected clock, await DoWorkAsync(3, ...), then print \"task result: {result}\" and \"Time: {seconds}\" (3.0).");
+            "Take a timestamp on the injected clock, await DoWorkAsync(3, ...), then print \"task result: {result}\" and \"Time: {seconds}\" (3.0). / " +
+            "在注入的时钟上记下一个时间戳，await DoWorkAsync(3, ...)，然后打印 \"task result: {result}\" 和 \"Time: {seconds}\"（3.0）。");
     }
 }

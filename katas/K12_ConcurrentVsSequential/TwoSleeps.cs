@@ -31,7 +31,8 @@ public static class TwoSleeps
     public static Task TimeFiveRoundsAsync(Func<Task> round, TextWriter output, TimeProvider time)
     {
         throw new NotImplementedException(
-            "Take a timestamp on the injected clock, await round() five times in a row, then print \"异步所花费的时间: {seconds} s\" with six decimals.");
+            "Take a timestamp on the injected clock, await round() five times in a row, then print \"异步所花费的时间: {seconds} s\" with six decimals. / " +
+            "在注入的时钟上记下一个时间戳，连续 await round() 五次，然后打印 \"异步所花费的时间: {seconds} s\"，保留六位小数。");
     }
 
     /// <summary>E16: five concurrent rounds, timed.</summary>

@@ -22,7 +22,8 @@ public sealed class Connection : IAsyncDisposable
     public static Task<Connection> OpenAsync(TimeProvider time)
     {
         throw new NotImplementedException(
-            "Create the connection, sleep one second on the injected clock (Task.Delay(OneSecond, time)), mark it open and return it.");
+            "Create the connection, sleep one second on the injected clock (Task.Delay(OneSecond, time)), mark it open and return it. / " +
+            "创建连接，在注入的时钟上休眠一秒（Task.Delay(OneSecond, time)），把它标记为已打开，然后返回它。");
     }
 
     /// <summary>The article's <c>do_something()</c> (given): a query on the open connection, answered at once.</summary>
@@ -36,6 +37,7 @@ public sealed class Connection : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         throw new NotImplementedException(
-            "Sleep one second on the connection's clock (_time), then mark the connection closed; a second call must do nothing.");
+            "Sleep one second on the connection's clock (_time), then mark the connection closed; a second call must do nothing. / " +
+            "在连接的时钟（_time）上休眠一秒，然后把连接标记为已关闭；第二次调用必须什么都不做。");
     }
 }

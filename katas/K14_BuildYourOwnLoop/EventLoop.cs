@@ -36,6 +36,8 @@ public sealed class EventLoop : SynchronizationContext
     {
         throw new NotImplementedException(
             $"Make this loop the thread's SynchronizationContext, call main, then run ready callbacks and advance the {nameof(ILoopClock)} " +
-            "to the next timer until main's task is complete.");
+            "to the next timer until main's task is complete. / " +
+            $"把这个事件循环设为线程的 SynchronizationContext，调用 main，然后运行就绪的回调，并把 {nameof(ILoopClock)} 推进到下一个定时器，" +
+            "直到 main 的任务完成。");
     }
 }

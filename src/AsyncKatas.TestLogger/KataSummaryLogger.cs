@@ -87,20 +87,24 @@ public sealed class KataSummaryLogger : ITestLoggerWithParameters
     {
         List<TestOutcomeRecord> results;
         lock (_gate) { results = [.. _results]; }
-        var summary = Summarize(results, new SummaryOptions(HasWatchRunner: WatchRunnerExists()));
+        var root = RepositoryRoot();
+        var stubs = root is null ? null : ShippedStubs.Load(Path.Combine(root, "katas"));
+        var summary = Summarize(results, new SummaryOptions(
+            HasWatchRunner: root is not null && Directory.Exists(Path.Combine(root, "src", "KataRunner")),
+            Untouched: stubs is null ? null : stubs.Untouched));
         if (summary.Length == 0) return;
         Console.WriteLine();
         Console.WriteLine(summary);
     }
 
-    /// <summary>Whether src/KataRunner (the watch runner) is in the repository the tests were built from.</summary>
-    private static bool WatchRunnerExists()
+    /// <summary>The repository the tests were built from (the folder of Katas.sln above this logger), if any.</summary>
+    private static string? RepositoryRoot()
     {
         for (var dir = Path.GetDirectoryName(typeof(KataSummaryLogger).Assembly.Location); dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (File.Exists(Path.Combine(dir, "Katas.sln"))) return Directory.Exists(Path.Combine(dir, "src", "KataRunner"));
+            if (File.Exists(Path.Combine(dir, "Katas.sln"))) return dir;
         }
-        return false;
+        return null;
     }
 
     /// <summary>The summary from per-kata counts alone (no messages): kept for callers that only count.</summary>
@@ -130,8 +134,10 @@ internal sealed record TestOutcomeRecord(Kata? Kata, string Test, Outcome Outcom
 /// kata ran) and the lines they may take in a run of every kata, lines per failure message (the kata
 /// support caps its messages at 60 lines too), failing tests outside the katas.
 /// </summary>
+/// <param name="Untouched">Whether a kata's files are as shipped (<see cref="ShippedStubs"/>); null: only its failures tell.</param>
 internal sealed record SummaryOptions(
     bool HasWatchRunner = true,
+    Func<Kata, bool>? Untouched = null,
     int FailuresShown = 3,
     int FailureLines = 60,
     int FailuresShownForOneKata = 10,

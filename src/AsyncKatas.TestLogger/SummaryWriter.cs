@@ -44,7 +44,8 @@ internal sealed class SummaryWriter(IReadOnlyList<TestOutcomeRecord> results, Su
         var ran = KataCatalog.All
             .Select(kata => (kata, tests: results.Where(r => r.Kata == kata && r.Outcome != Outcome.NotRun).ToList()))
             .Where(k => k.tests.Count > 0)
-            .Select(k => new KataStatus(k.kata, new KataCount(k.tests.Count(t => t.Outcome == Outcome.Passed), k.tests.Count(t => t.Outcome == Outcome.Failed)),
+            .Select(k => new KataStatus(k.kata, new KataCount(k.tests.Count(t => t.Outcome == Outcome.Passed), k.tests.Count(t => t.Outcome == Outcome.Failed),
+                    k.tests.Count(t => t.Outcome == Outcome.Failed && FailureView.Kind(t) == FailureKind.NotStarted), options.Untouched?.Invoke(k.kata) ?? false),
                 k.tests.Where(t => t.Outcome == Outcome.Failed).ToList()))
             .ToList();
         var others = results.Where(r => r.Kata is null && r.Outcome == Outcome.Failed).ToList();

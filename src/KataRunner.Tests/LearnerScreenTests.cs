@@ -73,13 +73,18 @@ public partial class LearnerScreenTests
     [Test]
     public void A_stub_as_shipped_is_not_started_and_code_that_fails_is_failing()
     {
-        var failing = () => new List<TestOutcome> { FakeEngine.Failing("K01", "A", "the output differs"), FakeEngine.Failing("K01", "B", "the output differs") };
-        var (untouched, _) = Open("K01", failing(), new SessionMemory(Untouched: _ => true));
-        var (written, _) = Open("K01", failing(), new SessionMemory(Untouched: _ => false));
+        // Not started: every test failed on a stub's NotImplementedException (the kind the kata layer records),
+        // whatever git holds; failing: one test failed on something the learner wrote.
+        var (untouched, _) = Open("K01", [FakeEngine.Failing("K01", "A", "not started yet", kind: FailureKind.NotStarted), FakeEngine.Failing("K01", "B", "not started yet", kind: FailureKind.NotStarted)]);
+        var (written, _) = Open("K01", [FakeEngine.Failing("K01", "A", "not started yet", kind: FailureKind.NotStarted), FakeEngine.Failing("K01", "B", "the output differs")]);
+        // A stub may ship with given code that fails a test on purpose: while its files are as shipped, not started.
+        var (shipped, _) = Open("K01", [FakeEngine.Failing("K01", "A", "the output differs"), FakeEngine.Failing("K01", "B", "the output differs")],
+            new SessionMemory(Untouched: _ => true));
         Assert.Multiple(() =>
         {
             Assert.That(Frame(untouched)[1], Is.EqualTo("K01: not started: 0 of 2 tests pass"));
             Assert.That(Frame(written)[1], Is.EqualTo("K01: failing: 0 of 2 tests pass"));
+            Assert.That(Frame(shipped)[1], Is.EqualTo("K01: not started: 0 of 2 tests pass"));
         });
         written.HandleKey('l');
         Assert.That(Frame(written), Has.Some.Match(@"^›· K01 EventLoop \(here\) +failing: 0 of 2 tests pass$"));

@@ -77,7 +77,7 @@ public class PortedFakeTimeProviderTests
             var infinite = Task.Delay(Timeout.InfiniteTimeSpan, io.Time, cs.Token);
             Assert.That(infinite.IsCompleted, Is.False);
             await cs.CancelAsync();
-            Assert.ThrowsAsync<TaskCanceledException>(async () => await infinite);
+            await Assert.ThrowsAsync<TaskCanceledException>(async () => await infinite);
         });
     }
 
@@ -90,7 +90,7 @@ public class PortedFakeTimeProviderTests
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(1), io.Time);
             await io.Ms(1);
             Assert.That(cts.IsCancellationRequested, Is.True);
-            Assert.ThrowsAsync<TaskCanceledException>(async () => await Task.Delay(TimeSpan.FromTicks(1), io.Time, cts.Token));
+            await Assert.ThrowsAsync<TaskCanceledException>(async () => await Task.Delay(TimeSpan.FromTicks(1), io.Time, cts.Token));
         });
     }
 
@@ -101,8 +101,8 @@ public class PortedFakeTimeProviderTests
         OnTheLoop.Run(async io =>
         {
             var source = new TaskCompletionSource<bool>();
-            Assert.ThrowsAsync<TimeoutException>(async () => await source.Task.WaitAsync(TimeSpan.FromTicks(-1), io.Time));
-            Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await source.Task.WaitAsync(TimeSpan.FromMilliseconds(-2), io.Time));
+            await Assert.ThrowsAsync<TimeoutException>(async () => await source.Task.WaitAsync(TimeSpan.FromTicks(-1), io.Time));
+            await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await source.Task.WaitAsync(TimeSpan.FromMilliseconds(-2), io.Time));
 
             var longWait = source.Task.WaitAsync(TimeSpan.FromSeconds(100000), io.Time);
             var infinite = source.Task.WaitAsync(Timeout.InfiniteTimeSpan, io.Time);
@@ -119,7 +119,7 @@ public class PortedFakeTimeProviderTests
             using var cts = new CancellationTokenSource();
             var cancelled = new TaskCompletionSource<bool>().Task.WaitAsync(Timeout.InfiniteTimeSpan, io.Time, cts.Token);
             await cts.CancelAsync();
-            Assert.ThrowsAsync<TaskCanceledException>(async () => await cancelled);
+            await Assert.ThrowsAsync<TaskCanceledException>(async () => await cancelled);
         });
     }
 }

@@ -96,9 +96,9 @@ public class PortedTimeProviderTests
             Assert.That(await task3, Is.EqualTo(42));
 
             var tcs5 = new TaskCompletionSource<bool>();
-            Assert.ThrowsAsync<TimeoutException>(() => tcs5.Task.WaitAsync(TimeSpan.Zero, io.Time, cts.Token));
+            await Assert.ThrowsAsync<TimeoutException>(() => tcs5.Task.WaitAsync(TimeSpan.Zero, io.Time, cts.Token));
             await cts.CancelAsync();
-            Assert.ThrowsAsync<TaskCanceledException>(() => tcs5.Task.WaitAsync(TimeSpan.FromMilliseconds(10), io.Time, cts.Token));
+            await Assert.ThrowsAsync<TaskCanceledException>(() => tcs5.Task.WaitAsync(TimeSpan.FromMilliseconds(10), io.Time, cts.Token));
 
             var slow = io.Ms(100);
             try { await slow.WaitAsync(TimeSpan.FromMilliseconds(10), io.Time); Assert.Fail("no timeout"); }

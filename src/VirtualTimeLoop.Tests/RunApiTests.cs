@@ -135,11 +135,11 @@ public class RunApiTests
     }
 
     [Test]
-    public void RunAsync_with_a_cancelled_token_is_cancelled()
+    public async Task RunAsync_with_a_cancelled_token_is_cancelled()
     {
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        Assert.ThrowsAsync<OperationCanceledException>(() => VirtualLoop.RunAsync(io => Task.Delay(OneSecond, io.Time), cancellationToken: cancel.Token));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => VirtualLoop.RunAsync(io => Task.Delay(OneSecond, io.Time), cancellationToken: cancel.Token));
     }
 
     [Test]

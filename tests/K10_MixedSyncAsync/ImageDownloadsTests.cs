@@ -56,8 +56,8 @@ public class ImageDownloadsTests
         AssertCompleted(run);
 
         var saved = Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Judge.Sequence(saved, ["10386.jpg", "10792.jpg", "10798.jpg"], "the files saved in the folder the test gives you are wrong.",
-            "save each image in the folder you are given, in a file named after the last segment of its URL.");
+        Judge.Sequence(saved, ["10386.jpg", "10792.jpg", "10798.jpg"], KataText.Text("K10.SavedFilesWrong"),
+            KataText.Text("K10.Fix.SaveUnderLastSegment"));
         Judge.All(() =>
         {
             foreach (var url in ImageDownloads.Urls)
@@ -65,8 +65,8 @@ public class ImageDownloadsTests
                 var file = Path.Combine(_folder, url[(url.LastIndexOf('/') + 1)..]);
                 var bytes = File.ReadAllBytes(file);
                 Judge.That(bytes.SequenceEqual(FakeDownloader.ContentOf(url)),
-                    $"{Path.GetFileName(file)} holds {bytes.Length} byte(s), not exactly the {FakeDownloader.ContentOf(url).Length} bytes the downloader returned for {url}.",
-                    "write the bytes Get returned, as they are (File.WriteAllBytesAsync).");
+                    KataText.Format("K10.FileContentWrong", Path.GetFileName(file), bytes.Length, FakeDownloader.ContentOf(url).Length, url),
+                    KataText.Text("K10.Fix.WriteTheBytes"));
             }
         });
     }
@@ -83,13 +83,14 @@ public class ImageDownloadsTests
         Judge.All(() =>
         {
             Judge.Sequence(downloader!.Calls.Select(c => c.Url).Order(StringComparer.Ordinal), ImageDownloads.Urls.Order(StringComparer.Ordinal),
-                "Get must be called once for each URL (the URLs Get was called with, sorted).");
+                KataText.Text("K10.GetOncePerUrl"));
             var elsewhere = downloader.Calls.Where(c => c.Thread?.StartsWith("virtual-loop worker", StringComparison.Ordinal) != true).ToList();
-            Judge.That(elsewhere.Count == 0, () => new Verdict($"{elsewhere.Count} call(s) of Get ran off the loop's threads.")
-                .Evidence("calls and their threads", elsewhere.Select(c => $"{c.Url} on {c.Thread ?? "an unnamed thread"}"))
-                .Fix("Get blocks its thread: call it on the loop's threads (the TaskScheduler you are given)."));
-            Judge.Equal(downloader.MostAtOnce, 3, "the three downloads must be under way at the same time (the most seen at once).",
-                "start all three downloads before you await any of them.");
+            Judge.That(elsewhere.Count == 0, () => new Verdict(KataText.Format("K10.GetOffTheThreads", elsewhere.Count))
+                .Evidence(KataText.Text("K10.Evidence.CallsAndThreads"),
+                    elsewhere.Select(c => KataText.Format("K10.CallOnThread", c.Url, c.Thread ?? KataText.Text("K10.UnnamedThread"))))
+                .Fix(KataText.Text("K10.Fix.GetOnTheThreads")));
+            Judge.Equal(downloader.MostAtOnce, 3, KataText.Text("K10.ThreeAtOnce"),
+                KataText.Text("K10.Fix.StartAllThenAwait"));
         });
     }
 
@@ -111,9 +112,9 @@ public class ImageDownloadsTests
         FailIfTheLoopWasBlocked(run, downloader);
         if (returnedAt is { } at && (at < TimeSpan.FromSeconds(3) || savedWhenReturned < 3))
         {
-            Judge.Fail(new Verdict($"RunAsync returned at {TextDiff.Seconds(at)}, with {savedWhenReturned} of the 3 images saved: downloads that take 1, 2 and 3 s must all be saved before it returns (at 3 s).")
-                .Cause("RunAsync waits for the first download only (Task.WhenAny), or for none of them.")
-                .Fix("await all three: await Task.WhenAll(the three downloads' tasks), as asyncio.wait(tasks) waits for all of them."));
+            Judge.Fail(new Verdict(KataText.Format("K10.ReturnedEarly", TextDiff.Seconds(at), savedWhenReturned))
+                .Cause(KataText.Text("K10.Cause.WaitsForFirstOnly"))
+                .Fix(KataText.Text("K10.Fix.AwaitAllThree")));
         }
         AssertCompleted(run);
     }
@@ -127,20 +128,19 @@ public class ImageDownloadsTests
         if (run.Outcome == LoopOutcome.Completed || downloader is null) return;
         var onTheLoop = downloader.Calls.FirstOrDefault(c => c.Thread?.StartsWith("virtual loop", StringComparison.Ordinal) == true);
         if (onTheLoop.Url is null) return; // blocked by something else: the harness's own report says what to look for
-        Judge.Fail(new Verdict("the blocking downloader was called on the loop thread.")
-            .Evidence($"IBlockingDownloader.Get({onTheLoop.Url}) was called on the loop's only thread")
-            .Cause("Get blocks the thread that calls it for the whole download: the loop would stop, and nothing else could run.")
-            .Fix("run the blocking call on the threads you are given (the TaskScheduler), and await its task."));
+        Judge.Fail(new Verdict(KataText.Text("K10.DownloaderOnTheLoop"))
+            .Evidence(KataText.Format("K10.Evidence.GetOnTheLoop", onTheLoop.Url))
+            .Cause(KataText.Text("K10.Cause.GetBlocks"))
+            .Fix(KataText.Text("K10.Fix.RunOnTheThreads")));
     }
 
     /// <summary>The coroutine prints on the loop: "下载完成" after its await, not inside the work handed to the threads.</summary>
     internal static void FailIfPrintedOffTheLoop(LoopThreadWriter? output)
     {
         var off = output?.OffTheLoop ?? [];
-        Judge.That(off.Count == 0, () => new Verdict($"{off.Count} line(s) were printed from a worker thread, inside the work handed to the threads, not by the coroutine on the loop.")
-            .Evidence("printed off the loop", off.Select(l => $"{l.Text} (on {l.Thread})"))
-            .Fix("hand the threads only the blocking call (downloader.Get(url)); print \"下载完成\" in DownloadImageAsync after you await its task: " +
-                 "code after an await runs on the loop again."));
+        Judge.That(off.Count == 0, () => new Verdict(KataText.Format("K10.PrintedOffTheLoop", off.Count))
+            .Evidence(KataText.Text("K10.Evidence.PrintedOffTheLoop"), off.Select(l => KataText.Format("K10.LineOnThread", l.Text, l.Thread)))
+            .Fix(KataText.Text("K10.Fix.PrintAfterAwait")));
     }
 
     /// <summary>A blocking downloader: each Get holds its thread for one virtual second (or <paramref name="seconds"/> of its URL) and returns "jpeg:" + url.</summary>
@@ -167,7 +167,7 @@ public class ImageDownloadsTests
             // rather than wait out the loop's real-time guard. FailIfTheLoopWasBlocked names the call.
             if (Thread.CurrentThread.Name?.StartsWith("virtual loop", StringComparison.Ordinal) == true)
             {
-                throw new InvalidOperationException($"IBlockingDownloader.Get({url}) called on the loop thread");
+                throw new CalledOnTheLoopException(url);
             }
 #pragma warning disable VSTHRD002 // a blocking library call: it holds its thread for a virtual second
             Task.Delay(TimeSpan.FromSeconds(seconds?.Invoke(url) ?? 1), time).Wait();
@@ -175,5 +175,14 @@ public class ImageDownloadsTests
             lock (_gate) { _inFlight--; }
             return ContentOf(url);
         }
+    }
+
+    /// <summary>
+    /// The fake downloader's refusal to block the loop thread. Its message is said when it is read (on the
+    /// test's thread, in the test's UI culture), not when it is thrown (on the loop, in the program's invariant one).
+    /// </summary>
+    private sealed class CalledOnTheLoopException(string url) : InvalidOperationException
+    {
+        public override string Message => KataText.Format("K10.GetCalledOnTheLoop", url);
     }
 }

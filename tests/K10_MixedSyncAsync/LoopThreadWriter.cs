@@ -12,8 +12,8 @@ internal sealed class LoopThreadWriter : StringWriter
     private readonly TextWriter _inner;
     private readonly object _gate = new();
     private readonly StringBuilder _line = new();
-    private readonly List<(string Text, string? Thread)> _offTheLoop = [];
-    private string? _lineThread;
+    private readonly List<(string Text, WriterThread Thread)> _offTheLoop = [];
+    private WriterThread? _lineThread;
 
     // A StringWriter underneath: its async methods write at once, on the caller's thread, through the
     // overrides below (TextWriter's own would hop to the thread pool).
@@ -23,8 +23,20 @@ internal sealed class LoopThreadWriter : StringWriter
         CoreNewLine = ['\n'];
     }
 
-    /// <summary>The lines written (in part) off the loop thread, with the name of the thread.</summary>
-    public IReadOnlyList<(string Text, string? Thread)> OffTheLoop { get { lock (_gate) { return [.. _offTheLoop]; } } }
+    /// <summary>
+    /// The lines written (in part) off the loop thread, with the name of the thread. Named here, on the
+    /// test's thread, in the test's UI culture: the threads that wrote run the program's invariant one.
+    /// </summary>
+    public IReadOnlyList<(string Text, string Thread)> OffTheLoop
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _offTheLoop.Select(l => (l.Text, l.Thread.Name ?? KataText.Format("K10.ThreadNumber", l.Thread.Id)))];
+            }
+        }
+    }
 
     public override void Write(char value) => Forward([value]);
 
@@ -46,10 +58,10 @@ internal sealed class LoopThreadWriter : StringWriter
         {
             foreach (var c in text)
             {
-                if (!OnTheLoop()) _lineThread ??= Thread.CurrentThread.Name ?? $"thread {Environment.CurrentManagedThreadId}";
+                if (!OnTheLoop()) _lineThread ??= new WriterThread(Thread.CurrentThread.Name, Environment.CurrentManagedThreadId);
                 if (c == '\n')
                 {
-                    if (_lineThread is not null) _offTheLoop.Add((_line.ToString(), _lineThread));
+                    if (_lineThread is { } thread) _offTheLoop.Add((_line.ToString(), thread));
                     _line.Clear();
                     _lineThread = null;
                 }
@@ -61,6 +73,8 @@ internal sealed class LoopThreadWriter : StringWriter
             }
         }
     }
+
+    private readonly record struct WriterThread(string? Name, int Id);
 
     private static bool OnTheLoop() => Thread.CurrentThread.Name?.StartsWith("virtual loop", StringComparison.Ordinal) == true;
 }

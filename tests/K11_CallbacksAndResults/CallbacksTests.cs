@@ -23,10 +23,10 @@ public class CallbacksTests
         // RunWithCallbackAsync returned (the program ended) while the task it was given was still running.
         if (run.Outcome is LoopOutcome.Completed or LoopOutcome.LeftoverWork && task is { IsCompleted: false })
         {
-            Judge.Fail(new Verdict($"RunWithCallbackAsync returned at {TextDiff.Seconds(run.Elapsed)}, while the task it was given (do_work, 3 s) was still running.")
+            Judge.Fail(new Verdict(KataText.Format("K11.ReturnedBeforeTheTask", TextDiff.Seconds(run.Elapsed)))
                 .Printed(run)
-                .Cause("attaching the callback only arranges a later call: it does not wait for the task, so the program ends before the callback can print.")
-                .Fix("after AddDoneCallback, await the task (as the article's loop.run_until_complete(task) waits for it)."));
+                .Cause(KataText.Text("K11.Cause.AttachingDoesNotWait"))
+                .Fix(KataText.Text("K11.Fix.AwaitTheTask")));
         }
         VerifyRun(run, timeline: [0, 3], total: 3);
         AssertPrintedOnTheLoop(run);
@@ -51,8 +51,8 @@ public class CallbacksTests
 
             var later = DoWorkLaterAsync(2, io);
             var finished = Task.FromResult("Done at once");
-            Callbacks.AddDoneCallback(later, task => Record("later", task));
-            Callbacks.AddDoneCallback(finished, task => Record("finished", task));
+            Callbacks.AddDoneCallback(later, task => Record(Later, task));
+            Callbacks.AddDoneCallback(finished, task => Record(Finished, task));
             await bothCalled.Task;
             await later;
             // One more virtual second, for a second call of the same callback to show up.
@@ -61,34 +61,33 @@ public class CallbacksTests
 
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Judge.Fail(new Verdict("a done callback was never called: the program waited for it until the loop ran out of work.")
-                .Evidence($"calls seen: {Describe(calls)}")
-                .Fix("AddDoneCallback must arrange for the callback to run when the task ends (attach it to the task; do not drop it)."));
+            Judge.Fail(new Verdict(KataText.Text("K11.NeverCalled"))
+                .Evidence(KataText.Format("K11.Evidence.CallsSeen", Describe(calls)))
+                .Fix(KataText.Text("K11.Fix.AttachDoNotDrop")));
         }
         if (run.Outcome == LoopOutcome.LoopBlocked)
         {
-            Judge.Fail(new Verdict($"the loop thread was blocked ({run.Detail}) while AddDoneCallback was in use.")
-                .Evidence($"calls seen: {Describe(calls)}")
-                .Cause("AddDoneCallback waited for the task instead of returning at once.")
-                .Fix("return at once and let the task end later: no .Wait(), .Result or GetResult() on an unfinished task."));
+            Judge.Fail(new Verdict(KataText.Format("K11.LoopBlocked", run.Detail))
+                .Evidence(KataText.Format("K11.Evidence.CallsSeen", Describe(calls)))
+                .Cause(KataText.Text("K11.Cause.WaitedForTheTask"))
+                .Fix(KataText.Text("K11.Fix.ReturnAtOnce")));
         }
         AssertCompleted(run);
 
-        var later = calls.Where(c => c.Task == "later").ToList();
-        var finished = calls.Where(c => c.Task == "finished").ToList();
+        var later = calls.Where(c => c.Task == Later).ToList();
+        var finished = calls.Where(c => c.Task == Finished).ToList();
         Judge.All(() =>
         {
-            Judge.That(later.All(c => c.TaskHadEnded), () => new Verdict("the callback ran before its task had ended (the task ends at 2 s).")
-                .Evidence($"calls: {Describe(later)}")
-                .Fix("a done callback must wait for the end of its task: attach it to the task (an awaiter's OnCompleted, " +
-                     "ContinueWith, or an await in a small helper) instead of calling it."));
-            Judge.That(later.All(c => c.At == TimeSpan.FromSeconds(2)), () => new Verdict("the callback of a task that ends at 2 s ran at another virtual time.")
-                .Evidence($"calls: {Describe(later)}"));
-            Judge.That(later.Count == 1, $"the callback of a task that ends at 2 s was called {later.Count} time(s); a done callback runs once.");
-            Judge.That(finished.Count == 1, $"the callback of a task that had already finished was called {finished.Count} time(s); it must still run, once.");
-            Judge.That(calls.All(c => c.OnLoop), () => new Verdict("a callback ran on another thread, not on the loop.")
-                .Evidence($"calls: {Describe(calls)}")
-                .Fix(OnTheLoopFix));
+            Judge.That(later.All(c => c.TaskHadEnded), () => new Verdict(KataText.Text("K11.CalledBeforeTheEnd"))
+                .Evidence(KataText.Format("K11.Evidence.Calls", Describe(later)))
+                .Fix(KataText.Text("K11.Fix.AttachToTheTask")));
+            Judge.That(later.All(c => c.At == TimeSpan.FromSeconds(2)), () => new Verdict(KataText.Text("K11.CalledAtAnotherTime"))
+                .Evidence(KataText.Format("K11.Evidence.Calls", Describe(later))));
+            Judge.That(later.Count == 1, KataText.Format("K11.CalledNotOnce", later.Count));
+            Judge.That(finished.Count == 1, KataText.Format("K11.FinishedCalledNotOnce", finished.Count));
+            Judge.That(calls.All(c => c.OnLoop), () => new Verdict(KataText.Text("K11.CalledOffTheLoop"))
+                .Evidence(KataText.Format("K11.Evidence.Calls", Describe(calls)))
+                .Fix(OnTheLoopFix()));
         });
     }
 
@@ -113,29 +112,28 @@ public class CallbacksTests
                 returned = true;
             }
 
-            Attach("finished already", Task.FromResult("Done at once"));
-            Attach("failed already", Task.FromException<string>(new InvalidOperationException("boom")));
-            Attach("cancelled already", Task.FromCanceled<string>(new CancellationToken(canceled: true)));
-            Attach("fails at 1 s", FailLaterAsync(io));
-            Attach("cancelled at 1 s", CancelLaterAsync(io));
+            Attach("K11.Ending.FinishedAlready", Task.FromResult("Done at once"));
+            Attach("K11.Ending.FailedAlready", Task.FromException<string>(new InvalidOperationException("boom")));
+            Attach("K11.Ending.CancelledAlready", Task.FromCanceled<string>(new CancellationToken(canceled: true)));
+            Attach("K11.Ending.FailsLater", FailLaterAsync(io));
+            Attach("K11.Ending.CancelledLater", CancelLaterAsync(io));
             await Task.Delay(TimeSpan.FromSeconds(2), io.Time);
         });
 
-        string[] expected = ["finished already", "failed already", "cancelled already", "fails at 1 s", "cancelled at 1 s"];
+        string[] expected = ["K11.Ending.FinishedAlready", "K11.Ending.FailedAlready", "K11.Ending.CancelledAlready", "K11.Ending.FailsLater", "K11.Ending.CancelledLater"];
         var missing = expected.Where(name => calls.Count(c => c.Task == name) != 1).ToList();
         Judge.All(() =>
         {
-            Judge.That(attachedBeforeItReturned.Count == 0, () => new Verdict("AddDoneCallback called the callback itself, before it returned.")
-                .Evidence("called from inside AddDoneCallback for", attachedBeforeItReturned)
-                .Fix("only arrange the call and return: attach the callback to the task (task.GetAwaiter().OnCompleted(...) or ContinueWith with the " +
-                     "loop's scheduler), which queues it on the loop even for a task that has already ended."));
-            Judge.That(missing.Count == 0, () => new Verdict("a done callback must be called once, however its task ended (asyncio calls it in every case).")
-                .Evidence("not called exactly once for", missing.Select(name => $"the task that {name} (called {calls.Count(c => c.Task == name)} time(s))"))
-                .Fix("call back on every ending, not only on success: no TaskContinuationOptions.OnlyOnRanToCompletion, and no await in between " +
-                     "that throws for a failed or cancelled task before the callback runs."));
-            Judge.That(calls.All(c => c.TaskHadEnded && c.OnLoop), () => new Verdict("a callback ran before its task had ended, or off the loop.")
-                .Evidence($"calls: {Describe(calls)}")
-                .Fix(OnTheLoopFix));
+            Judge.That(attachedBeforeItReturned.Count == 0, () => new Verdict(KataText.Text("K11.CalledBeforeReturning"))
+                .Evidence(KataText.Text("K11.Evidence.CalledFromInside"), attachedBeforeItReturned.Select(KataText.Text))
+                .Fix(KataText.Text("K11.Fix.OnlyArrange")));
+            Judge.That(missing.Count == 0, () => new Verdict(KataText.Text("K11.NotCalledOnEveryEnding"))
+                .Evidence(KataText.Text("K11.Evidence.NotCalledOnce"),
+                    missing.Select(name => KataText.Format("K11.TaskThatEnded", KataText.Text(name), calls.Count(c => c.Task == name))))
+                .Fix(KataText.Text("K11.Fix.EveryEnding")));
+            Judge.That(calls.All(c => c.TaskHadEnded && c.OnLoop), () => new Verdict(KataText.Text("K11.CalledEarlyOrOffTheLoop"))
+                .Evidence(KataText.Format("K11.Evidence.Calls", Describe(calls)))
+                .Fix(OnTheLoopFix()));
         });
         AssertCompleted(run);
     }
@@ -178,26 +176,28 @@ public class CallbacksTests
     private static void AssertPrintedOnTheLoop(LoopRun run)
     {
         var outside = run.Lines.Where(l => l.OutsideLoop).Select(l => l.Text).ToList();
-        Judge.That(outside.Count == 0, () => new Verdict("some lines were printed by a callback that ran off the loop.")
-            .Evidence("printed off the loop", outside)
-            .Fix(OnTheLoopFix));
+        Judge.That(outside.Count == 0, () => new Verdict(KataText.Text("K11.PrintedOffTheLoop"))
+            .Evidence(KataText.Text("K11.Evidence.PrintedOffTheLoop"), outside)
+            .Fix(OnTheLoopFix()));
     }
 
     /// <summary>How to keep a callback on the loop, whatever way it was attached (the test cannot see which).</summary>
-    private const string OnTheLoopFix =
-        "run the callback where it was attached, on the loop: ContinueWith(..., TaskScheduler.FromCurrentSynchronizationContext()), " +
-        "an awaiter that captures the context (task.GetAwaiter().OnCompleted, never after ConfigureAwait(false)), or an await. " +
-        "ContinueWith without a scheduler runs on the thread pool, so its line may even come after the program has ended.";
+    private static string OnTheLoopFix() => KataText.Text("K11.Fix.OnTheLoop");
 
+    /// <summary>The two tasks of AddDoneCallback_CallsBackOnce_OnTheLoop_AfterTheTaskHasEnded, by the keys of their names.</summary>
+    private const string Later = "K11.Task.Later";
+    private const string Finished = "K11.Task.Finished";
+
+    /// <summary>One call of a callback; <paramref name="Task"/> is the catalogue key of the task's name.</summary>
     private sealed record Call(string Task, bool TaskHadEnded, TimeSpan At, bool OnLoop);
 
     private static string Describe(IEnumerable<Call> calls)
     {
         lock (calls)
         {
-            var text = string.Join(", ", calls.Select(c =>
-                $"{c.Task} at {c.At.TotalSeconds:0.0##} s, {(c.TaskHadEnded ? "task ended" : "task still running")}, {(c.OnLoop ? "on the loop" : "off the loop")}"));
-            return text.Length == 0 ? "none" : text;
+            var text = string.Join(", ", calls.Select(c => KataText.Format("K11.Call", KataText.Text(c.Task), c.At.TotalSeconds,
+                KataText.Text(c.TaskHadEnded ? "K11.TaskEnded" : "K11.TaskStillRunning"), KataText.Text(c.OnLoop ? "K11.OnTheLoop" : "K11.OffTheLoop"))));
+            return text.Length == 0 ? KataText.Text("K11.NoCalls") : text;
         }
     }
 }

@@ -33,50 +33,49 @@ internal static class RoundsJudge
         var method = concurrent ? "RunConcurrentAsync" : "RunSequentialAsync";
         var round = concurrent ? "ConcurrentRoundAsync" : "SequentialRoundAsync";
         var verdict = new Verdict(sleeps.Count == 10
-                ? $"the ten one-second sleeps of five rounds did not start {(concurrent ? "two at a time" : "one at a time")}, one round after the other."
-                : $"the program took {sleeps.Count} sleep(s), not ten: five rounds of two one-second sleeps.")
-            .Evidence($"yours:    sleeps started at {SleepRecorder.Starts(sleeps)}")
-            .Evidence($"expected: sleeps started at {string.Join(", ", Expected(concurrent).Select(s => $"{s:0.0##} s"))}");
+                ? KataText.Text(concurrent ? "K12.NotTwoAtATime" : "K12.NotOneAtATime")
+                : KataText.Format("K12.NotTenSleeps", sleeps.Count))
+            .Evidence(KataText.Format("Judge.Yours", KataText.Format("K12.SleepsStartedAt", SleepRecorder.Starts(sleeps))))
+            .Evidence(KataText.Format("Judge.Expected", KataText.Format("K12.SleepsStartedAt", string.Join(", ", Expected(concurrent).Select(s => $"{s:0.0##} s")))));
         var others = sleeps.Where(s => s.Duration != OneSecond).ToList();
-        if (others.Count > 0) return verdict.Evidence($"{others.Count} sleep(s) did not last one second: {string.Join(", ", others.Select(s => $"{s.Duration.TotalSeconds:0.0##} s"))}")
-            .Fix($"each round sleeps twice for one second ({round}), and nothing else sleeps.");
+        if (others.Count > 0) return verdict.Evidence(KataText.Format("K12.NotOneSecond", others.Count, string.Join(", ", others.Select(s => $"{s.Duration.TotalSeconds:0.0##} s"))))
+            .Fix(KataText.Format("K12.Fix.TwoOneSecondSleeps", round));
 
         var together = sleeps.GroupBy(s => s.StartedAt).Select(g => g.Count()).ToList();
         if (probe is { Rounds: not 5 })
         {
-            return verdict.Cause($"TimeFiveRoundsAsync ran its round {probe.Rounds} time(s) when given one on its own.")
-                .Fix("in TimeFiveRoundsAsync, run the round exactly five times.");
+            return verdict.Cause(KataText.Format("K12.Cause.ProbeRounds", probe.Rounds))
+                .Fix(KataText.Text("K12.Fix.FiveTimesThere"));
         }
         if (sleeps.Count != 10)
         {
             return sleeps.Count % 2 == 0 && probe is not null
-                ? verdict.Cause($"{sleeps.Count / 2} rounds ran, yet TimeFiveRoundsAsync, given a round on its own, runs it five times: the other rounds came from {method}.")
-                    .Fix($"let {method} hand its round to TimeFiveRoundsAsync, and run no round of its own.")
-                : verdict.Fix($"a round ({round}) sleeps twice, and TimeFiveRoundsAsync runs it five times.");
+                ? verdict.Cause(KataText.Format("K12.Cause.OtherRounds", sleeps.Count / 2, method))
+                    .Fix(KataText.Format("K12.Fix.HandTheRound", method))
+                : verdict.Fix(KataText.Format("K12.Fix.TwiceThenFive", round));
         }
         if (together.Any(n => n > 2))
         {
-            verdict.Evidence($"up to {together.Max()} sleeps started at the same moment: rounds ran at the same time instead of one after the other.");
+            verdict.Evidence(KataText.Format("K12.Evidence.RoundsOverlapped", together.Max()));
             return probe is { InTurn: false }
-                ? verdict.Cause("TimeFiveRoundsAsync, given a round on its own, starts a round before the previous one has ended.")
-                    .Fix("in TimeFiveRoundsAsync, await each round before you start the next.")
+                ? verdict.Cause(KataText.Text("K12.Cause.ProbeOverlaps"))
+                    .Fix(KataText.Text("K12.Fix.AwaitEachRoundThere"))
                 : probe is not null
-                    ? verdict.Cause($"TimeFiveRoundsAsync, given a round on its own, runs the rounds one after the other: {method} started its rounds some other way.")
-                        .Fix($"let {method} hand its round to TimeFiveRoundsAsync, which awaits each round before the next.")
-                    : verdict.Fix("await each round before you start the next (TimeFiveRoundsAsync).");
+                    ? verdict.Cause(KataText.Format("K12.Cause.RoundsStartedElsewhere", method))
+                        .Fix(KataText.Format("K12.Fix.HandTheRoundToAwait", method))
+                    : verdict.Fix(KataText.Text("K12.Fix.AwaitEachRoundTimeFiveRounds"));
         }
         if (concurrent && together.All(n => n == 1))
         {
-            return verdict.Cause("each round's two sleeps started one after the other.")
-                .Fix("in ConcurrentRoundAsync, start both sleeps before you await either.");
+            return verdict.Cause(KataText.Text("K12.Cause.SleepsInTurn"))
+                .Fix(KataText.Text("K12.Fix.StartBothSleeps"));
         }
         if (!concurrent && together.Count == 5 && together.All(n => n == 2))
         {
-            return verdict.Cause("each round's two sleeps started together.")
-                .Fix("in SequentialRoundAsync, await each sleep as soon as you start it (this is the article's slow version, on purpose).");
+            return verdict.Cause(KataText.Text("K12.Cause.SleepsTogether"))
+                .Fix(KataText.Text("K12.Fix.AwaitEachSleep"));
         }
-        return verdict.Fix($"a round ({round}) {(concurrent ? "starts both sleeps, then awaits them" : "awaits each sleep as soon as it starts it")}; " +
-                           "TimeFiveRoundsAsync runs it five times, each round after the previous one has ended.");
+        return verdict.Fix(KataText.Format(concurrent ? "K12.Fix.ConcurrentRoundFiveTimes" : "K12.Fix.SequentialRoundFiveTimes", round));
     }
 
     /// <summary>Runs TimeFiveRoundsAsync with a round of the test's own (one second of sleep) on a loop of its own; null when it does not complete.</summary>

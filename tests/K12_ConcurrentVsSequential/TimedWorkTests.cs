@@ -20,9 +20,9 @@ public class TimedWorkTests
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.Equal(run.Output, "waiting: 2\n", "DoWorkAsync(2, ...) must print \"waiting: 2\" and nothing else.");
-            Judge.Equal(result, "Done after 2 s", "DoWorkAsync(2, ...) must return \"Done after 2 s\" (mind the space before the s).");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "DoWorkAsync(2, ...) must sleep two virtual seconds; it took another time.",
+            Judge.Equal(run.Output, "waiting: 2\n", KataText.Text("K12.DoWorkPrints"));
+            Judge.Equal(result, "Done after 2 s", KataText.Text("K12.DoWorkReturns"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K12.DoWorkSleeps"),
                 "await Task.Delay(TimeSpan.FromSeconds(x), time).");
         });
     }

@@ -34,11 +34,11 @@ public class TwoSleepsTests
         var sleeps = clock!.Sleeps;
         Judge.All(() =>
         {
-            Judge.Sequence(sleeps.Select(s => s.Duration), [OneSecond, OneSecond], "a round sleeps twice, one second each (the sleeps it took).");
+            Judge.Sequence(sleeps.Select(s => s.Duration), [OneSecond, OneSecond], KataText.Text("K12.RoundSleepsTwice"));
             Judge.That(sleeps.All(s => s.StartedAt == TimeSpan.Zero), () => new Verdict(
-                    $"the two sleeps of a concurrent round must both start before the round awaits either; they started at {SleepRecorder.Starts(sleeps)}.")
-                .Fix("start both sleeps, then await them both: awaiting a task the moment it is made gives no concurrency."));
-            Judge.Equal(run.Elapsed, OneSecond, "a concurrent round takes one virtual second; this one took another time.");
+                    KataText.Format("K12.ConcurrentRoundStarts", SleepRecorder.Starts(sleeps)))
+                .Fix(KataText.Text("K12.Fix.StartBothThenAwait")));
+            Judge.Equal(run.Elapsed, OneSecond, KataText.Text("K12.ConcurrentRoundTakesOneSecond"));
         });
     }
 
@@ -57,23 +57,23 @@ public class TwoSleepsTests
         {
             if (roundStarts.Count != 5)
             {
-                Judge.Fail(new Verdict($"TimeFiveRoundsAsync ran the round it was given {roundStarts.Count} time(s), not five.")
-                    .Evidence($"rounds started at {string.Join(", ", roundStarts.Select(t => $"{t.TotalSeconds:0.0##} s"))}")
-                    .Fix("run the round exactly five times."));
+                Judge.Fail(new Verdict(KataText.Format("K12.RanRoundsNotFive", roundStarts.Count))
+                    .Evidence(KataText.Format("K12.Evidence.RoundsStartedAt", string.Join(", ", roundStarts.Select(t => $"{t.TotalSeconds:0.0##} s"))))
+                    .Fix(KataText.Text("K12.Fix.RunFiveTimes")));
             }
             else
             {
                 Judge.Sequence(roundStarts.Select(t => t.TotalSeconds), [0, 0.25, 0.5, 0.75, 1.0],
-                    "five rounds, each started when the previous one has ended (the virtual second each round started at).",
-                    "await each round before you start the next.");
+                    KataText.Text("K12.RoundsInTurn"),
+                    KataText.Text("K12.Fix.AwaitEachRound"));
             }
             // The time printed is judged against the moment it was printed, so that rounds run at the wrong
             // moments (the check above) are not blamed on the measurement as well.
             var printedAt = run.Lines.Count == 1 ? run.Lines[0].At : TimeSpan.FromSeconds(1.25);
             Judge.Equal(run.Output, $"异步所花费的时间: {printedAt.TotalSeconds:F6} s\n",
-                "the line must give the virtual time from the start to the moment it is printed (after the five rounds), with six decimals as Python's %f does.",
-                "measure it on the injected clock from before the first round, not with Stopwatch or DateTime, and format it with F6 (or 0.000000).");
-            Judge.Sequence(run.Lines.Select(l => l.At.TotalSeconds), [1.25], "the time must be printed once, after the fifth round (the virtual seconds of the lines printed).");
+                KataText.Text("K12.TimeLine"),
+                KataText.Text("K12.Fix.MeasureOnTheClock"));
+            Judge.Sequence(run.Lines.Select(l => l.At.TotalSeconds), [1.25], KataText.Text("K12.PrintedOnce"));
         });
     }
 }

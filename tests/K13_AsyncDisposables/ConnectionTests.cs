@@ -8,22 +8,21 @@ public class ConnectionTests
     [Test]
     public void OpensInOneSecond_ClosesInOneSecond_ClosesOnlyOnce()
     {
-        var seen = new List<string>();
+        var seen = new List<(string Step, double Seconds, string State)>();
         var run = KataLoop.Run(async io =>
         {
-            void Note(string what, Connection connection) => seen.Add($"{what} at {io.Time.Elapsed.TotalSeconds:0.0##} s: {(connection.IsOpen ? "open" : "closed")}");
+            void Note(string step, Connection connection) => seen.Add((step, io.Time.Elapsed.TotalSeconds, connection.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
             var connection = await Connection.OpenAsync(io.Time);
-            Note("opened", connection);
+            Note("K13.Step.Opened", connection);
             await connection.DisposeAsync();
-            Note("closed", connection);
+            Note("K13.Step.Closed", connection);
             await connection.DisposeAsync();
-            Note("closed again", connection);
+            Note("K13.Step.ClosedAgain", connection);
         });
         AssertCompleted(run);
-        Judge.Sequence(seen, ["opened at 1.0 s: open", "closed at 2.0 s: closed", "closed again at 2.0 s: closed"],
-            "the connection's life (what the test saw after each step) is wrong.",
-            "OpenAsync takes one virtual second and hands out an open connection; DisposeAsync takes one more second and " +
-            "leaves it closed; closing a closed connection does nothing (no second sleep, no exception).");
+        Judge.Sequence(seen.Select(Seen), [Seen("K13.Step.Opened", 1, "K13.State.Open"), Seen("K13.Step.Closed", 2, "K13.State.Closed"), Seen("K13.Step.ClosedAgain", 2, "K13.State.Closed")],
+            KataText.Text("K13.LifeWrong"),
+            KataText.Text("K13.Fix.Life"));
     }
 
     [Test]
@@ -45,12 +44,20 @@ public class ConnectionTests
         var closes = clock!.Sleeps.Where(s => s.StartedAt >= TimeSpan.FromSeconds(1)).ToList();
         Judge.All(() =>
         {
-            Judge.That(closes.Count == 1, () => new Verdict(
-                    $"two closes, the second started while the first was still in progress, slept {closes.Count} time(s): the connection was closed {closes.Count} times.")
-                .Evidence($"sleeps after the open started at {SleepRecorder.Starts(closes)}")
-                .Fix("remember that closing has begun before the first await of DisposeAsync (set a flag at its start); a close that finds it set does nothing, not even sleep."));
-            Judge.That(!openAfterwards, "after both closes had ended, the connection was still open.");
-            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "open (1 s) and one close (1 s) take two virtual seconds; the run took another time.");
+            Judge.That(closes.Count == 1, () => new Verdict(KataText.Format("K13.ClosedTwice", closes.Count))
+                .Evidence(KataText.Format("K13.Evidence.SleepsAfterOpen", SleepRecorder.Starts(closes)))
+                .Fix(KataText.Text("K13.Fix.FlagAtStart")));
+            Judge.That(!openAfterwards, KataText.Text("K13.StillOpen"));
+            Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K13.TwoSeconds"));
         });
     }
+
+    /// <summary>
+    /// What the test saw after a step, said on the test's thread (the program's loop runs in the invariant
+    /// culture): the step and the connection's state are catalogue keys.
+    /// </summary>
+    internal static string Seen((string Step, double Seconds, string State) seen) =>
+        KataText.Format("K13.Seen", KataText.Text(seen.Step), seen.Seconds, KataText.Text(seen.State));
+
+    internal static string Seen(string step, double seconds, string state) => Seen((step, seconds, state));
 }

@@ -15,21 +15,22 @@ public class DatabaseTests
     [Test]
     public void TheBody_RunsOnAnOpenConnection_ThatIsClosedWhenItReturns()
     {
-        var seen = new List<string>();
+        var seen = new List<(string Step, double Seconds, string State)>();
         var run = KataLoop.Run(async io =>
         {
             Connection? used = null;
             await Database.WithConnectionAsync(async connection =>
             {
                 used = connection;
-                seen.Add($"body at {io.Time.Elapsed.TotalSeconds:0.0##} s: {(connection.IsOpen ? "open" : "closed")}");
+                seen.Add(("K13.Step.Body", io.Time.Elapsed.TotalSeconds, connection.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
                 await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
             }, io.Time);
-            seen.Add($"returned at {io.Time.Elapsed.TotalSeconds:0.0##} s: {(used is null ? "no body" : used.IsOpen ? "open" : "closed")}");
+            seen.Add(("K13.Step.Returned", io.Time.Elapsed.TotalSeconds, used is null ? "K13.State.NoBody" : used.IsOpen ? "K13.State.Open" : "K13.State.Closed"));
         });
         AssertCompleted(run);
-        Judge.Sequence(seen, ["body at 1.0 s: open", "returned at 3.0 s: closed"], "what the test saw in the body and after WithConnectionAsync returned is wrong.",
-            "open the connection (1 s), run the body with it (here 1 s), close it (1 s), and only then return.");
+        Judge.Sequence(seen.Select(ConnectionTests.Seen), [ConnectionTests.Seen("K13.Step.Body", 1, "K13.State.Open"), ConnectionTests.Seen("K13.Step.Returned", 3, "K13.State.Closed")],
+            KataText.Text("K13.BodyAndAfterWrong"),
+            KataText.Text("K13.Fix.OpenRunClose"));
     }
 
     [Test]
@@ -59,31 +60,30 @@ public class DatabaseTests
 
         if (run.Outcome == LoopOutcome.LoopBlocked)
         {
-            Judge.Fail(new Verdict($"the loop thread was blocked ({run.Detail}) while the connection was in use.")
-                .Causes("a synchronous Dispose() (using instead of await using) that waits with .Wait() or .Result on the loop it needs,",
-                        "a .Wait() or .Result on the body or on OpenAsync.")
-                .Fix("close it asynchronously (await using, or await DisposeAsync()) and await everything else."));
+            Judge.Fail(new Verdict(KataText.Format("K13.LoopBlocked", run.Detail))
+                .Causes(KataText.Text("K13.Cause.SyncDispose"),
+                        KataText.Text("K13.Cause.WaitOnBody"))
+                .Fix(KataText.Text("K13.Fix.CloseAsynchronously")));
         }
         if (run.Outcome == LoopOutcome.LeftoverWork)
         {
-            Judge.Fail(new Verdict($"the program ended while work was still pending ({run.Detail}).")
-                .Causes("when the body failed, the closing of the connection was started but not awaited: the exception reached the caller " +
-                        "while the connection was still closing,",
-                        "another task started in Database or Connection and never awaited.")
-                .Fix("await the close before the exception leaves WithConnectionAsync (await using, or try/finally with await DisposeAsync())."));
+            Judge.Fail(new Verdict(KataText.Format("K13.LeftoverWork", run.Detail))
+                .Causes(KataText.Text("K13.Cause.CloseNotAwaited"),
+                        KataText.Text("K13.Cause.OtherTask"))
+                .Fix(KataText.Text("K13.Fix.AwaitTheClose")));
         }
         AssertCompleted(run);
         Judge.All(() =>
         {
-            Judge.That(caught is not null, () => new Verdict("the body threw, but WithConnectionAsync returned normally: the exception was swallowed.")
-                .Fix("close the connection and let the exception go on to the caller (await using, or try/finally without a catch)."));
+            Judge.That(caught is not null, () => new Verdict(KataText.Text("K13.Swallowed"))
+                .Fix(KataText.Text("K13.Fix.LetItGoOn")));
             if (caught is null) return;
-            Judge.That(ReferenceEquals(caught, failure), $"the caller must get the body's own exception, not {caught.GetType().Name}: {caught.Message}",
-                "let the body's exception through as it is: no catch that wraps or replaces it.");
-            Judge.That(!openWhenCaught, () => new Verdict($"the exception reached the caller at {caughtAt?.TotalSeconds:0.0##} s with the connection still open.")
-                .Cause("a body that throws skipped the close.")
-                .Fix("close it whatever happens (await using, or try/finally)."));
-            Judge.Equal(caughtAt, TimeSpan.FromSeconds(2), "open (1 s), a body that fails at once, close (1 s): the exception should reach the caller at 2 s.");
+            Judge.That(ReferenceEquals(caught, failure), KataText.Format("K13.OtherException", caught.GetType().Name, caught.Message),
+                KataText.Text("K13.Fix.LetItThrough"));
+            Judge.That(!openWhenCaught, () => new Verdict(KataText.Format("K13.OpenWhenCaught", caughtAt?.TotalSeconds))
+                .Cause(KataText.Text("K13.Cause.SkippedClose"))
+                .Fix(KataText.Text("K13.Fix.CloseWhateverHappens")));
+            Judge.Equal(caughtAt, TimeSpan.FromSeconds(2), KataText.Text("K13.CaughtAtTwoSeconds"));
         });
     }
 }

@@ -17,12 +17,17 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
     private long _nextSequence;
     private volatile bool _abandoned;
     private readonly TimeSpan _limit;
+    // Said here, on the test's thread: the loop that meets them runs on a thread with a UI culture of its own.
+    private readonly string _stopped;
+    private readonly string _abandonedMessage;
 
     /// <param name="limit">Virtual time the clock never passes: far beyond the loop's Horizon, so only a loop that ignores
     /// its Horizon reaches it. The clock then stops that loop at once (<see cref="RanPastLimit"/>), in no real time.</param>
     public LoopTestClock(TimeSpan limit) : base(DateTimeOffset.UnixEpoch)
     {
         _limit = limit;
+        _stopped = KataText.Format("K14.ClockStopped", limit);
+        _abandonedMessage = KataText.Text("K14.ClockAbandoned");
     }
 
     /// <summary>The loop asked to move virtual time past the clock's limit (and was stopped there).</summary>
@@ -59,7 +64,7 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
         {
             RanPastLimit = true;
             Abandon();
-            throw new OperationCanceledException($"The test stopped this loop: it moved virtual time past {_limit}, far beyond its Horizon.");
+            throw new OperationCanceledException(_stopped);
         }
         while (TakeNextDue(target) is { } timer)
         {
@@ -76,7 +81,7 @@ internal sealed class LoopTestClock : FakeTimeProvider, ILoopClock
 
     private void ThrowIfAbandoned()
     {
-        if (_abandoned) throw new OperationCanceledException("The test gave up on this loop: it did not return in time.");
+        if (_abandoned) throw new OperationCanceledException(_abandonedMessage);
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)

@@ -75,7 +75,7 @@ internal sealed class LoopUnderTest
         }
         WallTime = wall.Elapsed;
         RunLog.AppendTiming(Kata, WallTime, Clock.Elapsed);
-        TestContext.Out.WriteLine($"K14: Run took {WallTime.TotalMilliseconds:0} ms of real time, {TextDiff.Seconds(Clock.Elapsed)} of virtual time.");
+        TestContext.Out.WriteLine(KataText.Format("K14.RunTook", WallTime.TotalMilliseconds, TextDiff.Seconds(Clock.Elapsed)));
         return this;
     }
 
@@ -93,7 +93,7 @@ internal sealed class LoopUnderTest
         if (Clock.RanPastLimit) Judge.Fail(PastTheHorizonVerdict());
         if (Hung) Judge.Fail(HungVerdict(whenHung ?? whatShouldHappen));
         if (Thrown is NotImplementedException) Judge.Fail(ThrewVerdict());
-        if (Thrown is null) Judge.Fail(new Verdict($"Run returned normally (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}), but {whatShouldHappen}"));
+        if (Thrown is null) Judge.Fail(new Verdict(KataText.Format("K14.ReturnedNormally", TextDiff.Seconds(Clock.Elapsed), whatShouldHappen)));
         return Thrown!;
     }
 
@@ -102,33 +102,30 @@ internal sealed class LoopUnderTest
 
     private Verdict HungVerdict(string? whenHung)
     {
-        var verdict = new Verdict($"your loop's Run had not returned after {_guard.TotalSeconds} s of real time (virtual clock at {TextDiff.Seconds(Clock.Elapsed)}).");
+        var verdict = new Verdict(KataText.Format("K14.Hung", _guard.TotalSeconds, TextDiff.Seconds(Clock.Elapsed)));
         if (whenHung is not null) verdict.Evidence(whenHung);
         return Printed(verdict)
-            .Fix("Run must return as soon as main's task is complete, and throw InvalidOperationException when nothing is ready " +
-                 "and no timer is armed (main can never complete). Never block or spin waiting for work that is not queued, " +
-                 "and move time on with clock.Advance, never by waiting on the real clock.");
+            .Fix(KataText.Text("K14.Fix.ReturnOrThrow"));
     }
 
     private Verdict PastTheHorizonVerdict() =>
-        Printed(new Verdict($"your loop moved virtual time on past its Horizon ({TextDiff.Seconds(_horizon)}) and kept going: the test stopped it at {TextDiff.Seconds(Clock.Elapsed)}, ten times the Horizon.")
-            .Cause("Run never compares the time the next timer would bring with Horizon, so a main that sleeps for ever keeps it advancing the clock for ever.")
-            .Fix("before each advance, if the next timer is due later than Horizon (beyond it, not at it), throw InvalidOperationException instead of advancing."));
+        Printed(new Verdict(KataText.Format("K14.RanPastTheHorizon", TextDiff.Seconds(_horizon), TextDiff.Seconds(Clock.Elapsed)))
+            .Cause(KataText.Text("K14.Cause.NeverComparesHorizon"))
+            .Fix(KataText.Text("K14.Fix.ThrowBeyondTheHorizon")));
 
     private Verdict ThrewVerdict()
     {
         if (Thrown is NotImplementedException nie)
         {
             return Verdict.NotStarted(StubFile(nie) is { } at ? at[..at.LastIndexOf(':')] : $"katas/{Kata.Folder}/EventLoop.cs")
-                .Evidence("The stub says: " + nie.Message);
+                .Evidence(KataText.Format("Verdict.StubSays", nie.Message));
         }
-        var verdict = new Verdict($"your loop's Run threw {Thrown!.GetType().Name}: {Thrown.Message}")
-            .Evidence($"(virtual clock at {TextDiff.Seconds(Clock.Elapsed)})")
+        var verdict = new Verdict(KataText.Format("K14.RunThrew", Thrown!.GetType().Name, Thrown.Message))
+            .Evidence(KataText.Format("K14.VirtualClockAt", TextDiff.Seconds(Clock.Elapsed)))
             .At(StubFile(Thrown));
         if (Thrown is InvalidOperationException)
         {
-            verdict.Fix("if main should have completed here: while main runs, the loop must be the thread's SynchronizationContext " +
-                        "and Post must queue callbacks on the loop; otherwise awaits continue on the thread pool, where your loop never sees them.");
+            verdict.Fix(KataText.Text("K14.Fix.ContextAndPost"));
         }
         return Printed(verdict);
     }
@@ -137,7 +134,7 @@ internal sealed class LoopUnderTest
     {
         var lines = Out.Lines;
         return lines.Count == 0 ? verdict
-            : verdict.Evidence("What the program printed before that (virtual time in brackets)", lines.Select(l => $"{l.Text} [{TextDiff.Seconds(l.At)}]"));
+            : verdict.Evidence(KataText.Text("K14.Evidence.PrintedBefore"), lines.Select(l => $"{l.Text} [{TextDiff.Seconds(l.At)}]"));
     }
 
     /// <summary>The first stack frame in kata code ("katas/K14_BuildYourOwnLoop/EventLoop.cs:30"), if any.</summary>

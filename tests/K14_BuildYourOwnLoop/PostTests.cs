@@ -16,6 +16,9 @@ public class PostTests
         var ranInsidePost = new List<string>();
         using var posting = new ThreadLocal<int>();
         var loop = new LoopUnderTest();
+        // What ran, said here: your loop's thread, where the callbacks log, has a UI culture of its own.
+        var (dPostedByA, mainAfterYield, mainAfterD) =
+            (KataText.Text("K14.Ran.DPostedByA"), KataText.Text("K14.Ran.MainAfterYield"), KataText.Text("K14.Ran.MainAfterD"));
         // Each post notes whether its callback ran while Post itself was still running (on the same thread).
         void Post(string name, Action action)
         {
@@ -39,29 +42,29 @@ public class PostTests
             Post("A", () =>
             {
                 log.Add("A");
-                Post("D", () => { log.Add("D (posted by A)"); released.SetResult(); });
+                Post("D", () => { log.Add(dPostedByA); released.SetResult(); });
             });
             Post("B", () => log.Add("B"));
             Post("C", () => log.Add("C"));
             await Task.Yield(); // main's continuation is posted after C, before D
-            log.Add("main after Task.Yield");
+            log.Add(mainAfterYield);
             await released.Task;
-            log.Add("main after D");
+            log.Add(mainAfterD);
         });
         loop.AssertReturned();
-        string[] expected = ["A", "B", "C", "main after Task.Yield", "D (posted by A)", "main after D"];
+        string[] expected = ["A", "B", "C", mainAfterYield, dPostedByA, mainAfterD];
         if (ranInsidePost.Count > 0)
         {
-            Judge.Fail(new Verdict($"Post ran callback(s) {string.Join(", ", ranInsidePost)} at once, inside Post, instead of queueing them.")
-                .Evidence($"what ran, in order: {string.Join(", ", log)}")
-                .Fix("Post must only put the callback at the back of the loop's ready queue; Run takes it out and runs it later."));
+            Judge.Fail(new Verdict(KataText.Format("K14.RanInsidePost", string.Join(", ", ranInsidePost)))
+                .Evidence(KataText.Format("K14.Evidence.WhatRan", string.Join(", ", log)))
+                .Fix(KataText.Text("K14.Fix.PostOnlyQueues")));
         }
         var lastFirst = log.Take(3).SequenceEqual(["C", "B", "A"]);
-        Judge.That(log.SequenceEqual(expected), () => new Verdict("the callbacks did not run first in, first out.")
-            .Evidence($"what ran, in order: {string.Join(", ", log)}")
-            .Evidence($"expected:          {string.Join(", ", expected)}")
-            .Cause(lastFirst ? "the latest post ran first: the ready callbacks are kept in a Stack (last in, first out), not a Queue." : null)
-            .Fix("each Post goes to the back of the ready queue, and the loop always runs the oldest one (a Queue<T>)."));
+        Judge.That(log.SequenceEqual(expected), () => new Verdict(KataText.Text("K14.NotFirstInFirstOut"))
+            .Evidence(KataText.Format("K14.Evidence.WhatRan", string.Join(", ", log)))
+            .Evidence(KataText.Format("K14.Evidence.ExpectedOrder", string.Join(", ", expected)))
+            .Cause(lastFirst ? KataText.Text("K14.Cause.Stack") : null)
+            .Fix(KataText.Text("K14.Fix.Queue")));
     }
 
     [Test]
@@ -140,38 +143,36 @@ public class PostTests
         });
         if (postThrew is { } postFailed)
         {
-            Judge.Fail(new Verdict($"your Post threw {postFailed.GetType().Name} on a poster thread while {Posters} threads posted callbacks: {postFailed.Message}")
-                .Evidence($"thrown at: {postFailed.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("EventLoop", StringComparison.Ordinal))?.Trim() ?? postFailed.StackTrace?.Split('\n')[0].Trim()}")
-                .Cause("Post changes the ready queue from several threads at once without a lock: Queue<T> is not thread-safe (two Enqueues that grow it together break it).")
-                .Fix("take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
+            Judge.Fail(new Verdict(KataText.Format("K14.PostThrew", postFailed.GetType().Name, Posters, postFailed.Message))
+                .Evidence(KataText.Format("K14.Evidence.ThrownAt",
+                    postFailed.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("EventLoop", StringComparison.Ordinal))?.Trim() ?? postFailed.StackTrace?.Split('\n')[0].Trim()))
+                .Cause(KataText.Text("K14.Cause.PostWithoutLock"))
+                .Fix(KataText.Text("K14.Fix.LockTheQueue")));
         }
         if (!loop.Hung && loop.Thrown is { } thrown and not NotImplementedException)
         {
-            Judge.Fail(new Verdict($"your loop's Run threw {thrown.GetType().Name} while {Posters} threads posted callbacks: {thrown.Message}")
-                .Evidence($"callbacks run before that: {Volatile.Read(ref ran):N0} of {Posters * PostsEach:N0}")
-                .Causes("Post and Run use the ready queue from several threads at once without a lock: Queue<T> is not thread-safe, " +
-                        "and concurrent Enqueue/Dequeue corrupt it (a lost item, or an empty slot taken for a callback),",
-                        "Run or Post fails for another reason: see the exception.")
-                .Fix("take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
+            Judge.Fail(new Verdict(KataText.Format("K14.RunThrewWhilePosting", thrown.GetType().Name, Posters, thrown.Message))
+                .Evidence(KataText.Format("K14.Evidence.RunBefore", Volatile.Read(ref ran), Posters * PostsEach))
+                .Causes(KataText.Text("K14.Cause.QueueCorrupted"),
+                        KataText.Text("K14.Cause.OtherFailure"))
+                .Fix(KataText.Text("K14.Fix.LockTheQueue")));
         }
         loop.AssertReturned();
         var lost = runs.Count(r => r == 0);
         var duplicates = runs.Sum(r => Math.Max(0, r - 1));
         var postersOutOfOrder = outOfOrder.Count(n => n > 0);
         Judge.That(lost == 0 && duplicates == 0 && postersOutOfOrder == 0 && offLoop == 0, () => new Verdict(
-                $"{Posters} threads posted {PostsEach:N0} callbacks each while your loop ran; not every one ran once, on the loop, in its poster's order.")
-            .Evidence($"lost: {lost:N0}; run twice or more: {duplicates:N0}; posters whose callbacks ran out of order: {postersOutOfOrder}; run off the loop's thread: {offLoop:N0}")
-            .Cause(offLoop == 0 && (lost > 0 || duplicates > 0) ? "Post and Run use the ready queue from several threads at once without a lock: Queue<T> is not thread-safe, " +
-                                  "and concurrent Enqueue/Dequeue lose, repeat or reorder items." : null)
+                KataText.Format("K14.NotEveryPostRanOnce", Posters, PostsEach))
+            .Evidence(KataText.Format("K14.Evidence.PostCounts", lost, duplicates, postersOutOfOrder, offLoop))
+            .Cause(offLoop == 0 && (lost > 0 || duplicates > 0) ? KataText.Text("K14.Cause.QueueLosesItems") : null)
             // Only the order is wrong: a loop that runs the newest callback first loses nothing, with or without a lock.
             .Causes(offLoop == 0 && lost == 0 && duplicates == 0
-                ? ["the ready callbacks are taken newest first (a Stack<T>, or an insert at the front): then Posts_RunInTheOrderTheyWereMade fails too, with one thread posting,",
-                   "or the queue is used from several threads without a lock, which reordered items without losing any: then that test passes."]
+                ? [KataText.Text("K14.Cause.NewestFirst"), KataText.Text("K14.Cause.ReorderedWithoutLock")]
                 : [])
             .Fix(offLoop > 0
-                ? "Post must only put the callback in the loop's ready queue (under a lock: any thread may call it); Run takes it out and runs it on the loop's thread."
+                ? KataText.Text("K14.Fix.PostUnderLock")
                 : lost == 0 && duplicates == 0
-                    ? "keep the ready callbacks in a first-in, first-out Queue<T> (Post enqueues at the back, Run dequeues the oldest), with one lock around every use of it, or a ConcurrentQueue<T>."
-                    : "take one lock around every use of the queue (the Enqueue in Post, the TryDequeue in Run), or use a ConcurrentQueue<T>."));
+                    ? KataText.Text("K14.Fix.FirstInFirstOutWithLock")
+                    : KataText.Text("K14.Fix.LockTheQueue")));
     }
 }

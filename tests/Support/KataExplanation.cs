@@ -20,13 +20,7 @@ public static class KataExplanation
         ArgumentNullException.ThrowIfNull(run);
         var kata = KataContext.CurrentKata ?? run.Kata;
         var frame = KataFrame(run.Exception);
-        if (run.IsNotStarted)
-        {
-            var message = run.Exception?.Message;
-            var notStarted = Verdict.NotStarted(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')]);
-            if (!string.IsNullOrWhiteSpace(message) && message != new NotImplementedException().Message) notStarted.Evidence(KataText.Format("Verdict.StubSays", message));
-            return notStarted;
-        }
+        if (run.IsNotStarted) return NotStarted(run.Exception!, kata);
 
         // The library's explanation, key by key: what this kata says in its own words, else the library's.
         var explanation = run.Explanation;
@@ -38,6 +32,15 @@ public static class KataExplanation
             verdict.Cause(KataText.Text("Cause.CancelledInAsyncVoid"));
         }
         return verdict.Fix(explanation.Fix is { } fix ? KataOverrides.Fix(fix, kata) : null).At(Location(run.Exception, frame));
+    }
+
+    /// <summary>A stub's <see cref="NotImplementedException"/>: the file to open (its frame's, else the kata's folder) and what the stub says.</summary>
+    internal static Verdict NotStarted(Exception stub, Kata kata)
+    {
+        var frame = KataFrame(stub);
+        var notStarted = Verdict.NotStarted(frame is null ? $"katas/{kata.Folder}/" : frame[..frame.LastIndexOf(':')]);
+        if (!string.IsNullOrWhiteSpace(stub.Message) && stub.Message != new NotImplementedException().Message) notStarted.Evidence(KataText.Format("Verdict.StubSays", stub.Message));
+        return notStarted;
     }
 
     /// <summary>The kata frame, and the async void method the exception escaped from, if it did.</summary>

@@ -28,10 +28,10 @@ public sealed class SnapshotFile
         var type = test.ClassName is { } full ? full[(full.LastIndexOf('.') + 1)..] : "Unknown";
         var name = $"{type}.{test.MethodName}";
         var arguments = test.Arguments;
-        var parameters = test.Method?.GetParameters() ?? [];
+        var parameters = test.MethodInfo?.GetParameters().ToArray() ?? [];
         for (var i = 0; i < arguments.Length && i < parameters.Length; i++)
         {
-            name += $"_{parameters[i].ParameterInfo.Name}={Sanitize(Convert.ToString(arguments[i], System.Globalization.CultureInfo.InvariantCulture) ?? "null")}";
+            name += $"_{parameters[i].Name}={Sanitize(Convert.ToString(arguments[i], System.Globalization.CultureInfo.InvariantCulture) ?? "null")}";
         }
         return new SnapshotFile(Path.GetDirectoryName(sourceFile)!, name);
     }

@@ -13,7 +13,7 @@ namespace KataRunner.Engine.Caching;
 public static class LastKnownStates
 {
     private const string Name = "states.tsv";
-    private const string Key = "kata states v1";
+    private const string Key = "kata states v2";
 
     public static IReadOnlyDictionary<string, KataState> Load(RunnerCache cache)
     {
@@ -22,9 +22,10 @@ public static class LastKnownStates
         foreach (var line in Encoding.UTF8.GetString(data).Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var f = line.Split('\t');
-            if (f.Length != 5 || !Enum.TryParse<KataStatus>(f[1], out var status)
+            if (f.Length != 6 || !Enum.TryParse<KataStatus>(f[1], out var status)
                 || !int.TryParse(f[2], CultureInfo.InvariantCulture, out var passed) || !int.TryParse(f[3], CultureInfo.InvariantCulture, out var total)) continue;
-            states[f[0]] = new KataState(status, passed, total, Untouched: f[4] switch { "1" => true, "0" => false, _ => null });
+            if (!int.TryParse(f[4], CultureInfo.InvariantCulture, out var onStubs)) continue;
+            states[f[0]] = new KataState(status, passed, total, OnStubs: onStubs, Untouched: f[5] == "1");
         }
         return states;
     }
@@ -34,8 +35,7 @@ public static class LastKnownStates
         var text = new StringBuilder();
         foreach (var (id, state) in states.Where(s => s.Value.Known))
         {
-            var untouched = state.Untouched switch { true => "1", false => "0", null => "-" };
-            text.Append(CultureInfo.InvariantCulture, $"{id}\t{state.Status}\t{state.Passed}\t{state.Total}\t{untouched}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{id}\t{state.Status}\t{state.Passed}\t{state.Total}\t{state.OnStubs}\t{(state.Untouched ? "1" : "0")}\n");
         }
         cache.Write(Name, Key, Encoding.UTF8.GetBytes(text.ToString()));
     }

@@ -6,7 +6,7 @@ namespace KataRunner.Engine.Running;
 /// NUnit keeps static caches keyed by the tests' types and methods (metadata, await shapes, randomizers,
 /// ApplyToContext lookups). Since the runner's nunit.framework lives for the whole process, those
 /// entries would pin every run's collectible load context. This empties them after each run. The
-/// names are NUnit 4.4's internals; the unload test (EngineTests) fails if a new version moves them.
+/// names are NUnit 5.0's internals; the unload test (EngineTests) fails if a new version moves them.
 /// </summary>
 internal static class NUnitCaches
 {

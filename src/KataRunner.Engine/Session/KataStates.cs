@@ -38,9 +38,9 @@ public sealed class KataStates
     public Kata? NextToCheck => _katas.FirstOrDefault(k => _states[k].NeedsRun);
 
     /// <summary>Records what <paramref name="result"/> says of each kata in <paramref name="katas"/> (the katas it ran).</summary>
-    public void Record(RunResult result, IEnumerable<Kata> katas, Func<Kata, bool?>? untouched = null)
+    public void Record(RunResult result, IEnumerable<Kata> katas, Func<Kata, bool>? untouched = null)
     {
-        foreach (var kata in katas) _states[kata] = KataState.From(result, kata, untouched?.Invoke(kata));
+        foreach (var kata in katas) _states[kata] = KataState.From(result, kata, untouched?.Invoke(kata) ?? false);
     }
 
     /// <summary>A kata that was not run, but whose code did not compile in a run (another kata's).</summary>

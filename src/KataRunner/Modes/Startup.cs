@@ -64,10 +64,10 @@ public static class Startup
     {
         // The learner's progress is that of katas/: a run against solutions/ neither reads nor keeps it.
         if (engine.Tree != CodeTree.Katas) return new SessionMemory();
-        var stubs = new Lazy<ShippedStubs>(() => new ShippedStubs(engine.Paths));
+        var stubs = AsyncKatas.Catalog.ShippedStubs.Load(engine.Paths.Katas);
         return new SessionMemory(
             LastKnownStates.Load(engine.Cache),
-            kata => stubs.Value.Untouched(kata.Folder),
+            stubs is null ? null : stubs.Untouched,
             states => LastKnownStates.Save(engine.Cache, states));
     }
 

@@ -19,9 +19,10 @@ internal static class FailureView
     {
         var lines = group.First.Message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split('\n');
         var rows = new List<IRenderable>();
-        // A kata's message starts with "Kxx Name › Class.Test: …"; NUnit's own words need the test named.
+        // A failure the kata support recorded (it has a gist) starts with the header "Kxx Name › Class.Test: …";
+        // NUnit's own words need the test named.
         var header = KataVocabulary.FailureHeader(kata, "");
-        if (lines[0].StartsWith(header, StringComparison.Ordinal))
+        if (group.First.Gist is not null && lines[0].Length >= header.Length)
         {
             rows.Add(Title(lines[0][header.Length..]));
         }

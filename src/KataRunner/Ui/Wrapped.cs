@@ -5,7 +5,7 @@ using Spectre.Console.Rendering;
 namespace KataRunner.Ui;
 
 /// <summary>
-/// Text or markup wrapped as a reader expects: at spaces; a word longer than the line (a path, a test's
+/// Text or markup wrapped as a reader expects: at spaces, and between Chinese characters; a word longer than the line (a path, a test's
 /// full name) at its own boundaries (after a '/' or '\', before a '.'); only a word with none of those is
 /// cut, and never a name where one of them would do. Spectre.Console alone cuts such a word at the edge
 /// ("…OneSecondApart.re" / "ceived.txt"). Each line's continuation lines hang under its indentation, after
@@ -88,10 +88,11 @@ internal sealed class Wrapped(IRenderable inner, Func<string, int, string>? cont
     /// <summary>Where to break a line whose part from <paramref name="start"/> fits up to <paramref name="end"/> (exclusive).</summary>
     private static int Break(string text, int start, int end)
     {
-        // A space at the edge or before it: the words stay whole.
+        // A space at the edge or before it, or a place between Chinese characters: the words stay whole, and a
+        // Chinese sentence, which has no spaces, fills its line instead of moving whole to the next one.
         for (var i = end; i > start; i--)
         {
-            if (text[i] == ' ') return i;
+            if (text[i] == ' ' || CjkBreak(text, i)) return i;
         }
         // A word longer than the line: after a path separator, before a dot, after a comma.
         for (var i = end; i > start + 1; i--)
@@ -105,6 +106,19 @@ internal sealed class Wrapped(IRenderable inner, Func<string, int, string>? cont
         }
         return end;
     }
+
+    /// <summary>
+    /// True where a line may break before <c>text[i]</c> because a Chinese (or Japanese, Korean) character is on
+    /// either side, as Unicode's line breaking allows, except before closing punctuation ("，", "。", "）") and
+    /// after opening punctuation ("（", "「"), which stay with the character they belong to.
+    /// </summary>
+    internal static bool CjkBreak(string text, int i) =>
+        i > 0 && i < text.Length && (IsCjk(text[i - 1]) || IsCjk(text[i]))
+        && !"，。、：；！？）」』》】〉,.:;!?)]}".Contains(text[i]) && !"（「『《【〈([{".Contains(text[i - 1]);
+
+    private static bool IsCjk(char c) =>
+        c is >= '\u3000' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF'
+            or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 
     private static IEnumerable<Segment> Segments(List<Cell> line)
     {

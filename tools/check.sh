@@ -5,7 +5,7 @@
 #      every test passes against solutions/;
 #   3. against katas/ (as shipped) every Support test (tools/SupportTests, the maintainers' tests of the kata layer)
 #      passes and every kata (Kxx) test (tests/Tests.csproj) fails, and each failure has the same kind, gist grouping
-#      and location in English and Chinese (tools/check-verdict-languages.sh).
+#      and location in English and Chinese (tools/check-verdict-languages.sh), and the solutions pass in both;
 #   4. the library packs, and its own tests pass (src/VirtualTimeLoop.Tests; they never reference katas/), and so
 #      do the FakeTimeProvider companion's; the samples (samples/) pass against the packed packages;
 #   5. the watch runner's tests pass and its engine agrees with dotnet test, test by test (tools/parity.sh);
@@ -156,6 +156,15 @@ if ! tools/check-verdict-languages.sh --no-build >"${TMPDIR:-/tmp}/check-verdict
 fi
 tail -n 1 "${TMPDIR:-/tmp}/check-verdict-languages.log"
 find tests -name '*.received.txt' -delete
+
+# A sentence a test builds inside the program (on the loop, in the invariant culture) would stay English while the
+# test expects it in Chinese: the solutions must pass in both languages, with the same results.
+note "Solutions: every test passes in English and in Chinese alike (tools/check-verdict-languages.sh --solutions)"
+if ! tools/check-verdict-languages.sh --no-build --solutions >"${TMPDIR:-/tmp}/check-verdict-languages-solutions.log" 2>&1; then
+  grep -vE '^ok ' "${TMPDIR:-/tmp}/check-verdict-languages-solutions.log" | tail -n 20
+  problems+=("a solution's result differs between DOTNET_CLI_UI_LANGUAGE=en and zh-Hans (tools/check-verdict-languages.sh --solutions)")
+fi
+tail -n 1 "${TMPDIR:-/tmp}/check-verdict-languages-solutions.log"
 
 note "Every kata test failed for its own reason: no harness error, no missing snapshot"
 if grep -qE 'there is no verified snapshot|the test gives [0-9]+ line times' "$last_log"; then

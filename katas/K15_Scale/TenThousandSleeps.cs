@@ -37,7 +37,8 @@ public static class TenThousandSleeps
     {
         throw new NotImplementedException(
             "Queue count jobs that each block one second (BlockingSleep) on a pool of `workers` threads built on `threads`, " +
-            "count them as they finish, then print \"{finished} blocking jobs on {workers} threads finished at {seconds:0.0} s\".");
+            "count them as they finish, then print \"{finished} blocking jobs on {workers} threads finished at {seconds:0.0} s\"." +
+            " / 把 count 个各阻塞一秒（BlockingSleep）的工作排到一个在 `threads` 上构建、有 `workers` 个线程的线程池上，在它们完成时计数，然后打印 \"{finished} blocking jobs on {workers} threads finished at {seconds:0.0} s\"。");
     }
 
     /// <summary>A blocking sleep (Python's time.sleep): the thread waits and can do nothing else meanwhile.</summary>

@@ -12,7 +12,8 @@ public static class Group
     {
         throw new NotImplementedException(
             "Print \"start {name}\", sleep on the injected clock with the token; if cancelled, print \"cancelled {name}\" and let the cancellation go on; " +
-            "then throw InvalidOperationException(\"{name} failed\") when `fail`, else print \"done {name}\" and return the name.");
+            "then throw InvalidOperationException(\"{name} failed\") when `fail`, else print \"done {name}\" and return the name." +
+            " / 打印 \"start {name}\"，在注入的时钟上带着 token 睡眠；被取消时，打印 \"cancelled {name}\" 并让取消继续传下去；然后，`fail` 时抛出 InvalidOperationException(\"{name} failed\")，否则打印 \"done {name}\" 并返回名字。");
     }
 
     /// <summary>
@@ -25,7 +26,8 @@ public static class Group
     {
         throw new NotImplementedException(
             "Start every job with the token of one CancellationTokenSource linked to `cancellationToken`; cancel it when a job fails; " +
-            "wait for all; return the results, or throw an AggregateException with every failure.");
+            "wait for all; return the results, or throw an AggregateException with every failure." +
+            " / 用一个与 `cancellationToken` 相链接的 CancellationTokenSource 的 token 启动每个工作；有工作失败时取消它；等待全部结束；返回结果，或者抛出一个包含每个失败的 AggregateException。");
     }
 
     /// <summary>

@@ -22,7 +22,8 @@ public static class Deadlines
     {
         throw new NotImplementedException(
             "Give the three steps one token that the budget (timed on the injected clock) and the caller's token both cancel; " +
-            "print \"{request} served\", or \"{request} timed out\" when the budget ran out; let the caller's cancellation go on.");
+            "print \"{request} served\", or \"{request} timed out\" when the budget ran out; let the caller's cancellation go on." +
+            " / 给三个步骤同一个 token，预算（在注入的时钟上计时）和调用者的 token 都能取消它；打印 \"{request} served\"，预算用完时打印 \"{request} timed out\"；让调用者的取消继续传下去。");
     }
 
     /// <summary>
@@ -33,6 +34,7 @@ public static class Deadlines
     {
         throw new NotImplementedException(
             "Make a deadline 7 s from now on the injected clock, handle \"first\" (5 s), \"second\" (1.5 s) and \"third\" (5 s) one after the other " +
-            "with its token, and print \"out of time\" when the deadline stops the run.");
+            "with its token, and print \"out of time\" when the deadline stops the run." +
+            " / 在注入的时钟上设一个从现在起 7 s 的截止时间，带着它的 token 依次处理 \"first\"（5 s）、\"second\"（1.5 s）和 \"third\"（5 s），截止时间让运行停下时打印 \"out of time\"。");
     }
 }

@@ -22,7 +22,8 @@ public static class CompletionOrder
     {
         throw new NotImplementedException(
             "Report each download the moment it ends, whichever it is: \"got {result}\", or \"failed {message}\" for one that threw an " +
-            "IOException. Return once all of them have been reported. (Awaiting them in list order reports a quick one too late.)");
+            "IOException. Return once all of them have been reported. (Awaiting them in list order reports a quick one too late.)" +
+            " / 每个下载一结束就报告它，不论是哪一个：\"got {result}\"，抛出 IOException 的则是 \"failed {message}\"。全部报告完后返回。（按列表顺序 await 会把先结束的报告得太晚。）");
     }
 
     /// <summary>Given: the whole program. Starts the three downloads, reports them as they end, then prints "all done".</summary>

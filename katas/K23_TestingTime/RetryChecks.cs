@@ -15,7 +15,8 @@ public static class RetryChecks
         throw new NotImplementedException(
             "Make a FakeTimeProvider and a client with create(call, time) whose call notes the time of each attempt and fails twice " +
             "with an IOException, then answers \"ok\". Start GetAsync, then Advance the clock step by step and throw a " +
-            "CheckFailedException unless the attempts come at 0, 1 and 3 s and the answer \"ok\" at 3 s, not before.");
+            "CheckFailedException unless the attempts come at 0, 1 and 3 s and the answer \"ok\" at 3 s, not before." +
+            " / 创建一个 FakeTimeProvider，并用 create(call, time) 创建客户端，它的 call 记下每次尝试的时间，先以 IOException 失败两次，再回答 \"ok\"。启动 GetAsync，然后一步一步地 Advance 时钟；除非尝试发生在 0、1 和 3 s，回答 \"ok\" 在 3 s 到来而不是更早，否则抛出 CheckFailedException。");
     }
 
     /// <summary>
@@ -27,7 +28,8 @@ public static class RetryChecks
         throw new NotImplementedException(
             "In VirtualLoop.Run(async io => ...), make a client with create(call, io.Time) whose call always fails with an IOException; " +
             "await GetAsync and catch. Throw a CheckFailedException unless the attempts came at 0, 1 and 3 s (io.Time.Elapsed), " +
-            "the IOException at 3 s, and the run's Outcome is Completed.");
+            "the IOException at 3 s, and the run's Outcome is Completed." +
+            " / 在 VirtualLoop.Run(async io => ...) 里，用 create(call, io.Time) 创建客户端，它的 call 总是以 IOException 失败；await GetAsync 并捕获异常。除非尝试发生在 0、1 和 3 s（io.Time.Elapsed）、IOException 在 3 s 到来、并且运行的 Outcome 是 Completed，否则抛出 CheckFailedException。");
     }
 
     /// <summary>
@@ -38,6 +40,7 @@ public static class RetryChecks
     {
         throw new NotImplementedException(
             "As GiveUpOnTheVirtualLoop, with a call that waits until its token is cancelled (Task.Delay(Timeout.InfiniteTimeSpan, io.Time, token)). " +
-            "Expect attempts at 0, 3 and 7 s, a TimeoutException at 9 s, and a Completed run.");
+            "Expect attempts at 0, 3 and 7 s, a TimeoutException at 9 s, and a Completed run." +
+            " / 同 GiveUpOnTheVirtualLoop，只是 call 一直等到它的 token 被取消（Task.Delay(Timeout.InfiniteTimeSpan, io.Time, token)）。应当是：尝试在 0、3 和 7 s，9 s 时 TimeoutException，运行以 Completed 结束。");
     }
 }

@@ -51,6 +51,30 @@ public class SharedPoolTests
     }
 
     [Test]
+    public void Shared_pool_work_still_running_when_the_program_ends_is_waited_for_and_what_it_prints_is_kept()
+    {
+        // Work the program left behind on the pool (a ContinueWith on the default scheduler) prints after the main
+        // task has ended. Had the run ended with the main task, that line would be there on one machine and lost
+        // on another; the run waits for the program's pool work instead, so it is always there.
+        for (var i = 0; i < 20; i++)
+        {
+            var run = VirtualLoop.Run(io =>
+            {
+                var mainEnds = new SemaphoreSlim(0); // not disposed: the pool thread may still be inside Wait when the program returns
+                var leftBehind = Task.Run(() =>
+                {
+                    mainEnds.Wait(); // released as the main task ends
+                    Thread.SpinWait(1000);
+                    io.Out.WriteLine("late");
+                });
+                mainEnds.Release();
+                return Task.CompletedTask;
+            }, Budgets.Short);
+            Assert.That(run.Output, Is.EqualTo("late\n"), $"run {i}: {run.Explain()}");
+        }
+    }
+
+    [Test]
     public void A_Task_Run_inside_a_Task_Run_that_waits_for_it_completes()
     {
         // The inner task may be run inline by the Wait, leaving the pool without an event.

@@ -9,7 +9,7 @@ public class TenThousandSleepsTests
     public void TenThousandSleepingTasks_AllFinishAfterOneSecond()
     {
         var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
-        Report(run, "10,000 sleeping tasks");
+        Report(run, KataText.Text("K15.Report.SleepingTasks"));
         FailIfTheSleepsWereMadeTwice(run, 10_000);
         VerifyRun(run, timeline: [1], total: 1);
     }
@@ -21,7 +21,7 @@ public class TenThousandSleepsTests
         // machine, several seconds on a loaded one, so this run gets more real time than the default.
         var run = KataLoop.Run(io => TenThousandSleeps.BlockingJobsAsync(10_000, 8, io.Out, io.Time, io.Threads),
             new LoopOptions { WallBudget = TimeSpan.FromSeconds(60) });
-        Report(run, "10,000 blocking jobs on 8 threads");
+        Report(run, KataText.Text("K15.Report.BlockingJobs"));
         VerifyRun(run, timeline: [1250], total: 1250);
     }
 
@@ -31,22 +31,22 @@ public class TenThousandSleepsTests
         var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(10_000, io.Out, io.Time));
         FailIfTheSleepsWereMadeTwice(run, 10_000);
         AssertCompleted(run);
-        Judge.That(run.Elapsed == TimeSpan.FromSeconds(1), () => new Verdict($"10,000 one-second sleeps took {Support.TextDiff.Seconds(run.Elapsed)} of virtual time, not 1 s.")
-            .Cause(run.Elapsed >= TimeSpan.FromSeconds(2) ? "they did not all sleep at once: some slept only after others had finished." : null)
-            .Fix("start every task first (each call returns a running Task), then wait for them all."));
-        Judge.That(run.ThreadsCreated == 0, $"the sleeps took {run.ThreadsCreated:N0} thread(s) from the loop's pool: a sleeping task needs no thread at all.",
-            "await Task.Delay(delay, time) instead of blocking a thread on it.");
-        Judge.Equal(run.TimersFired, 10_000L, "expected one one-second timer per task (10,000 timers fired on the clock).");
+        Judge.That(run.Elapsed == TimeSpan.FromSeconds(1), () => new Verdict(KataText.Format("K15.SleepsTookTooLong", Support.TextDiff.Seconds(run.Elapsed)))
+            .Cause(run.Elapsed >= TimeSpan.FromSeconds(2) ? KataText.Text("K15.Cause.SleptOneAfterAnother") : null)
+            .Fix(KataText.Text("K15.Fix.StartAllThenWait")));
+        Judge.That(run.ThreadsCreated == 0, KataText.Format("K15.SleepsTookThreads", run.ThreadsCreated),
+            KataText.Text("K15.Fix.AwaitDelay"));
+        Judge.Equal(run.TimersFired, 10_000L, KataText.Text("K15.OneTimerPerTask"));
     }
 
     /// <summary>Counted none finished, and left exactly <paramref name="count"/> new sleeps armed: the sleeps were started a second time.</summary>
     private static void FailIfTheSleepsWereMadeTwice(LoopRun run, int count)
     {
         if (run.Outcome != LoopOutcome.LeftoverWork || run.TimersLeft != count || !run.Output.StartsWith("0 tasks finished", StringComparison.Ordinal)) return;
-        Judge.Fail(new Verdict($"it counted 0 finished tasks at {Support.TextDiff.Seconds(run.Elapsed)} and left {count:N0} new one-second sleeps behind: as many as it was asked to run.")
+        Judge.Fail(new Verdict(KataText.Format("K15.SleepsMadeTwice", Support.TextDiff.Seconds(run.Elapsed), count))
             .Printed(run)
-            .Cause("the tasks were made twice: a lazy query (a Select not turned into a list) calls its function again each time it is enumerated, so the count started new sleeps instead of looking at the finished ones.")
-            .Fix("start the tasks once and keep them (Select(...).ToList() or an array), then wait for them and count those."));
+            .Cause(KataText.Text("K15.Cause.LazyQuery"))
+            .Fix(KataText.Text("K15.Fix.KeepTheTasks")));
     }
 
     [TestCase(2)]
@@ -57,9 +57,9 @@ public class TenThousandSleepsTests
         var run = KataLoop.Run(io => TenThousandSleeps.SleepingTasksAsync(count, io.Out, io.Time));
         FailIfTheSleepsWereMadeTwice(run, count);
         AssertCompleted(run);
-        Judge.Equal(run.Output, $"{count} tasks finished at 1.0 s\n", $"{count} one-second sleeps that run together all end after one second.",
-            "start every task first, then count them as they finish.");
-        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), "the program should end when the last sleep does, at 1.0 s.");
+        Judge.Equal(run.Output, $"{count} tasks finished at 1.0 s\n", KataText.Format("K15.SleepsEndTogether", count),
+            KataText.Text("K15.Fix.StartThenCount"));
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(1), KataText.Text("K15.EndWithLastSleep"));
     }
 
     [Test]
@@ -67,8 +67,8 @@ public class TenThousandSleepsTests
     {
         var run = KataLoop.Run(io => TenThousandSleeps.BlockingJobsAsync(1_000, 8, io.Out, io.Time, io.Threads));
         AssertCompleted(run);
-        Judge.That(run.ThreadsCreated is >= 1 and <= 8, $"the jobs ran on {run.ThreadsCreated:N0} of the loop's threads: the pool must hold at most 8 (and the jobs must run on it).",
-            "build it on `threads` with a limit, e.g. new ConcurrentExclusiveSchedulerPair(threads, maxConcurrencyLevel: workers).");
+        Judge.That(run.ThreadsCreated is >= 1 and <= 8, KataText.Format("K15.JobsThreadsAtMostEight", run.ThreadsCreated),
+            KataText.Text("K15.Fix.PoolWithLimit"));
     }
 
     // ceil(count / workers) rounds of one second each.
@@ -85,20 +85,19 @@ public class TenThousandSleepsTests
         AssertCompleted(run);
         // One job at a time, with room for several: count jobs took count seconds.
         Judge.That(seconds == count || run.Elapsed != TimeSpan.FromSeconds(count), () => new Verdict(
-                $"{count} one-second blocking jobs took {Support.TextDiff.Seconds(run.Elapsed)}: they ran one at a time, although the pool may run {workers} at once.")
+                KataText.Format("K15.JobsOneAtATime", count, Support.TextDiff.Seconds(run.Elapsed), workers))
             .Printed(run)
-            .Cause("the jobs went to a scheduler that runs one task at a time: a ConcurrentExclusiveSchedulerPair's ExclusiveScheduler, or a limit of 1.")
-            .Fix($"queue the jobs on a scheduler that runs {workers} at once: the pair's ConcurrentScheduler (new ConcurrentExclusiveSchedulerPair(threads, maxConcurrencyLevel: workers).ConcurrentScheduler)."));
+            .Cause(KataText.Text("K15.Cause.ExclusiveScheduler"))
+            .Fix(KataText.Format("K15.Fix.ConcurrentScheduler", workers)));
         Judge.Equal(run.Output, $"{count} blocking jobs on {workers} threads finished at {seconds}.0 s\n",
-            $"{count} one-second blocking jobs on a pool of {workers} threads run in {seconds} round(s) (jobs / threads, rounded up).",
-            $"queue them all first, let the pool run {workers} at a time, and count each job as it finishes.");
-        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(seconds), $"the program should end when the last job does, at {seconds}.0 s.");
-        Judge.That(run.ThreadsCreated >= 1 && run.ThreadsCreated <= workers, $"the jobs ran on {run.ThreadsCreated} of the loop's threads; the pool holds {workers}.",
-            $"build the pool on `threads` with a limit of {workers}.");
+            KataText.Format("K15.JobsInRounds", count, workers, seconds),
+            KataText.Format("K15.Fix.QueueAllFirst", workers));
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(seconds), KataText.Format("K15.EndWithLastJob", seconds));
+        Judge.That(run.ThreadsCreated >= 1 && run.ThreadsCreated <= workers, KataText.Format("K15.JobsThreads", run.ThreadsCreated, workers),
+            KataText.Format("K15.Fix.PoolOfWorkers", workers));
     }
 
     private static void Report(LoopRun run, string what) =>
-        TestContext.Out.WriteLine(
-            $"{what}: {Support.TextDiff.Seconds(run.Elapsed)} virtual, {run.WallTime.TotalMilliseconds:0} ms wall " +
-            $"({run.TimersFired:N0} timers, {run.Steps:N0} loop steps, {run.ThreadsCreated} threads)");
+        TestContext.Out.WriteLine(KataText.Format("K15.Report", what, Support.TextDiff.Seconds(run.Elapsed), run.WallTime.TotalMilliseconds,
+            run.TimersFired, run.Steps, run.ThreadsCreated));
 }

@@ -5,15 +5,11 @@ namespace AsyncKatas.Tests.K18_StructuredConcurrency;
 [Category("K18")]
 public class GroupTests
 {
-    private const string WhyAggregate =
-        "keep the Task.WhenAll task and, when it failed, throw its Exception: an AggregateException whose InnerExceptions are every failure " +
-        "(await rethrows only the first).";
+    private static string WhyAggregate => KataText.Text("K18.Fix.ThrowAggregate");
 
-    private const string CancelledOnEveryEnd =
-        "the group's token is cancelled whenever a job ends (a Cancel() in a finally, or after the await), not only when one fails.";
+    private static string CancelledOnEveryEnd => KataText.Text("K18.Cause.CancelledOnEveryEnd");
 
-    private const string CancelOnlyOnFailure =
-        "cancel the group only where a job failed: catch (Exception e) when (e is not OperationCanceledException) { group.Cancel(); throw; }.";
+    private static string CancelOnlyOnFailure => KataText.Text("K18.Fix.CancelOnlyOnFailure");
 
     [Test]
     public void Fetch_CancelledDuringItsSleep_SaysSo_AndEndsCanceled()
@@ -26,8 +22,8 @@ public class GroupTests
             await Task.WhenAny(fetch);
         });
         AssertCompleted(run);
-        Judge.Equal(fetch!.Status, TaskStatus.Canceled, "FetchAsync, cancelled during its sleep, must end Canceled (as asyncio's task does).",
-            "print \"cancelled {name}\" in a catch (OperationCanceledException) and rethrow it with throw;.");
+        Judge.Equal(fetch!.Status, TaskStatus.Canceled, KataText.Text("K18.FetchMustEndCanceled"),
+            KataText.Text("K18.Fix.PrintCancelledAndRethrow"));
         VerifyRun(run, timeline: [0, 1], total: 1);
     }
 
@@ -42,7 +38,7 @@ public class GroupTests
         });
         AssertCompleted(run);
         Judge.That(thrown is InvalidOperationException { Message: "orders failed" }, () => new Verdict(
-                $"FetchAsync(\"orders\", fail: true) must throw InvalidOperationException(\"orders failed\"); it {(thrown is null ? "threw nothing" : $"threw {thrown.GetType().Name}(\"{thrown.Message}\")")}.")
+                KataText.Format("K18.FetchMustThrow", thrown is null ? KataText.Text("K18.ThrewNothing") : KataText.Format("K18.Threw", thrown.GetType().Name, thrown.Message)))
             .Printed(run));
         VerifyRun(run, timeline: [0], total: 2);
     }
@@ -57,15 +53,14 @@ public class GroupTests
         });
         if (run.EndedCancelled())
         {
-            Judge.Fail(new Verdict("RunAllAsync ended cancelled although no job failed and the caller never cancelled: b, a success at 1 s, " +
-                                   "cancelled a, which was still running.")
+            Judge.Fail(new Verdict(KataText.Text("K18.CancelledWithoutFailure"))
                 .Cause(CancelledOnEveryEnd)
                 .Fix(CancelOnlyOnFailure));
         }
         AssertCompleted(run);
-        Judge.Sequence(results!, ["a", "b"], "RunAllAsync must return every job's result, in the order of the jobs.");
-        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), "jobs of 2 s and 1 s started together all end at 2 s; the group took another virtual time.",
-            "start every job before you await any (Task.WhenAll).");
+        Judge.Sequence(results!, ["a", "b"], KataText.Text("K18.ResultsInJobOrder"));
+        Judge.Equal(run.Elapsed, TimeSpan.FromSeconds(2), KataText.Text("K18.GroupTookOtherTime"),
+            KataText.Text("K18.Fix.StartEveryJobFirst"));
     }
 
     [Test]
@@ -86,18 +81,17 @@ public class GroupTests
         });
         if (run.Outcome != LoopOutcome.LeftoverWork) AssertCompleted(run); // left over: the cancelled job still cleaning up, judged below
         Judge.That(cancelledAt == TimeSpan.FromSeconds(1), () => new Verdict(cancelledAt == TimeSpan.MinValue
-                ? "the other job was never cancelled: it ran its full 5 s although a job failed at 1 s."
-                : $"the other job was cancelled at {cancelledAt.TotalSeconds:0.0} s, not at 1 s when the first job failed.")
-            .Cause(cancelledAt == TimeSpan.MinValue ? "nothing cancels the token the jobs were given when one of them fails." : null)
-            .Fix("give every job the token of one CancellationTokenSource (linked to the caller's token) and Cancel() it the moment a job fails " +
-                 "(catch the failure around each job, cancel, rethrow)."));
+                ? KataText.Text("K18.OtherNeverCancelled")
+                : KataText.Format("K18.OtherCancelledAt", cancelledAt.TotalSeconds))
+            .Cause(cancelledAt == TimeSpan.MinValue ? KataText.Text("K18.Cause.NothingCancels") : null)
+            .Fix(KataText.Text("K18.Fix.CancelOnFirstFailure")));
         Judge.That(outcome.EndedAt == TimeSpan.FromSeconds(1.5), () => new Verdict(
-                $"RunAllAsync ended at {outcome.EndedAt.TotalSeconds:0.0} s; the cancelled job needed until 1.5 s to stop (it cleans up for 0.5 s).")
-            .Cause(outcome.EndedAt < TimeSpan.FromSeconds(1.5) ? "it returned as soon as one job failed, leaving the other still running: a group waits for every job it started." : null)
-            .Fix("await Task.WhenAll of every job, and only then report the failure."));
+                KataText.Format("K18.EndedAt", outcome.EndedAt.TotalSeconds))
+            .Cause(outcome.EndedAt < TimeSpan.FromSeconds(1.5) ? KataText.Text("K18.Cause.ReturnedEarly") : null)
+            .Fix(KataText.Text("K18.Fix.WhenAllThenReport")));
         AssertCompleted(run);
-        Judge.Equal(slow?.Status, TaskStatus.Canceled, "the cancelled job must end Canceled.");
-        Failures(outcome, ["boom"], "one job failed and the other was cancelled");
+        Judge.Equal(slow?.Status, TaskStatus.Canceled, KataText.Text("K18.CancelledJobMustEndCanceled"));
+        Failures(outcome, ["boom"], KataText.Text("K18.Situation.OneFailedOneCancelled"));
     }
 
     [Test]
@@ -109,9 +103,9 @@ public class GroupTests
             outcome = await Observe(io, Group.RunAllAsync([Job(io, "x", 1, fail: true), Job(io, "y", 1, fail: true), Job(io, "z", 3)], CancellationToken.None));
         });
         AssertCompleted(run);
-        Judge.Equal(outcome.EndedAt, TimeSpan.FromSeconds(1), "the group must end at 1 s, when two jobs have failed and the third is cancelled.",
-            "cancel the group's token the moment a job fails, so that the third job stops.");
-        Failures(outcome, ["x failed", "y failed"], "two jobs failed at 1 s and the third was cancelled");
+        Judge.Equal(outcome.EndedAt, TimeSpan.FromSeconds(1), KataText.Text("K18.MustEndAtOne"),
+            KataText.Text("K18.Fix.CancelSoThirdStops"));
+        Failures(outcome, ["x failed", "y failed"], KataText.Text("K18.Situation.TwoFailedAtOnce"));
     }
 
     [Test]
@@ -131,11 +125,10 @@ public class GroupTests
         AssertCompleted(run);
         if (outcome.Thrown is AggregateException { InnerExceptions: [{ Message: "y failed" }, { Message: "x failed" }] })
         {
-            Judge.Fail(new Verdict("the failures are in the order they happened (y at 1 s, then x at 2 s), not in job order (x, then y).")
-                .Fix("take them from the jobs' tasks in job order: the Task.WhenAll task's Exception does that " +
-                     "(its InnerExceptions follow the order of the tasks given to it)."));
+            Judge.Fail(new Verdict(KataText.Text("K18.FailuresInTimeOrder"))
+                .Fix(KataText.Text("K18.Fix.JobOrder")));
         }
-        Failures(outcome, ["x failed", "y failed"], "y failed at 1 s and x, which ignored the cancellation, at 2 s");
+        Failures(outcome, ["x failed", "y failed"], KataText.Text("K18.Situation.LaterJobFailsFirst"));
     }
 
     [Test]
@@ -149,15 +142,13 @@ public class GroupTests
         });
         AssertCompleted(run);
         Judge.That(outcome.Status == TaskStatus.Canceled && outcome.EndedAt == TimeSpan.FromSeconds(1), () => new Verdict(
-                $"the caller cancelled at 1 s; RunAllAsync ended {outcome.Status} at {outcome.EndedAt.TotalSeconds:0.0} s instead of Canceled at 1 s.")
-            .Cause(outcome.EndedAt > TimeSpan.FromSeconds(1) ? "the jobs' token does not follow the caller's: it is not linked to it."
-                : outcome.Thrown is NullReferenceException ? "the jobs stopped at 1 s, but RunAllAsync threw NullReferenceException: every job was cancelled, none failed, " +
-                  "so the Task.WhenAll task is Canceled and its Exception is null; throwing it throws null."
-                : outcome.Thrown is { } other ? $"the jobs stopped at 1 s, but RunAllAsync turned the cancellation into {other.GetType().Name}(\"{other.Message}\")." : null)
+                KataText.Format("K18.CallerCancelled", outcome.Status, outcome.EndedAt.TotalSeconds))
+            .Cause(outcome.EndedAt > TimeSpan.FromSeconds(1) ? KataText.Text("K18.Cause.NotLinked")
+                : outcome.Thrown is NullReferenceException ? KataText.Text("K18.Cause.ThrewNull")
+                : outcome.Thrown is { } other ? KataText.Format("K18.Cause.TurnedCancellation", other.GetType().Name, other.Message) : null)
             .Fix(outcome.EndedAt > TimeSpan.FromSeconds(1)
-                ? "make the group's source with CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) and give its token to every job; " +
-                  "let the cancellation propagate (a cancellation is not a failure)."
-                : "throw the WhenAll task's Exception only when the task IsFaulted (catch when (all.IsFaulted)); a cancellation goes on up as it is (throw;)."));
+                ? KataText.Text("K18.Fix.LinkedSource")
+                : KataText.Text("K18.Fix.ThrowOnlyWhenFaulted")));
     }
 
     [Test]
@@ -167,36 +158,35 @@ public class GroupTests
         if (run.EndedCancelled() && run.Lines.FirstOrDefault(l => l.Text.StartsWith("cancelled ", StringComparison.Ordinal)) is { } cancelled
             && run.Lines.LastOrDefault(l => l.Text.StartsWith("done ", StringComparison.Ordinal) && l.At <= cancelled.At) is { } done)
         {
-            Judge.Fail(new Verdict($"the first job to end, {done.Text["done ".Length..]}, a success at {done.At.TotalSeconds:0.#} s, cancelled the others, " +
-                                   "and the program ended cancelled.")
+            Judge.Fail(new Verdict(KataText.Format("K18.SuccessCancelledOthers", done.Text["done ".Length..], done.At.TotalSeconds))
                 .Printed(run)
                 .Cause(CancelledOnEveryEnd)
                 .Fix(CancelOnlyOnFailure));
         }
         if (run.Exception is InvalidOperationException { Message: "orders failed" })
         {
-            Judge.Fail(new Verdict("the program failed with InvalidOperationException(\"orders failed\"): RunAsync must catch the group's failures and print them.")
-                .Cause("RunAllAsync let await rethrow only the first failure, so catch (AggregateException) in RunAsync never saw it.")
+            Judge.Fail(new Verdict(KataText.Text("K18.FailedWithFirstFailure"))
+                .Cause(KataText.Text("K18.Cause.AwaitRethrowsFirst"))
                 .Fix(WhyAggregate));
         }
         if (run.Exception is AggregateException)
         {
-            Judge.Fail(new Verdict("the program ended with the group's AggregateException instead of printing the failures.")
+            Judge.Fail(new Verdict(KataText.Text("K18.EndedWithAggregate"))
                 .Printed(run)
-                .Fix("in RunAsync, catch (AggregateException failures) around RunAllAsync and print \"failed: {message}\" for each of failures.InnerExceptions, then \"main ends\"."));
+                .Fix(KataText.Text("K18.Fix.CatchAggregate")));
         }
         if (run.Lines.FirstOrDefault(l => l.Text.StartsWith("failed: One or more errors occurred", StringComparison.Ordinal)) is { } whole)
         {
-            Judge.Fail(new Verdict($"the program printed the AggregateException's own message: \"{Listing.Shorten(whole.Text)}\".")
+            Judge.Fail(new Verdict(KataText.Format("K18.PrintedAggregateMessage", Listing.Shorten(whole.Text)))
                 .Printed(run)
-                .Cause("an AggregateException's Message is a summary of all its failures; each failure is one of its InnerExceptions.")
-                .Fix("print \"failed: {failure.Message}\" for each failure in failures.InnerExceptions."));
+                .Cause(KataText.Text("K18.Cause.AggregateMessage"))
+                .Fix(KataText.Text("K18.Fix.PrintEachFailure")));
         }
         if (run.Output.Contains("done prices", StringComparison.Ordinal))
         {
-            Judge.Fail(new Verdict("prices ran to its end although orders and stock had failed at 2 s.")
+            Judge.Fail(new Verdict(KataText.Text("K18.PricesRanToEnd"))
                 .Printed(run)
-                .Fix("RunAllAsync must cancel the jobs' token the moment a job fails; FetchAsync must hand that token to its sleep."));
+                .Fix(KataText.Text("K18.Fix.CancelAndHandToken")));
         }
         VerifyRun(run, timeline: [0, 0, 0, 0, 1, 2, 2, 2, 2], total: 2);
     }
@@ -216,26 +206,26 @@ public class GroupTests
     {
         if (outcome.Thrown is OperationCanceledException)
         {
-            Judge.Fail(new Verdict($"{situation}: RunAllAsync ended cancelled; it must throw an AggregateException with every failure.")
-                .Causes("the jobs were started one after another: a job started after the group was cancelled ends cancelled at once, and that is what was awaited last,",
-                        "a catch turned the failure into a cancellation.")
-                .Fix("start every job before you await any (Task.WhenAll), and when the WhenAll task is faulted throw its Exception."));
+            Judge.Fail(new Verdict(KataText.Format("K18.EndedCancelled", situation))
+                .Causes(KataText.Text("K18.Cause.StartedOneAfterAnother"),
+                        KataText.Text("K18.Cause.CatchTurnedIntoCancel"))
+                .Fix(KataText.Text("K18.Fix.StartAllThrowException")));
             return;
         }
         if (outcome.Thrown is not AggregateException group)
         {
-            Judge.Fail(new Verdict($"{situation}: RunAllAsync must throw an AggregateException with every failure; it " +
-                                   (outcome.Thrown is null ? "returned normally." : $"threw {outcome.Thrown.GetType().Name}(\"{outcome.Thrown.Message}\")."))
+            Judge.Fail(new Verdict(KataText.Format("K18.MustThrowAggregate", situation, outcome.Thrown is null ? KataText.Text("K18.ReturnedNormally")
+                    : KataText.Format("K18.Threw", outcome.Thrown.GetType().Name, outcome.Thrown.Message)))
                 .Fix(WhyAggregate));
             return;
         }
         var messages = group.InnerExceptions.Select(e => $"{e.GetType().Name}: {e.Message}").ToList();
         Judge.That(!group.InnerExceptions.Any(e => e is OperationCanceledException), () => new Verdict(
-                $"the AggregateException holds cancellations as well as failures: {Listing.Inline(messages)}.")
-            .Fix("a cancelled job is not a failure: report only the faulted jobs' exceptions (Task.WhenAll's own Exception does that)."));
-        Judge.Sequence(group.InnerExceptions.Select(e => e.Message), expected, "the AggregateException's InnerExceptions are not the failures, in job order.",
+                KataText.Format("K18.HoldsCancellations", Listing.Inline(messages)))
+            .Fix(KataText.Text("K18.Fix.OnlyFaulted")));
+        Judge.Sequence(group.InnerExceptions.Select(e => e.Message), expected, KataText.Text("K18.NotTheFailures"),
             group.InnerExceptions.Count == 1 && group.InnerExceptions[0] is AggregateException
-                ? "throw the WhenAll task's Exception itself, not an AggregateException wrapped in another."
+                ? KataText.Text("K18.Fix.NotWrapped")
                 : WhyAggregate);
     }
 

@@ -14,10 +14,10 @@ public class FeedTests
         if (run.Outcome == LoopOutcome.LeftoverWork && run.Output.Contains("timed out", StringComparison.Ordinal)
             && run.Lines.Count(l => l.Text == "feed closed") < 2)
         {
-            Judge.Fail(new Verdict($"the program printed \"timed out\", but the second feed was still waiting for its next page ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K21.StillWaitingAfterTimedOut", run.Detail))
                 .Printed(run)
-                .Cause("the wait for a page was given up at the deadline (a race against Task.Delay, or WaitAsync), but the feed itself was never cancelled.")
-                .Fix("cancel the feed: await foreach (var page in feed.WithCancellation(source.Token)), with source = new CancellationTokenSource(deadline, time)."));
+                .Cause(KataText.Text("K21.Cause.WaitGivenUp"))
+                .Fix(KataText.Text("K21.Fix.CancelTheFeed")));
         }
         VerifyRun(run, timeline: [1, 2, 3, 3, 4, 5, 5.5, 5.5], total: 5.5);
     }
@@ -34,10 +34,9 @@ public class FeedTests
             io.Out.WriteLine("loop ended");
         });
         FailIfAPageComesBeforeItsSecond(run, "got page", askedAt: 2);
-        TimedLines.Check(run, "PagesAsync read to its end (the test prints \"reading\" at 2 s, then \"got …\" for each page)",
+        TimedLines.Check(run, KataText.Text("K21.Situation.ReadToEnd"),
             [("reading", 2), ("got page 1", 3), ("got page 2", 4), ("got page 3", 5), ("feed closed", 5), ("loop ended", 5)],
-            "make PagesAsync an async iterator (async IAsyncEnumerable<string> with yield return): its body runs only when a page is asked for, " +
-            "and each page comes one second after the previous one was asked for; print \"feed closed\" in a finally.");
+            KataText.Text("K21.Fix.AsyncIterator"));
     }
 
     [Test]
@@ -52,10 +51,9 @@ public class FeedTests
             }
             io.Out.WriteLine("loop left");
         });
-        TimedLines.Check(run, "PagesAsync left after two pages (the test breaks out of its await foreach)",
+        TimedLines.Check(run, KataText.Text("K21.Situation.LeftAfterTwo"),
             [("got page 1", 1), ("got page 2", 2), ("feed closed", 2), ("loop left", 2)],
-            "print \"feed closed\" in a finally around the loop of the iterator: leaving await foreach disposes the enumerator, " +
-            "which runs that finally at once. A line after the loop runs only when the feed is read to its end.");
+            KataText.Text("K21.Fix.FinallyAroundLoop"));
     }
 
     [Test]
@@ -77,22 +75,21 @@ public class FeedTests
         var lines = run.Lines.Select(l => (l.Text, l.At.TotalSeconds)).ToList();
         if (lines.Contains(("got page 1", 1)) && !lines.Any(l => l.Text == "got page 2") && !lines.Any(l => l.Text == "feed closed"))
         {
-            Judge.Fail(new Verdict("the feed stopped at the cancel (1.5 s), but never printed \"feed closed\".")
+            Judge.Fail(new Verdict(KataText.Text("K21.NoFeedClosed"))
                 .Printed(run)
-                .Cause("\"feed closed\" is printed after the loop of the iterator, which a cancellation never reaches.")
-                .Fix("print \"feed closed\" in a finally around the loop of the iterator: it runs however the feed ends."));
+                .Cause(KataText.Text("K21.Cause.ClosedAfterLoop"))
+                .Fix(KataText.Text("K21.Fix.FinallyRunsAlways")));
         }
         if (lines.Contains(("the feed ended by itself", 1.5)))
         {
-            Judge.Fail(new Verdict("the feed stopped at the cancel (1.5 s), but ended as if it had run out of pages: the reader saw no cancellation.")
+            Judge.Fail(new Verdict(KataText.Text("K21.EndedAsIfOutOfPages"))
                 .Printed(run)
-                .Cause("the iterator catches the OperationCanceledException of its sleep and ends normally.")
-                .Fix("let the OperationCanceledException leave the iterator (no catch; \"feed closed\" in a finally still runs)."));
+                .Cause(KataText.Text("K21.Cause.CatchesCancel"))
+                .Fix(KataText.Text("K21.Fix.LetCancelLeave")));
         }
-        TimedLines.Check(run, "PagesAsync read with WithCancellation(token), the token cancelled at 1.5 s",
+        TimedLines.Check(run, KataText.Text("K21.Situation.WithCancellation"),
             [("got page 1", 1), ("feed closed", 1.5), ("cancelled", 1.5)],
-            "pass the iterator's token (its [EnumeratorCancellation] parameter, where WithCancellation puts it) to its sleep, " +
-            "Task.Delay(delay, time, token): the sleep then ends at the cancel, with an OperationCanceledException that runs the finally.");
+            KataText.Text("K21.Fix.TokenToSleep"));
     }
 
     [Test]
@@ -104,13 +101,11 @@ public class FeedTests
             await Feed.ReadFirstAsync(feed.Pages(io), 2, io.Out);
             io.Out.WriteLine("returned");
         });
-        TimedLines.Check(run, "ReadFirstAsync(feed, 2) of a feed of ten pages, one a second (the test prints \"returned\" when it returns)",
+        TimedLines.Check(run, KataText.Text("K21.Situation.ReadFirstTwo"),
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
-            "print \"read {page}\" for each page and leave the await foreach (break, or return) as soon as you have printed the wanted number; " +
-            "do not ask for one page more.");
+            KataText.Text("K21.Fix.LeaveAfterWanted"));
         JudgeClosed(feed, TimeSpan.FromSeconds(2), "ReadFirstAsync",
-            "read with await foreach and leave it with break or return: the loop disposes the enumerator. " +
-            "An enumerator you get yourself (GetAsyncEnumerator) must be disposed with await using.");
+            KataText.Text("K21.Fix.BreakDisposes"));
     }
 
     [Test]
@@ -122,9 +117,9 @@ public class FeedTests
             await Feed.ReadFirstAsync(feed.Pages(io), 5, io.Out);
             io.Out.WriteLine("returned");
         });
-        TimedLines.Check(run, "ReadFirstAsync(feed, 5) of a feed of two pages",
+        TimedLines.Check(run, KataText.Text("K21.Situation.ReadFirstOfShort"),
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
-            "stop when the feed ends, too: await foreach ends by itself when there is no next page.");
+            KataText.Text("K21.Fix.StopAtEnd"));
     }
 
     [Test]
@@ -138,18 +133,17 @@ public class FeedTests
         });
         if (run.Outcome == LoopOutcome.LeftoverWork && !feed.GotAToken && feed.ClosedAt is null)
         {
-            Judge.Fail(new Verdict($"ReadWithDeadlineAsync returned at the deadline, but the feed was still waiting for its next page ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K21.ReturnedButFeedWaiting", run.Detail))
                 .Printed(run)
-                .Cause("the wait for a page was given up at the deadline (a race against Task.Delay, or WaitAsync), but the feed itself was never cancelled.")
-                .Fix("cancel the feed: await foreach (var page in feed.WithCancellation(source.Token)), with source = new CancellationTokenSource(deadline, time)."));
+                .Cause(KataText.Text("K21.Cause.WaitGivenUp"))
+                .Fix(KataText.Text("K21.Fix.CancelTheFeed")));
         }
-        TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 2.5 s) of a feed of ten pages, one a second",
+        TimedLines.Check(run, KataText.Text("K21.Situation.Deadline"),
             [("read page 1", 1), ("read page 2", 2), ("timed out", 2.5), ("returned", 2.5)],
-            "create a CancellationTokenSource(deadline, time) (on the injected clock), read with " +
-            "await foreach (var page in feed.WithCancellation(source.Token)), and catch the OperationCanceledException to print \"timed out\".");
-        Judge.That(feed.GotAToken, "the feed never got a token it could be cancelled with, so it could not stop its own wait at the deadline.",
-            "hand the token to the feed with feed.WithCancellation(token): it reaches the iterator's [EnumeratorCancellation] parameter.");
-        JudgeClosed(feed, TimeSpan.FromSeconds(2.5), "ReadWithDeadlineAsync", "read with await foreach: when the cancellation ends the loop, the enumerator is disposed.");
+            KataText.Text("K21.Fix.DeadlineSource"));
+        Judge.That(feed.GotAToken, KataText.Text("K21.NoToken"),
+            KataText.Text("K21.Fix.WithCancellation"));
+        JudgeClosed(feed, TimeSpan.FromSeconds(2.5), "ReadWithDeadlineAsync", KataText.Text("K21.Fix.CancelDisposes"));
     }
 
     [Test]
@@ -163,14 +157,14 @@ public class FeedTests
         });
         if (run.Outcome == LoopOutcome.LeftoverWork)
         {
-            Judge.Fail(new Verdict($"ReadWithDeadlineAsync returned, but left a timer running ({run.Detail}).")
+            Judge.Fail(new Verdict(KataText.Format("K21.TimerLeft", run.Detail))
                 .Printed(run)
-                .Cause("the deadline's CancellationTokenSource was not disposed: its timer stays armed until the deadline, after the reading is over.")
-                .Fix("create it with using: using var source = new CancellationTokenSource(deadline, time);"));
+                .Cause(KataText.Text("K21.Cause.SourceNotDisposed"))
+                .Fix(KataText.Text("K21.Fix.UsingSource")));
         }
-        TimedLines.Check(run, "ReadWithDeadlineAsync(feed, 10 s) of a feed of two pages",
+        TimedLines.Check(run, KataText.Text("K21.Situation.DeadlineOfShort"),
             [("read page 1", 1), ("read page 2", 2), ("returned", 2)],
-            "when the feed ends before the deadline, return at once, without \"timed out\".");
+            KataText.Text("K21.Fix.ReturnAtOnce"));
     }
 
     /// <summary>
@@ -181,16 +175,16 @@ public class FeedTests
     {
         if (run.Lines.FirstOrDefault(l => l.Text == $"{prefix} 1") is not { } page || page.At != TimeSpan.FromSeconds(askedAt)) return;
         if (run.Lines.FirstOrDefault(l => l.Text == $"{prefix} 2") is not { } second || second.At != TimeSpan.FromSeconds(askedAt + 1)) return;
-        Judge.Fail(new Verdict($"page 1 came the moment it was asked for ({askedAt:0.#} s), not one second later.")
+        Judge.Fail(new Verdict(KataText.Format("K21.PageTooSoon", askedAt))
             .Printed(run)
-            .Cause("the iterator yields a page before its sleep: each second of waiting comes after a page instead of before it.")
-            .Fix("in the loop, sleep first, then yield: await Task.Delay(TimeSpan.FromSeconds(1), time, token); yield return $\"page {number}\";"));
+            .Cause(KataText.Text("K21.Cause.YieldBeforeSleep"))
+            .Fix(KataText.Text("K21.Fix.SleepThenYield")));
     }
 
     private static void JudgeClosed(TestFeed feed, TimeSpan at, string method, string fix) =>
         Judge.That(feed.ClosedAt == at, () => new Verdict(feed.ClosedAt is { } closed
-                ? $"{method} closed the feed at {TextDiff.Seconds(closed)}, not when it stopped reading ({TextDiff.Seconds(at)})."
-                : $"{method} stopped reading but never closed the feed (its enumerator was not disposed, so its finally never ran).")
+                ? KataText.Format("K21.ClosedLate", method, TextDiff.Seconds(closed), TextDiff.Seconds(at))
+                : KataText.Format("K21.NeverClosed", method))
             .Fix(fix));
 
     /// <summary>The test's own feed: "page 1" to "page {count}", one a second; it notes the token and when it was closed.</summary>

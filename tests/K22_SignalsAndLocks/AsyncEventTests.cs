@@ -25,20 +25,18 @@ public class AsyncEventTests
             await Task.WhenAll(waiters);
             io.Out.WriteLine($"IsSet {ready.IsSet}");
         });
-        Judge.That(!setBefore, "a new AsyncEvent says IsSet == true; it starts unset.");
+        Judge.That(!setBefore, KataText.Text("K22.StartsSet"));
         var woke = run.Lines.Select(l => l.Text).Where(t => t.EndsWith(" woke", StringComparison.Ordinal)).ToList();
         if (woke.Order().SequenceEqual(["a woke", "b woke", "c woke"]) && !woke.SequenceEqual(["a woke", "b woke", "c woke"]))
         {
-            Judge.Fail(new Verdict("all three waiters woke when the event was set, but not in the order they began to wait.")
-                .Evidence($"woke: {Listing.Inline(woke)}")
-                .Cause("the TaskCompletionSource was made without TaskCreationOptions.RunContinuationsAsynchronously: completing it runs " +
-                       "the waiters itself, and not in the order they came.")
-                .Fix("new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously): then every waiter is queued, in order."));
+            Judge.Fail(new Verdict(KataText.Text("K22.WokeOutOfOrder"))
+                .Evidence(KataText.Format("K22.Evidence.Woke", Listing.Inline(woke)))
+                .Cause(KataText.Text("K22.Cause.RunsWaitersItself"))
+                .Fix(KataText.Text("K22.Fix.QueueEveryWaiter")));
         }
-        TimedLines.Check(run, "three tasks wait at 0, 0.5 and 1 s; the test sets the event at 2 s",
+        TimedLines.Check(run, KataText.Text("K22.Situation.ThreeWaiters"),
             [("set (waiters done before: 0)", 2), ("a woke", 2), ("b woke", 2), ("c woke", 2), ("IsSet True", 2)],
-            "WaitAsync returns the Task of one TaskCompletionSource the event keeps (the same for every waiter until it is set); " +
-            "Set completes it (TrySetResult), which wakes every task awaiting it, in the order they began to wait; IsSet is that Task's IsCompleted.");
+            KataText.Text("K22.Fix.OneSource"));
     }
 
     [Test]
@@ -55,22 +53,22 @@ public class AsyncEventTests
         });
         if (run.Outcome == LoopOutcome.ProgramFailed && run.Exception is InvalidOperationException)
         {
-            Judge.Fail(new Verdict($"setting the event a second time threw: {run.Exception.Message}")
-                .Cause("SetResult throws on a TaskCompletionSource that is already completed.")
-                .Fix("use TrySetResult(), which does nothing the second time (asyncio's Event.set() is harmless when set).")
+            Judge.Fail(new Verdict(KataText.Format("K22.SecondSetThrew", run.Exception.Message))
+                .Cause(KataText.Text("K22.Cause.SetResultThrows"))
+                .Fix(KataText.Text("K22.Fix.TrySetResult"))
                 .At(KataExplanation.KataFrame(run.Exception)));
         }
         if (run.Outcome == LoopOutcome.NeverCompletes && run.Output.Contains("set twice, IsSet True", StringComparison.Ordinal)
             && run.Output.Contains("WaitAsync already done: False", StringComparison.Ordinal))
         {
-            Judge.Fail(new Verdict("while the event was set, WaitAsync handed out a task that waits (for a Set that never comes).")
+            Judge.Fail(new Verdict(KataText.Text("K22.WaitWhileSet"))
                 .Printed(run)
-                .Cause("WaitAsync always waits for the next Set, even when the event is set already.")
-                .Fix("while the event is set, WaitAsync must return a task that is already complete: the completed TaskCompletionSource's Task."));
+                .Cause(KataText.Text("K22.Cause.AlwaysWaitsForNextSet"))
+                .Fix(KataText.Text("K22.Fix.CompletedWhileSet")));
         }
-        TimedLines.Check(run, "the event is set twice, then a task waits on it",
+        TimedLines.Check(run, KataText.Text("K22.Situation.SetTwice"),
             [("set twice, IsSet True", 0), ("WaitAsync already done: True", 0), ("late woke", 0)],
-            "while the event is set, WaitAsync returns a task that is already complete: the Task of the completed TaskCompletionSource.");
+            KataText.Text("K22.Fix.CompleteTaskWhileSet"));
     }
 
     [Test]
@@ -89,10 +87,9 @@ public class AsyncEventTests
             ready.Set();
             await waiter;
         });
-        TimedLines.Check(run, "set at 0 s, cleared at 1 s, a task waits, set again at 3 s",
+        TimedLines.Check(run, KataText.Text("K22.Situation.SetClearSet"),
             [("cleared, IsSet False", 1), ("set again", 3), ("after clear woke", 3)],
-            "a completed TaskCompletionSource stays completed: Clear must put a new one in its place when the event is set, " +
-            "so that WaitAsync hands out a task that waits again.");
+            KataText.Text("K22.Fix.ClearMakesNewSource"));
     }
 
     [Test]
@@ -111,15 +108,14 @@ public class AsyncEventTests
         });
         if (run.Outcome == LoopOutcome.NeverCompletes)
         {
-            Judge.Fail(new Verdict("a task that began waiting before a Clear was never woken by the Set that followed.")
+            Judge.Fail(new Verdict(KataText.Text("K22.EarlyWaiterNeverWoke"))
                 .Printed(run)
-                .Cause("Clear replaced the TaskCompletionSource although the event was not set: the task waiting on the old one " +
-                       "is waiting on a source nobody will complete.")
-                .Fix("in Clear, start a new TaskCompletionSource only when the current one is completed (the event is set)."));
+                .Cause(KataText.Text("K22.Cause.ClearReplacedUnset"))
+                .Fix(KataText.Text("K22.Fix.ReplaceOnlyWhenSet")));
         }
-        TimedLines.Check(run, "a task waits at 0 s, the event (never set) is cleared at 1 s and set at 2 s",
+        TimedLines.Check(run, KataText.Text("K22.Situation.ClearBeforeSet"),
             [("set", 2), ("early woke", 2)],
-            "Clear on an event that is not set changes nothing: the waiters keep waiting for the next Set.");
+            KataText.Text("K22.Fix.ClearUnsetChangesNothing"));
     }
 
     [Test]
@@ -140,10 +136,9 @@ public class AsyncEventTests
             await waiter;
         });
         AssertCompleted(run);
-        Judge.That(!ranInsideSet, () => new Verdict("a waiter ran inside Set, before Set returned.")
-            .Cause("the TaskCompletionSource was made without TaskCreationOptions.RunContinuationsAsynchronously, so completing it " +
-                   "runs the waiters that can run at once on the spot, in the middle of the code that called Set.")
-            .Fix("new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), for the first source and for the one Clear makes."));
+        Judge.That(!ranInsideSet, () => new Verdict(KataText.Text("K22.RanInsideSet"))
+            .Cause(KataText.Text("K22.Cause.RunsOnTheSpot"))
+            .Fix(KataText.Text("K22.Fix.AsyncContinuationsEverySource")));
     }
 
     [Test]
@@ -164,10 +159,9 @@ public class AsyncEventTests
             await waiter;
         });
         AssertCompleted(run);
-        Judge.That(!ranInsideSet, () => new Verdict("after a Clear, a waiter ran inside the next Set, before Set returned.")
-            .Cause("the TaskCompletionSource that Clear makes lacks TaskCreationOptions.RunContinuationsAsynchronously " +
-                   "(every source the event makes needs it, not only the first).")
-            .Fix("in Clear too: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)."));
+        Judge.That(!ranInsideSet, () => new Verdict(KataText.Text("K22.RanInsideSetAfterClear"))
+            .Cause(KataText.Text("K22.Cause.ClearSourceLacksOption"))
+            .Fix(KataText.Text("K22.Fix.InClearToo")));
     }
 
     private static async Task WaitThenPrintAsync(AsyncEvent ready, string name, ProgramIO io)

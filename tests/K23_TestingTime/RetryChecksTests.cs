@@ -17,25 +17,26 @@ public class RetryChecksTests
         (nameof(RetryChecks.TimeoutOnTheVirtualLoop), RetryChecks.TimeoutOnTheVirtualLoop),
     ];
 
-    /// <summary>The clients of the kata's Python program, in its order: the given one first, then the broken ones.</summary>
-    private static readonly (string Name, ClientFactory Create, string Reveals)[] Clients =
+    /// <summary>
+    /// The clients of the kata's Python program, in its order: the given one first, then the broken ones. Each broken one
+    /// with the catalogue key of the scenario that shows it (tests/Support/Text/KataText.resx).
+    /// </summary>
+    private static readonly (string Name, ClientFactory Create, string RevealsKey)[] Clients =
     [
         ("the given client", RetryingClient.Factory, ""),
-        ("retries at once", Broken(new() { Pauses = [0, 0] }), "a service that fails: the attempts come at 0, 0 and 0 s"),
-        ("waits 1 s before every retry", Broken(new() { Pauses = [1, 1] }), "a service that fails: the attempts come at 0, 1 and 2 s"),
-        ("tries only twice", Broken(new() { Pauses = [1] }), "a service that always fails: it gives up at 1 s, after two attempts"),
-        ("gives an attempt 3 s", Broken(new() { Limit = TimeSpan.FromSeconds(3) }), "a service that never answers: the attempts come at 0, 4 and 9 s"),
-        ("never stops an attempt", Broken(new() { Limit = null }), "a service that never answers: GetAsync never ends (on the virtual loop the run's Outcome is not Completed)"),
-        ("answers \"\" when every attempt failed", Broken(new() { GivesUp = false }), "a service that always fails: GetAsync answers \"\" instead of throwing"),
+        ("retries at once", Broken(new() { Pauses = [0, 0] }), "K23.Reveals.RetriesAtOnce"),
+        ("waits 1 s before every retry", Broken(new() { Pauses = [1, 1] }), "K23.Reveals.WaitsOneSecond"),
+        ("tries only twice", Broken(new() { Pauses = [1] }), "K23.Reveals.TriesOnlyTwice"),
+        ("gives an attempt 3 s", Broken(new() { Limit = TimeSpan.FromSeconds(3) }), "K23.Reveals.GivesThreeSeconds"),
+        ("never stops an attempt", Broken(new() { Limit = null }), "K23.Reveals.NeverStops"),
+        ("answers \"\" when every attempt failed", Broken(new() { GivesUp = false }), "K23.Reveals.AnswersEmpty"),
     ];
 
     /// <summary>Broken clients the Python program has no counterpart for: mistakes of .NET's clocks.</summary>
-    private static readonly (string Name, ClientFactory Create, string Reveals)[] DotNetOnly =
+    private static readonly (string Name, ClientFactory Create, string RevealsKey)[] DotNetOnly =
     [
-        ("limits attempts on the real clock", Broken(new() { LimitOnTheRealClock = true }),
-         "a service that never answers, on the virtual loop: the run's Outcome is not Completed (a real-clock timer)"),
-        ("leaves each attempt's timer running", Broken(new() { DisposeTheLimit = false }),
-         "a service that always fails, on the virtual loop: the run's Outcome is LeftoverWork (timers still armed when GetAsync ended)"),
+        ("limits attempts on the real clock", Broken(new() { LimitOnTheRealClock = true }), "K23.Reveals.RealClock"),
+        ("leaves each attempt's timer running", Broken(new() { DisposeTheLimit = false }), "K23.Reveals.TimerLeft"),
     ];
 
     [Test]
@@ -62,13 +63,13 @@ public class RetryChecksTests
     [TestCase(nameof(RetryChecks.GiveUpOnTheVirtualLoop))]
     [TestCase(nameof(RetryChecks.TimeoutOnTheVirtualLoop))]
     public void EachCheck_PassesTheGivenClient(string check) =>
-        JudgePasses(check, RetryingClient.Factory, "the given RetryingClient, which does what it promises");
+        JudgePasses(check, RetryingClient.Factory, KataText.Text("K23.GivenClient"));
 
     [TestCase(nameof(RetryChecks.BackoffWithFakeTimeProvider))]
     [TestCase(nameof(RetryChecks.GiveUpOnTheVirtualLoop))]
     [TestCase(nameof(RetryChecks.TimeoutOnTheVirtualLoop))]
     public void EachCheck_PassesACorrectClientWrittenDifferently(string check) =>
-        JudgePasses(check, Broken(new()), "a client that does what RetryingClient promises, written differently");
+        JudgePasses(check, Broken(new()), KataText.Text("K23.CorrectClient"));
 
     // The names of the broken clients in Clients and DotNetOnly.
     [TestCase("retries at once")]
@@ -84,12 +85,11 @@ public class RetryChecksTests
         var client = Clients.Concat(DotNetOnly).Single(c => c.Name == broken);
         var results = AllChecks.Select(check => (check.Name, Error: RunCheck(check.Run, client.Create))).ToList();
         FailIfNotStarted(results.Select(r => r.Error));
-        foreach (var (name, error) in results) FailIfHung(name, error, $"a client that {broken}");
-        Judge.That(results.Any(r => r.Error is not null), () => new Verdict($"none of your checks caught a client that {broken}.")
-            .Evidence("your checks", results.Select(r => $"{r.Name}: passed"))
-            .Evidence($"what shows it: {client.Reveals}.")
-            .Fix("make the check that drives that scenario compare the times of the attempts, how GetAsync ends and when, " +
-                 "and (on the virtual loop) the run's Outcome, and throw when any of them differs from RetryingClient's promise."));
+        foreach (var (name, error) in results) FailIfHung(name, error, KataText.Format("K23.ClientThat", broken));
+        Judge.That(results.Any(r => r.Error is not null), () => new Verdict(KataText.Format("K23.NoneCaught", broken))
+            .Evidence(KataText.Text("K23.YourChecks"), results.Select(r => KataText.Format("K23.CheckPassed", r.Name)))
+            .Evidence(KataText.Format("K23.WhatShowsIt", KataText.Text(client.RevealsKey)))
+            .Fix(KataText.Text("K23.Fix.CompareThePromise")));
     }
 
     private static void JudgePasses(string check, ClientFactory create, string what)
@@ -102,30 +102,26 @@ public class RetryChecksTests
         lock (attempts) deaf = [.. attempts.Where(a => a.Token.IsCancellationRequested && !a.Task.IsCompleted)];
         if (error is not null && deaf.Count > 0)
         {
-            Judge.Fail(new Verdict($"your check {check} fails {what}.")
-                .Evidence($"it threw {error.GetType().Name}: {Listing.Shorten(error.Message, 400)}")
-                .Evidence($"{deaf.Count} call(s) of your check's fake service were still running after the client cancelled their token.")
-                .Cause("the fake service ignores the token the client gives it: the client cancels an attempt that took too long and waits " +
-                       "for it to stop, and it never does (a real service stops when its token is cancelled).")
-                .Fix("hand the token to the fake service's wait: await Task.Delay(Timeout.InfiniteTimeSpan, time, token).")
+            Judge.Fail(new Verdict(KataText.Format("K23.CheckFails", check, what))
+                .Evidence(KataText.Format("K23.ItThrew", error.GetType().Name, Listing.Shorten(error.Message, 400)))
+                .Evidence(KataText.Format("K23.StillRunning", deaf.Count))
+                .Cause(KataText.Text("K23.Cause.DeafService"))
+                .Fix(KataText.Text("K23.Fix.TokenToFakeWait"))
                 .At(KataExplanation.KataFrame(error)));
         }
         var causes = new List<string>
         {
-            "the check expects other times or another outcome than the promise (attempts at 0, 1, 3 s for a failing service; " +
-            "at 0, 3, 7 s and a TimeoutException at 9 s for one that never answers),",
-            "the check depends on how the client is written (its exception messages, how many timers it makes),",
+            KataText.Text("K23.Cause.OtherTimes"),
+            KataText.Text("K23.Cause.HowItIsWritten"),
         };
         if (check == nameof(RetryChecks.BackoffWithFakeTimeProvider))
         {
-            causes.Add("FakeTimeProvider moved in one jump past a moment the check then looks for: Advance sets the clock to the end of " +
-                       "the jump before it fires the timers due, so the retry reads the end time and the next pause starts from there; " +
-                       "advance to each moment that matters, one step at a time.");
+            causes.Add(KataText.Text("K23.Cause.OneJump"));
         }
-        Judge.That(error is null, () => new Verdict($"your check {check} fails {what}.")
-            .Evidence($"it threw {error!.GetType().Name}: {Listing.Shorten(error.Message, 400)}")
+        Judge.That(error is null, () => new Verdict(KataText.Format("K23.CheckFails", check, what))
+            .Evidence(KataText.Format("K23.ItThrew", error!.GetType().Name, Listing.Shorten(error.Message, 400)))
             .Causes([.. causes])
-            .Fix("compare only what RetryingClient's summary promises: when the attempts start, what GetAsync gives or throws, and when.")
+            .Fix(KataText.Text("K23.Fix.CompareOnlyThePromise"))
             .At(KataExplanation.KataFrame(error)));
     }
 
@@ -133,19 +129,17 @@ public class RetryChecksTests
     private static void FailIfHung(string check, Exception? error, string what)
     {
         if (error is not CheckHungException) return;
-        Judge.Fail(new Verdict($"your check {check} did not return within 30 s of real time (with {what}).")
-            .Cause("it waits for something that never happens: with FakeTimeProvider nothing moves until you call Advance, " +
-                   "so a loop or a wait for GetAsync's task before you advance waits for ever.")
-            .Fix("advance the clock first, then look at the task (IsCompleted); never wait for it."));
+        Judge.Fail(new Verdict(KataText.Format("K23.CheckHung", check, what))
+            .Cause(KataText.Text("K23.Cause.WaitsForEver"))
+            .Fix(KataText.Text("K23.Fix.AdvanceFirst")));
     }
 
     /// <summary>A check that still throws the stub's NotImplementedException: not started, not "caught".</summary>
     private static void FailIfNotStarted(IEnumerable<Exception?> errors)
     {
         if (errors.OfType<NotImplementedException>().FirstOrDefault() is not { } stub) return;
-        Judge.Fail(new Verdict($"not started yet: open {KataExplanation.KataFrame(stub)?.Split(':')[0] ?? "katas/K23_TestingTime/RetryChecks.cs"} " +
-                               "and replace the NotImplementedException.")
-            .Evidence("The stub says: " + stub.Message));
+        Judge.Fail(new Verdict(KataText.Format("Verdict.NotStarted", KataExplanation.KataFrame(stub)?.Split(':')[0] ?? "katas/K23_TestingTime/RetryChecks.cs"))
+            .Evidence(KataText.Format("Verdict.StubSays", stub.Message)));
     }
 
     /// <summary>Checks that did not return in time once: not run again in this test run (each would wait as long again).</summary>
@@ -198,7 +192,7 @@ public class RetryChecksTests
     private static CheckHungException HungError() => new();
 
     /// <summary>A check that did not return within 30 s of real time.</summary>
-    private sealed class CheckHungException() : Exception("the check did not return within 30 s of real time.");
+    private sealed class CheckHungException() : Exception(KataText.Text("K23.CheckDidNotReturn"));
 
     private static ClientFactory Broken(BrokenClient.Knobs knobs) => BrokenClient.With(knobs);
 

@@ -31,14 +31,14 @@ public static class Listing
         ArgumentNullException.ThrowIfNull(items);
         var all = items.ToList();
         var shown = all.Take(max).Select(i => Value(i));
-        var rest = all.Count > max ? $", … {all.Count - max:N0} more" : "";
+        var rest = all.Count > max ? KataText.Format("Listing.More", (all.Count - max).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)) : "";
         return $"[{string.Join(", ", shown)}{rest}]";
     }
 
     /// <summary>A value as a message shows it: strings quoted, times in seconds, null as "nothing".</summary>
     public static string Value(object? value) => value switch
     {
-        null => "nothing (null)",
+        null => KataText.Text("Listing.Null"),
         string s => $"\"{Shorten(s)}\"",
         TimeSpan t => TextDiff.Seconds(t),
         double d => d.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture),

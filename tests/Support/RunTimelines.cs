@@ -45,6 +45,6 @@ public static class RunTimelines
 
     /// <summary>The run's lanes in a few lines, for a failure whose lines came at the wrong moments.</summary>
     public static string Compact(LoopRun run) =>
-        "  Your run's timeline (● ran, ─ slept, ═ two sleeps at once, · waited on another task or timer):\n" +
+        KataText.Text("Timeline.Legend") + "\n" +
         string.Join('\n', run.Timeline.ToText(width: 76, maxLanes: 8).SkipLast(1).Select(l => "    " + l));
 }

@@ -27,7 +27,7 @@ public static class TextDiff
         var model = InlineDiffBuilder.Diff(TrimFinalNewline(expected), TrimFinalNewline(actual), ignoreWhiteSpace: false, ignoreCase: false);
         var width = Math.Min(48, model.Lines.Select(l => DisplayWidth(l.Text ?? "")).DefaultIfEmpty(0).Max());
         var text = new StringBuilder();
-        text.AppendLine("  (- article, + yours; virtual time in brackets)");
+        text.AppendLine(KataText.Text("Diff.Header"));
         int e = 0, a = 0;
         foreach (var line in model.Lines)
         {
@@ -41,13 +41,13 @@ public static class TextDiff
                     text.Append("    ").Append(Pad(content, width)).Append(' ');
                     if (te is not null && ta is not null && te != ta)
                     {
-                        text.Append($"[yours {Seconds(ta.Value)}, article {Seconds(te.Value)}]  <- wrong moment");
+                        text.Append(KataText.Format("Diff.WrongMoment", Seconds(ta.Value), Seconds(te.Value)));
                     }
                     else
                     {
                         text.Append('[').Append(Seconds((ta ?? te) ?? TimeSpan.Zero)).Append(']');
                     }
-                    if (outside == true) text.Append("  (printed outside the loop)");
+                    if (outside == true) text.Append(KataText.Text("Diff.OutsideTheLoop"));
                     text.AppendLine();
                     e++;
                     a++;
@@ -60,7 +60,7 @@ public static class TextDiff
                 default: // Inserted
                     text.Append("  + ").Append(Pad(content, width)).Append(' ');
                     text.Append(At(actualTimes, a) is { } t2 ? $"[{Seconds(t2)}]" : "");
-                    if (At(actualOutsideLoop, a) == true) text.Append("  (printed outside the loop)");
+                    if (At(actualOutsideLoop, a) == true) text.Append(KataText.Text("Diff.OutsideTheLoop"));
                     text.AppendLine();
                     a++;
                     break;
@@ -70,8 +70,8 @@ public static class TextDiff
         var capped = new List<string> { body[0] };
         capped.AddRange(Listing.Capped(body.Skip(1).ToList(), head: 24, tail: 6, what: KataText.Text("Listing.DiffLines"), indent: "    "));
         var notes = Notes(expected, actual).ToList();
-        capped.AddRange(notes.Take(4).Select(n => "  Note: " + n));
-        if (notes.Count > 4) capped.Add($"  Note: … and {notes.Count - 4} more note(s) like these.");
+        capped.AddRange(notes.Take(4).Select(n => KataText.Format("Diff.Note", n)));
+        if (notes.Count > 4) capped.Add(KataText.Format("Diff.MoreNotes", notes.Count - 4));
         return string.Join('\n', capped);
     }
 
@@ -83,16 +83,16 @@ public static class TextDiff
         if (expected.Length > 0 && actual.Length > 0 && expectedEndsWithNewline != actualEndsWithNewline)
         {
             yield return expectedEndsWithNewline
-                ? "the article's output ends with a newline and yours does not (use WriteLine for the last line)."
-                : "your output ends with a newline the article's does not have.";
+                ? KataText.Text("Diff.NoFinalNewline")
+                : KataText.Text("Diff.ExtraFinalNewline");
         }
         if (actual.EndsWith("\n\n", StringComparison.Ordinal) && !expected.EndsWith("\n\n", StringComparison.Ordinal))
         {
-            yield return "your output ends with an empty line the article does not have.";
+            yield return KataText.Text("Diff.ExtraEmptyLine");
         }
         if (actual.Contains('\r'))
         {
-            yield return "your output contains \\r (carriage return): print with WriteLine on the given TextWriter, or \"\\n\".";
+            yield return KataText.Text("Diff.CarriageReturn");
         }
         var expectedLines = TrimFinalNewline(expected).Split('\n');
         var actualLines = TrimFinalNewline(actual).Split('\n');
@@ -103,7 +103,7 @@ public static class TextDiff
             var expectedTrailing = i < expectedLines.Length ? expectedLines[i].Length - expectedLines[i].TrimEnd(' ', '\t').Length : 0;
             if (trailing > 0 && trailing != expectedTrailing)
             {
-                yield return $"your line {i + 1} ends with {trailing} space(s) or tab(s) the article does not have.";
+                yield return KataText.Format("Diff.TrailingSpace", i + 1, trailing);
             }
         }
         foreach (var note in LookAlikes(expectedLines, actualLines)) yield return note;
@@ -126,10 +126,10 @@ public static class TextDiff
             while (end < line.Length - start && end < twin.Length - start && line[^(end + 1)] == twin[^(end + 1)]) end++;
             var yours = line[start..^end];
             var theirs = twin[start..^end];
-            var what = yours.Length == 0 ? $"is missing {Show(theirs)}"
-                : theirs.Length == 0 ? $"has an extra {Show(yours)}"
-                : $"has {Show(yours)} where the article has {Show(theirs)}";
-            if (reported.Add(what)) yield return $"your line {i + 1} looks like the article's but {what}.";
+            var what = yours.Length == 0 ? KataText.Format("Diff.IsMissing", Show(theirs))
+                : theirs.Length == 0 ? KataText.Format("Diff.HasExtra", Show(yours))
+                : KataText.Format("Diff.HasInstead", Show(yours), Show(theirs));
+            if (reported.Add(what)) yield return KataText.Format("Diff.LooksLike", i + 1, what);
         }
     }
 

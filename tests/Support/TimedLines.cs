@@ -41,7 +41,7 @@ public static class TimedLines
         var sameText = printed.Select(Text).SequenceEqual(wanted.Select(Text));
         RunTimelines.Expect(expected.Select(e => new ExpectedLine(e.Text, e.At)));
         Judge.Sequence(printed, wanted,
-            $"{what}: {(sameText ? "the right lines at the wrong moments" : "other lines")} (virtual time in brackets).", fix);
+            KataText.Format("Judge.TimedLines", what, KataText.Text(sameText ? "Judge.TimedLines.WrongMoments" : "Judge.TimedLines.OtherLines")), fix);
     }
 
     private static string Line(string text, TimeSpan at) =>

@@ -113,5 +113,5 @@ public class KataCatalogueTests
     private static readonly Regex PlaceholderPattern = new(@"\{\d+(:[^}]*)?\}", RegexOptions.CultureInvariant);
 
     /// <summary>A string literal that is a catalogue key: "Verdict.Fix", "Fix.LeaveNoThread.Threads".</summary>
-    private static readonly Regex KeyLiteralPattern = new(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At|Escaped|K\d{2})\.[A-Za-z.]+)""", RegexOptions.CultureInvariant);
+    private static readonly Regex KeyLiteralPattern = new(@"""((?:Verdict|Verifier|Console|Message|Listing|Judge|Observed|Cause|Fix|At|Escaped|Diff|Timeline|K\d{2})\.[A-Za-z.]+)""", RegexOptions.CultureInvariant);
 }

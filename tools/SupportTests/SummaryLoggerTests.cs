@@ -48,7 +48,7 @@ public class SummaryLoggerTests
     internal static TestOutcomeRecord Failed(Kata kata, string test, string message, IReadOnlyList<string>? attachments = null)
     {
         var lines = message.Split('\n');
-        var header = $"{kata.Id} {kata.Folder[4..]} › {test}: ";
+        var header = AsyncKatas.Catalog.Words.KataVocabulary.FailureHeader(kata, test) + ": ";
         var body = lines.Where(l => !l.StartsWith("Hint: ", StringComparison.Ordinal) && !l.StartsWith("Received: ", StringComparison.Ordinal))
             .Select((l, i) => i == 0 && l.StartsWith(header, StringComparison.Ordinal) ? l[header.Length..] : l);
         var kind = message.Contains("not started", StringComparison.Ordinal) ? FailureKind.NotStarted : FailureKind.Bare;

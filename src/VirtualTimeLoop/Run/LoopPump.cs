@@ -74,11 +74,10 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 return;
             }
 
-            // 4. The main task has ended and nothing is ready: the run is over.
-            if (main.IsCompleted) return;
-
-            // The program's work on the shared thread pool (a Task.Run it awaits, a CancelAsync callback)
-            // may still post to the loop, arm or cancel a timer: time must not move before it is done.
+            // 4. The program's work on the shared thread pool (a Task.Run it awaits, a CancelAsync callback, a
+            // continuation it left behind) may still print, post to the loop, arm or cancel a timer: time must not
+            // move, nor the run end, before it is done. Ending with it still running would make what it printed
+            // depend on the machine (on one core it has printed before the end, on two not yet).
             if (!sharedPool.IsQuiet)
             {
                 idleSince = null;
@@ -94,6 +93,9 @@ internal sealed class LoopPump(RunningLoop loop, LoopOptions options, ReadyQueue
                 continue;
             }
             poolBusySince = null;
+
+            // The main task has ended, nothing is ready and the program's pool work is done: the run is over.
+            if (main.IsCompleted) return;
 
             // 5. Jump to the next timer and fire every timer due at that instant, in creation order.
             if (Clock.TryPeekNext(out var due, out var armedAt))

@@ -11,7 +11,7 @@ public static class FourJobs
     {
         throw new NotImplementedException(
             "Block this worker thread for one virtual second (Task.Delay(delay, time).Wait(), never Thread.Sleep), then print value and return 123. " +
-            "/ 把这个工作线程阻塞一个虚拟秒（Task.Delay(delay, time).Wait()，绝不要用 Thread.Sleep），然后打印 value 并返回 123。");
+            "/ 把这个 worker 线程阻塞一个虚拟秒（Task.Delay(delay, time).Wait()，绝不要用 Thread.Sleep），然后打印 value 并返回 123。");
     }
 
     /// <summary>

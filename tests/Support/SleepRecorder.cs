@@ -34,6 +34,6 @@ public sealed class SleepRecorder(FakeTimeProvider clock) : TimeProvider
     public static string Starts(IEnumerable<Sleep> sleeps)
     {
         var text = string.Join(", ", sleeps.Select(s => $"{s.StartedAt.TotalSeconds:0.0##} s"));
-        return text.Length == 0 ? "none" : text;
+        return text.Length == 0 ? KataText.Text("Listing.None") : text;
     }
 }

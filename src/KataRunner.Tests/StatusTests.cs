@@ -34,7 +34,8 @@ public class StatusTests
     public void A_kata_that_has_not_run_is_not_run_yet_and_one_that_ran_uses_the_summary_loggers_words()
     {
         var (session, engine) = Open("K02", "K01");
-        engine.Tests["K03"] = [FakeEngine.Failing("K03", "A", "not started yet: open x"), FakeEngine.Failing("K03", "B", "not started yet: open x")];
+        engine.Tests["K03"] = [FakeEngine.Failing("K03", "A", "not started yet: open x", kind: FailureKind.NotStarted),
+            FakeEngine.Failing("K03", "B", "not started yet: open x", kind: FailureKind.NotStarted)];
         engine.Tests["K04"] = [FakeEngine.Passing("K04", "A"), FakeEngine.Failing("K04", "B", "the output differs")];
         Assert.Multiple(() =>
         {
@@ -144,7 +145,8 @@ public class StatusTests
         Idle(session);
         Assert.Multiple(() =>
         {
-            Assert.That(Words(session, "K02"), Is.EqualTo("not started: 0 of 1 tests pass"));
+            // It was solved, and now its test fails on code, not on a stub: failing, not "not started".
+            Assert.That(Words(session, "K02"), Is.EqualTo("failing: 0 of 1 tests pass"));
             Assert.That(session.States["K02"].Stale, Is.False);
             Assert.That(engine.RunsOf("K02"), Is.EqualTo(runsBefore + 1));
             Assert.That(session.Screen.Unchecked, Is.Zero);

@@ -1,17 +1,18 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using AsyncKatas.Catalog;
 using KataRunner.Engine.Build;
 using KataRunner.Engine.Caching;
 using KataRunner.Engine.Running;
+using KataRunner.Engine.Running.Worker;
 using KataRunner.Engine.Session;
 
 namespace KataRunner.Engine;
 
 /// <summary>
-/// The runner's engine, headless: compiles the kata tree in memory (<see cref="KataCompiler"/>), loads
-/// the image with the tests (<see cref="TestsBuild"/>, compiled in memory too) into a fresh collectible
-/// load context, runs the chosen categories with NUnit in-process, and unloads. What a start learns (the
+/// The runner's engine, headless: compiles the kata tree in memory (<see cref="KataCompiler"/>) and has
+/// its <see cref="Host"/> run the chosen categories with NUnit against it and the tests image
+/// (<see cref="TestsBuild"/>, compiled in memory too): in a test process the runner keeps warm and starts
+/// again when learner code outlives a run (<see cref="WorkerHost"/>). What a start learns (the
 /// compiler command lines, the tests image, the last katas image) is kept in the runner's cache
 /// (<see cref="RunnerCache"/>), so a restart with nothing changed compiles nothing. The UI, the bench,
 /// the report mode and the tests all drive this.
@@ -23,13 +24,19 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
     private KataCompiler? _compiler;
     private bool _warming;
 
-    public KataEngine(RepositoryPaths paths, CodeTree tree = CodeTree.Katas, RunnerCache? cache = null)
+    /// <param name="host">Where the tests run; by default a test process of the runner's next to this assembly
+    /// (<see cref="WorkerHost.Beside"/>), else this process.</param>
+    public KataEngine(RepositoryPaths paths, CodeTree tree = CodeTree.Katas, RunnerCache? cache = null, IKataHost? host = null)
     {
         Paths = paths;
         Tree = tree;
         Cache = cache ?? RunnerCache.For(paths);
         TestsBuild = new TestsBuild(paths, Cache);
+        Host = host ?? (IKataHost?)WorkerHost.Beside() ?? new InProcessHost();
     }
+
+    /// <summary>Where the kata tests run. A test process ends with the runner (its pipe closes); dispose the host to end it sooner.</summary>
+    public IKataHost Host { get; }
 
     public RepositoryPaths Paths { get; }
     public CodeTree Tree { get; }
@@ -48,6 +55,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
     public string? Prepare(Action<PrepareStage>? progress = null, bool compileKatas = true)
     {
         progress ??= _ => { };
+        (Host as WorkerHost)?.Warm(); // its start overlaps the compiles
         lock (_gate)
         {
             try
@@ -80,18 +88,11 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
             if (compile.FromCache) WarmUpInBackground();
             if (!compile.Succeeded) return new RunResult(compile, [], null, TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
-            var tests = RunInFreshContext(compile, katas, out _);
-            return new RunResult(compile, tests, null, clock.Elapsed);
+            var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
+            var run = Host.Run(tests, compile, katas, Cache.Directory);
+            return new RunResult(compile, run.Outcomes, run.Problem, clock.Elapsed) { LeftRunning = run.LeftRunning };
         }
     }
-
-    /// <summary>
-    /// Where a kata's tests are: tests/K03_AwaitChains/ is the namespace AsyncKatas.Tests.K03_AwaitChains (the trees
-    /// mirror each other; EngineTests checks that every kata's tests are found there). Null for every test: then NUnit
-    /// looks through the whole assembly.
-    /// </summary>
-    internal static IReadOnlyList<string>? TestNamespaces(IReadOnlyCollection<Kata> katas) =>
-        katas.Count == 0 ? null : [.. katas.Select(k => $"AsyncKatas.Tests.{k.Folder}")];
 
     /// <summary>
     /// The first compile of a process is slow (Roslyn's JIT, loading the analyzers: seconds). A start served
@@ -106,41 +107,6 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
         {
             lock (_gate) Compiler.WarmUp();
         }) { IsBackground = true, Name = "compiler warm-up", Priority = ThreadPriority.BelowNormal }.Start();
-    }
-
-    /// <summary>Runs the tests and unloads; <paramref name="context"/> lets a test watch the context go away.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal IReadOnlyList<TestOutcome> RunInFreshContext(CompileResult compile, IReadOnlyCollection<Kata> katas, out WeakReference context)
-    {
-        var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
-        var load = new KataLoadContext(tests, compile.Image!, compile.Pdb);
-        context = new WeakReference(load);
-        var directory = Environment.CurrentDirectory;
-        try
-        {
-            // `dotnet test` runs the tests from their output folder; the runner's cache stands in for it.
-            Directory.CreateDirectory(Cache.Directory);
-            Environment.CurrentDirectory = Cache.Directory;
-            var assembly = load.LoadTests();
-            // On a thread of their own, as under `dotnet test`: not a pool thread the loop would count.
-            IReadOnlyList<TestOutcome> outcomes = [];
-            Exception? failure = null;
-            var thread = new Thread(() =>
-            {
-                try { outcomes = NUnitInProcess.Run(assembly, Cache.Directory, katas, TestNamespaces(katas)); }
-                catch (Exception e) { failure = e; }
-            }, 16 * 1024 * 1024) { Name = "kata tests", IsBackground = true };
-            thread.Start();
-            thread.Join();
-            if (failure is not null) throw new InvalidOperationException("NUnit could not run the tests", failure);
-            return outcomes;
-        }
-        finally
-        {
-            Environment.CurrentDirectory = directory;
-            NUnitCaches.Clear();
-            load.Unload();
-        }
     }
 
     /// <summary>The katas that did not compile in this run and what stood in for them (see <see cref="KataCompiler"/>).</summary>

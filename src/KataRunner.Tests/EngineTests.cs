@@ -98,7 +98,7 @@ public class EngineTests
     [Test]
     public void A_kata_run_finds_every_test_of_its_category()
     {
-        // A kata's run asks NUnit to build the fixtures of the kata's namespace only (KataEngine.TestNamespaces).
+        // A kata's run asks NUnit to build the fixtures of the kata's namespace only (InProcessHost.TestNamespaces).
         var all = _engine.Run([]);
         foreach (var kata in AsyncKatas.Catalog.KataCatalog.All)
         {
@@ -130,7 +130,7 @@ public class EngineTests
 
     private WeakReference RunOnce(Engine.Build.CompileResult compile)
     {
-        _engine.RunInFreshContext(compile, [KataCatalog.Get("K02")], out var context);
+        InProcessHost.RunInFreshContext(_engine.TestsBuild.Current!, compile.Image!, compile.Pdb, [KataCatalog.Get("K02")], _engine.Cache.Directory, out var context);
         return context;
     }
 

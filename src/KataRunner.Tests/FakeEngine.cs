@@ -17,6 +17,9 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
     /// <summary>A kata's tests, when one test per kata is not enough.</summary>
     public Dictionary<string, List<TestOutcome>> Tests { get; } = [];
 
+    /// <summary>The katas whose runs leave code running after their tests (the host stopped it).</summary>
+    public HashSet<string> LeavesCodeRunning { get; } = [];
+
     /// <summary>What the next runs report of other katas that did not compile.</summary>
     public List<OtherKataProblem> OtherKatas { get; } = [];
 
@@ -26,7 +29,10 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
         Runs.Add(categories);
         if (Errors is { } errors) return new RunResult(new CompileResult(null, null, errors, TimeSpan.Zero, 0), [], null, TimeSpan.Zero);
         var tests = categories.SelectMany(c => Tests.TryGetValue(c, out var set) ? set : [OneTest(c)]).ToList();
-        return new RunResult(new CompileResult([1], null, [], TimeSpan.Zero, 0), tests, null, TimeSpan.Zero);
+        return new RunResult(new CompileResult([1], null, [], TimeSpan.Zero, 0), tests, null, TimeSpan.Zero)
+        {
+            LeftRunning = categories.Any(LeavesCodeRunning.Contains),
+        };
     }
 
     public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) => [.. OtherKatas];

@@ -32,6 +32,30 @@ public class SessionTests
     }
 
     [Test]
+    public void Says_when_it_stopped_code_that_outlived_the_run()
+    {
+        var engine = new FakeEngine();
+        engine.LeavesCodeRunning.Add("K02");
+        var session = new RunnerSession(engine, _ => TwoHints, _ => ChangeKind.Katas);
+        session.Start("K02");
+        Assert.That(session.Screen.Notice, Does.StartWith("Code of K02's run was still running after its tests ended"));
+        engine.LeavesCodeRunning.Clear();
+        session.RunCurrent();
+        Assert.That(session.Screen.Notice, Is.Null, "said once, for the run that left it");
+    }
+
+    [Test]
+    public void Says_so_too_when_a_kata_learned_in_the_background_left_code_running()
+    {
+        var engine = new FakeEngine();
+        var session = new RunnerSession(engine, _ => TwoHints, _ => ChangeKind.Katas);
+        session.Start("K02");
+        engine.LeavesCodeRunning.Add("K01");
+        while (session.HasUnknown && !engine.Runs.Any(r => r.Contains("K01"))) session.RunNextUnknown();
+        Assert.That(session.Screen.Notice, Does.StartWith("Code of K01's run was still running"));
+    }
+
+    [Test]
     public void Opens_on_the_named_kata() => Assert.That(Open("k05").Session.Current.Id, Is.EqualTo("K05"));
 
     [Test]

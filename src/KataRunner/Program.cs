@@ -11,6 +11,7 @@ return command switch
     { Mode: "report" } c => ReportMode.Run(c),
     { Mode: "bench" } c => BenchMode.Run(c),
     { Mode: "bench-start" } c => BenchMode.Start(c),
+    { Mode: "worker", WorkerPipe: { } pipe } => KataRunner.Engine.Running.Worker.WorkerServer.Serve(pipe),
     var c => WatchMode.Run(c),
 };
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AsyncKatas.Catalog;
-using NUnit.Framework.Interfaces;
 using VirtualTimeLoop;
 
 namespace KataRunner.Engine.Running;
@@ -12,15 +11,14 @@ namespace KataRunner.Engine.Running;
 public sealed record KataTimeline(RunTimeline Run, IReadOnlyList<ExpectedLine> Expected)
 {
     /// <summary>The timeline a test recorded, or null when it recorded none (or what it recorded does not read).</summary>
-    public static KataTimeline? From(IPropertyBag properties)
+    /// <param name="json">The timeline JSON (<see cref="TimelineProperties.Timeline"/>).</param>
+    /// <param name="lines">The expected lines' JSON (<see cref="TimelineProperties.Expected"/>).</param>
+    public static KataTimeline? From(string? json, string? lines)
     {
-        ArgumentNullException.ThrowIfNull(properties);
-        if (properties.Get(TimelineProperties.Timeline) is not string json) return null;
+        if (json is null) return null;
         try
         {
-            var expected = properties.Get(TimelineProperties.Expected) is string lines
-                ? JsonSerializer.Deserialize<List<ExpectedLine>>(lines) ?? []
-                : [];
+            var expected = lines is null ? [] : JsonSerializer.Deserialize<List<ExpectedLine>>(lines) ?? [];
             return new KataTimeline(RunTimeline.FromJson(json), expected);
         }
         catch (JsonException)

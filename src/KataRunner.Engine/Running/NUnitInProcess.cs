@@ -11,14 +11,14 @@ namespace KataRunner.Engine.Running;
 /// <summary>
 /// Runs tests of the loaded tests assembly with NUnit's own in-process runner
 /// (NUnitTestAssemblyRunner + DefaultTestAssemblyBuilder), one test at a time on the calling thread
-/// as tests/katas.runsettings asks (NumberOfTestWorkers 0), and flattens the result tree.
+/// as tests/katas.runsettings asks (NumberOfTestWorkers 0), and flattens the result tree into plain records (<see cref="RecordedOutcome"/>).
 /// </summary>
 public static class NUnitInProcess
 {
     /// <param name="katas">The katas whose tests to run (by their category); none: every test.</param>
     /// <param name="namespaces">Where those tests are (NUnit builds the fixtures of these namespaces only: less reflection
     /// per run); none: the whole assembly.</param>
-    public static IReadOnlyList<TestOutcome> Run(Assembly tests, string workDirectory, IReadOnlyCollection<Kata> katas, IReadOnlyList<string>? namespaces = null)
+    public static IReadOnlyList<RecordedOutcome> Run(Assembly tests, string workDirectory, IReadOnlyCollection<Kata> katas, IReadOnlyList<string>? namespaces = null)
     {
         var settings = new Dictionary<string, object>
         {
@@ -34,12 +34,12 @@ public static class NUnitInProcess
             ? TestFilter.Empty
             : TestFilter.FromXml($"<filter><or>{string.Concat(katas.Select(k => $"<cat>{SecurityElement.Escape(k.Id)}</cat>"))}</or></filter>");
         var result = runner.Run(TestListener.NULL, filter);
-        var outcomes = new List<TestOutcome>();
+        var outcomes = new List<RecordedOutcome>();
         Collect(result, null, outcomes);
         return outcomes;
     }
 
-    private static void Collect(ITestResult result, Kata? kata, List<TestOutcome> into)
+    private static void Collect(ITestResult result, Kata? kata, List<RecordedOutcome> into)
     {
         kata = KataOf(result.Test) ?? kata;
         if (!result.Test.IsSuite)
@@ -53,8 +53,8 @@ public static class NUnitInProcess
                 _ => Outcome.Failed,
             };
             var (kind, gist) = outcome == Outcome.Failed ? FailureOf(result.Test) : (FailureKind.Bare, null);
-            into.Add(new TestOutcome(result.Test.FullName, kata, outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist,
-                KataTimeline.From(result.Test.Properties)));
+            into.Add(new RecordedOutcome(result.Test.FullName, kata?.Id, outcome, result.Message ?? "", result.StackTrace ?? "", kind, gist,
+                result.Test.Properties.Get(TimelineProperties.Timeline) as string, result.Test.Properties.Get(TimelineProperties.Expected) as string));
             return;
         }
         foreach (var child in result.Children) Collect(child, kata, into);

@@ -93,6 +93,7 @@ public sealed class RunnerSession
         var result = _engine.Run([kata]);
         Record(result, kata);
         if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
+        if (result.LeftRunning) _notice = LeftRunningNotice(kata);
         return true;
     }
 
@@ -115,6 +116,7 @@ public sealed class RunnerSession
                 if (kata == Current) Shown(result);
                 else Record(result, kata);
                 if (StatusOf(Current) == KataStatus.Solved) _notice ??= SolvedNotice();
+                if (result.LeftRunning && kata != Current) _notice = LeftRunningNotice(kata);
             });
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -146,7 +148,11 @@ public sealed class RunnerSession
         Record(result, Current);
         var now = StatusOf(Current);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
+        if (result.LeftRunning) _notice = LeftRunningNotice(Current) + (_notice is null ? "" : " " + _notice);
     }
+
+    /// <summary>What the runner says when it stopped code of <paramref name="kata"/>'s run that outlived its tests.</summary>
+    private static string LeftRunningNotice(Kata kata) => KataVocabulary.Format(Vocabulary.NoticeLeftRunning, kata.Id);
 
     /// <summary>Handles one key; false when the runner should quit.</summary>
     public bool HandleKey(char key)

@@ -1,0 +1,57 @@
+using System.IO.Pipes;
+using System.Text;
+using AsyncKatas.Catalog;
+using AsyncKatas.Catalog.Words;
+using KataRunner.Engine.Build;
+
+namespace KataRunner.Engine.Running.Worker;
+
+/// <summary>
+/// The test process's side (<c>KataRunner --worker PIPE</c>): connects to the runner's pipe, then runs each requested
+/// run in a fresh load context (<see cref="InProcessHost"/>) and answers with the outcomes. When a run's context does
+/// not go away (learner code still running or waiting: a loop that never ends, a thread blocked for ever), it says so
+/// and ends the process, and with it that code; the runner starts another one. It ends too when the runner goes away.
+/// </summary>
+public static class WorkerServer
+{
+    public static int Serve(string pipeName)
+    {
+        var code = 0;
+        try
+        {
+            using var pipe = new NamedPipeClientStream(".", pipeName, PipeDirection.InOut);
+            pipe.Connect(TimeSpan.FromSeconds(30));
+            using var reader = new StreamReader(pipe, new UTF8Encoding(false));
+            using var writer = new StreamWriter(pipe, new UTF8Encoding(false)) { AutoFlush = true };
+            while (reader.ReadLine() is { } line)
+            {
+                var reply = RunOne(WorkerJson.Read<WorkerRequest>(line));
+                writer.WriteLine(WorkerJson.Write(reply));
+                if (reply.LeftRunning) break;
+            }
+        }
+        catch (IOException)
+        {
+            code = 1; // the runner went away mid-message
+        }
+        // Exit, not return: a foreground thread the learner's code started would keep the process alive.
+        Environment.Exit(code);
+        return code;
+    }
+
+    private static WorkerReply RunOne(WorkerRequest request)
+    {
+        try
+        {
+            Environment.SetEnvironmentVariable(UiLanguage.Variable, request.Language);
+            var katas = request.Katas.Select(KataCatalog.Get).ToList();
+            var tests = new TestsImage(request.TestsPath, request.Dependencies);
+            var outcomes = InProcessHost.RunInFreshContext(tests, request.Image, request.Pdb, katas, request.WorkDirectory, out var context);
+            return new WorkerReply([.. outcomes], !InProcessHost.Unloaded(context), null);
+        }
+        catch (Exception e)
+        {
+            return new WorkerReply([], false, e.ToString());
+        }
+    }
+}

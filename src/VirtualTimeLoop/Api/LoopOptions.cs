@@ -21,6 +21,17 @@ public sealed record LoopOptions
     /// </summary>
     public TimeSpan WaitBudget { get; init; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// Real time such a thread may sit in one unbroken wait while nothing else of the run can run: the loop thread
+    /// inside a step, or the worker holding the turn, with no other worker holding it and none of the program's work
+    /// on the shared thread pool. Nothing of the run can end that wait (the other workers and the virtual clock wait
+    /// for the step, or the turn, to end), so it counts as stuck sooner than <see cref="WaitBudget"/>: a <c>.Result</c>
+    /// on the loop thread of a job blocked on the virtual clock is reported in this time. The budget is only for a
+    /// thread the run does not know (or a real-time timeout) that could still end the wait. Never more than
+    /// <see cref="WaitBudget"/>.
+    /// </summary>
+    public TimeSpan DeadlockBudget { get; init; } = TimeSpan.FromMilliseconds(400);
+
     /// <summary>Real time such a thread may keep running without handing control back.</summary>
     public TimeSpan BusyBudget { get; init; } = TimeSpan.FromSeconds(4);
 

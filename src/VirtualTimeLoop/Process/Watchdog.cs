@@ -62,7 +62,7 @@ internal static class Watchdog
                 }
                 due.AddRange(Runs);
                 // Fine enough to see a wait of the shortest budget as unbroken; 50 ms at the defaults.
-                period = TimeSpan.FromMilliseconds(Math.Clamp(Runs.Min(r => r.WaitBudget.TotalMilliseconds) / 20, 5, 50));
+                period = TimeSpan.FromMilliseconds(Math.Clamp(Runs.Min(r => r.ShortestBudget.TotalMilliseconds) / 8, 5, 50));
             }
             foreach (var watch in due)
             {
@@ -86,7 +86,7 @@ internal static class Watchdog
         private long _seenWorkerSince;
         private long _workerTurns;
 
-        public TimeSpan WaitBudget => options.WaitBudget;
+        public TimeSpan ShortestBudget => options.DeadlockBudget < options.WaitBudget ? options.DeadlockBudget : options.WaitBudget;
 
         /// <summary>Real time since the run started.</summary>
         public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
@@ -98,14 +98,17 @@ internal static class Watchdog
         {
             var step = loop.RunningStep;
             if (step != _seenStep) (_seenStep, _seenStepSince) = (step, Stopwatch.GetTimestamp());
-            if (step != 0 && loop.LoopThread is { } thread && _loopThread.Check(thread, step, _seenStepSince) is { } how)
+            // Inside a step no job starts; with none holding the turn and no shared-pool work, nothing else of the run runs.
+            var alone = loop.Threads.Running is null && loop.SharedPoolQuiet;
+            if (step != 0 && loop.LoopThread is { } thread && _loopThread.Check(thread, step, _seenStepSince, alone) is { } how)
             {
                 loop.Stop(LoopOutcome.LoopBlocked, new ThreadStuck(null, how));
                 return;
             }
             var running = loop.Threads.Running;
             if (running != _seenWorker) (_seenWorker, _seenWorkerSince, _workerTurns) = (running, Stopwatch.GetTimestamp(), _workerTurns + 1);
-            if (running is not null && _worker.Check(running.Thread, _workerTurns, _seenWorkerSince) is { } workerHow)
+            // The loop waits for the turn to come back, the other workers for the turn or the clock.
+            if (running is not null && _worker.Check(running.Thread, _workerTurns, _seenWorkerSince, loop.SharedPoolQuiet) is { } workerHow)
             {
                 loop.Stop(LoopOutcome.WorkerBlocked, new ThreadStuck(running.Thread.Name ?? "#" + running.Thread.ManagedThreadId, workerHow));
                 return;

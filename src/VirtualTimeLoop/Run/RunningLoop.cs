@@ -65,6 +65,9 @@ internal sealed class RunningLoop
     /// <summary>The step running on the loop thread (a serial number), or 0 between steps.</summary>
     internal long RunningStep => _steps.Running;
 
+    /// <summary>None of the program's work is queued or running on the shared thread pool.</summary>
+    internal bool SharedPoolQuiet => _sharedPool.IsQuiet;
+
     /// <summary>Starts the run on a loop thread; the task completes when the run ends.</summary>
     public Task<LoopRun> Start(Func<LoopEnvironment, Task> program)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using AsyncKatas.K23_TestingTime;
 
@@ -129,7 +130,7 @@ public class RetryChecksTests
     private static void FailIfHung(string check, Exception? error, string what)
     {
         if (error is not CheckHungException) return;
-        Judge.Fail(new Verdict(KataText.Format("K23.CheckHung", check, what))
+        Judge.Fail(new Verdict(KataText.Format("K23.CheckHung", check, what, error.Message))
             .Cause(KataText.Text("K23.Cause.WaitsForEver"))
             .Fix(KataText.Text("K23.Fix.AdvanceFirst")));
     }
@@ -142,15 +143,25 @@ public class RetryChecksTests
             .Evidence(KataText.Format("Verdict.StubSays", stub.Message)));
     }
 
-    /// <summary>Checks that did not return in time once: not run again in this test run (each would wait as long again).</summary>
-    private static readonly HashSet<Action<ClientFactory>> Hung = [];
+    /// <summary>Checks that did not return once, and how: not run again in this test run (each would wait as long again).</summary>
+    private static readonly Dictionary<Action<ClientFactory>, CheckHungException> Hung = [];
 
-    /// <summary>Runs one check on a thread of its own; a check that does not return within 30 s of real time is a failure.</summary>
+    /// <summary>Real time a check may go on while every FakeTimeProvider it made stands still: it then waits for nothing that can happen.</summary>
+    private static readonly TimeSpan StandStill = TimeSpan.FromSeconds(2);
+
+    /// <summary>Real time any check may take.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs one check on a thread of its own. A check that has not returned while the FakeTimeProviders it made stood
+    /// still for <see cref="StandStill"/> (nothing but the check moves them, and it is waiting) is a failure; so is one
+    /// that has not returned after <see cref="Longest"/>.
+    /// </summary>
     private static Exception? RunCheck(Action<ClientFactory> check, ClientFactory create)
     {
         lock (Hung)
         {
-            if (Hung.Contains(check)) return HungError();
+            if (Hung.TryGetValue(check, out var known)) return known;
         }
         Exception? thrown = null;
         var clocks = new List<TimeProvider>();
@@ -164,11 +175,28 @@ public class RetryChecksTests
             try { check(watched); }
             catch (Exception error) { thrown = error; }
         }) { IsBackground = true, Name = "K23 check" };
+        var started = Stopwatch.GetTimestamp();
         thread.Start();
-        if (thread.Join(TimeSpan.FromSeconds(30))) return thrown;
-        lock (Hung) { Hung.Add(check); }
-        Release(thread, clocks);
-        return HungError();
+        var (seen, stillSince) = (FakeTimes(clocks), started);
+        while (!thread.Join(TimeSpan.FromMilliseconds(20)))
+        {
+            var now = FakeTimes(clocks);
+            if (!now.SequenceEqual(seen)) (seen, stillSince) = (now, Stopwatch.GetTimestamp());
+            var hung = now.Count > 0 && Stopwatch.GetElapsedTime(stillSince) > StandStill ? new CheckHungException(KataText.Format("K23.StoodStill", StandStill.TotalSeconds))
+                : Stopwatch.GetElapsedTime(started) > Longest ? new CheckHungException(KataText.Format("K23.RanTooLong", Longest.TotalSeconds))
+                : null;
+            if (hung is null) continue;
+            lock (Hung) { Hung[check] = hung; }
+            Release(thread, clocks);
+            return hung;
+        }
+        return thrown;
+    }
+
+    /// <summary>What each FakeTimeProvider the check made reads now, in the order it made them.</summary>
+    private static List<DateTimeOffset> FakeTimes(List<TimeProvider> clocks)
+    {
+        lock (clocks) return [.. clocks.OfType<FakeTimeProvider>().Select(c => c.GetUtcNow())];
     }
 
     /// <summary>
@@ -189,10 +217,8 @@ public class RetryChecksTests
         }
     }
 
-    private static CheckHungException HungError() => new();
-
-    /// <summary>A check that did not return within 30 s of real time.</summary>
-    private sealed class CheckHungException() : Exception(KataText.Text("K23.CheckDidNotReturn"));
+    /// <summary>A check that did not return: <paramref name="how"/> says what was seen.</summary>
+    private sealed class CheckHungException(string how) : Exception(how);
 
     private static ClientFactory Broken(BrokenClient.Knobs knobs) => BrokenClient.With(knobs);
 

@@ -3,14 +3,13 @@ using System.Diagnostics;
 namespace VirtualTimeLoop.Tests;
 
 /// <summary>
-/// Every learner mistake the harness turns into a message: each must end within five seconds of wall
-/// time, with an outcome that names it and an explanation that says what to do. The guards run with
-/// short windows (<see cref="Budgets.Short"/>); the five-second bound stays generous for loaded machines.
+/// Every learner mistake the harness turns into a message: each ends (the guards run with short windows,
+/// <see cref="Budgets.Short"/>) with an outcome that names it and an explanation that says what to do. The
+/// wall time each took is printed, never asserted: it depends on the machine.
 /// </summary>
 public class LearnerMistakeTests
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
     private static LoopRun RunMistake(Func<LoopEnvironment, Task> program, LoopOutcome expected, params string[] explanationMentions)
     {
@@ -22,7 +21,6 @@ public class LearnerMistakeTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Outcome, Is.EqualTo(expected), explanation);
-            Assert.That(wall.Elapsed, Is.LessThan(Bound));
             Assert.That(explanation, Does.StartWith("mistake: "));
             foreach (var mention in explanationMentions) Assert.That(explanation, Does.Contain(mention));
         });

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace VirtualTimeLoop.Tests;
 
 /// <summary>
@@ -9,21 +7,23 @@ namespace VirtualTimeLoop.Tests;
 public class RunIsolationTests
 {
     [Test]
-    public void A_correct_run_after_a_run_that_stranded_a_thousand_jobs_on_the_shared_pool_passes_quickly()
+    public void A_run_that_stranded_a_thousand_jobs_on_the_shared_pool_releases_them_and_a_correct_run_after_it_passes()
     {
+        var stranded = new List<Task>();
         var failed = VirtualLoop.Run("stranding", async io =>
         {
             for (var i = 0; i < 1000; i++)
             {
 #pragma warning disable VSTHRD002 // the mistake under test: blocking on the virtual clock from the shared pool
-                _ = Task.Run(() => Task.Delay(TimeSpan.FromSeconds(1), io.Time).Wait());
+                stranded.Add(Task.Run(() => Task.Delay(TimeSpan.FromSeconds(1), io.Time).Wait()));
 #pragma warning restore VSTHRD002
             }
             await Task.Delay(TimeSpan.FromSeconds(2), io.Time);
         }, Budgets.Short);
         Assert.That(failed.Outcome, Is.EqualTo(LoopOutcome.UnknownThread), failed.Explain);
+        // Released, every one of them: none is left holding a pool thread (the minute is a hang guard, not a speed claim).
+        Assert.That(Task.WhenAll(stranded).ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromMinutes(1)), Is.True, "the stranded jobs all ended");
 
-        var wall = Stopwatch.StartNew();
         var correct = VirtualLoop.Run("correct", async io =>
         {
             for (var i = 0; i < 3; i++) await Task.Delay(TimeSpan.FromSeconds(1), io.Time);
@@ -33,7 +33,6 @@ public class RunIsolationTests
         {
             Assert.That(correct.Outcome, Is.EqualTo(LoopOutcome.Completed), correct.Explain);
             Assert.That(correct.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(3)));
-            Assert.That(wall.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
         });
     }
 

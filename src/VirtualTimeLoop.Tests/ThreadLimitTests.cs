@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace VirtualTimeLoop.Tests;
 
 /// <summary>
@@ -12,7 +10,6 @@ public class ThreadLimitTests
     [Test]
     public void Ten_thousand_blocking_jobs_without_a_bound_stop_at_the_cap()
     {
-        var wall = Stopwatch.StartNew();
         var run = VirtualLoop.Run("unbounded", io => Task.WhenAll(Enumerable.Range(0, 10_000).Select(_ => Task.Factory.StartNew(
             () => VirtualLoopTests.BlockingSleep(io.Time, TimeSpan.FromSeconds(1)),
             CancellationToken.None, TaskCreationOptions.None, io.Threads))), Budgets.Short with { MaxThreads = 16 });
@@ -23,7 +20,6 @@ public class ThreadLimitTests
             Assert.That(run.ThreadsCreated, Is.EqualTo(16));
             Assert.That(run.Explain(), Does.Contain("all 16 threads").And.Contain("9984 more job(s)")
                 .And.Contain("maxConcurrencyLevel").And.Contain("LoopOptions.MaxThreads"));
-            Assert.That(wall.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         });
     }
 

@@ -20,10 +20,12 @@ if ! dotnet build tools/Mistakes.Tests/Mistakes.Tests.csproj -nologo -v q >"$wor
   exit 1
 fi
 
-# The catalogue runs in several test hosts (two katas each): a host judges a dozen or two programs, loading and
-# unloading a load context for each. Hosts crash now and then: 5 of 65 host runs in session 19, all on a loaded
-# machine (a runtime crash: an AccessViolationException or a jump to address 0; open, see that session's closing note):
-# a crashed host is said loudly and its group run again, up to three times in all; a third crash fails the check.
+# The catalogue runs in several test hosts (two katas each): a host judges a dozen or two programs. The kata tests
+# of each program run in the runner's test process (KataRunner --worker), which loads and unloads a load context per
+# run; when that process crashes (a runtime crash seen under load: an AccessViolationException or a jump to address
+# 0, see session 19's closing note), the run is tried again in a new one and the catalogue says so (below). Before
+# that, the test host itself crashed (5 of 65 host runs in session 19): a crashed host is still said loudly and its
+# group run again, up to three times in all; a third crash fails the check.
 groups=("Name~K01_|Name~K02_" "Name~K03_|Name~K04_" "Name~K05_|Name~K06_" "Name~K07_|Name~K08_" "Name~K09_|Name~K10_"
   "Name~K11_|Name~K12_" "Name~K13_|Name~K14_" "Name~K15_|Name~K16_" "Name~K17_|Name~K18_" "Name~K19_|Name~K20_"
   "Name~K21_|Name~K22_" "Name~K23_" "Name=Solutions_PassEveryKataTest|Name=Catalogue_IsReadable")
@@ -57,6 +59,8 @@ for n in $counts; do
       run=$?
     done
     crashed "$log" && run=1
+    # A test process of the runner's that stopped under a run was replaced and the run tried again (CatalogueTests says so).
+    grep -h 'the test process stopped' "$log" | head -n 5
     s=$(summary_of "$log")
     if [ $run -ne 0 ] || [ -z "$s" ]; then
       run_ok=0

@@ -22,6 +22,8 @@ public class CatalogueTests
         return _engine = engine;
     }
 
+    private static IReadOnlyList<string> TestProcessStops() => (_engine?.Host as KataRunner.Engine.Running.Worker.WorkerHost)?.Stops ?? [];
+
     public static IEnumerable<TestCaseData> Programs() =>
         MistakeProgram.All().Select(p => new TestCaseData(p).SetName(p.Name.Replace('/', '.').Replace('-', '_')));
 
@@ -30,7 +32,10 @@ public class CatalogueTests
     {
         var expected = program.Expected;
         if (expected.Defect is { } defect) Assert.Ignore($"{program.Name}: a known defect of the judging, not judged until it is fixed: {defect}");
+        var stopsBefore = TestProcessStops().Count;
         var run = ProgramRun.Of(Engine(), program);
+        // A test process that stopped under the run (a runtime crash) was replaced and the run tried again: said, not hidden.
+        foreach (var stop in TestProcessStops().Skip(stopsBefore)) TestContext.Progress.WriteLine($"{program.Name}: the test process stopped ({stop}); its run was tried again in a new one");
         var message = run.Message;
         TestContext.Out.WriteLine(run.Rejected ? $"rejected:\n{message}" : "passed");
         VerdictLog.Record(program.Name, run.Verdicts);

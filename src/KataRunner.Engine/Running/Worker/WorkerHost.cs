@@ -15,6 +15,7 @@ public sealed class WorkerHost : IKataHost
     private readonly string _command;
     private readonly IReadOnlyList<string> _arguments;
     private Task<WorkerProcess>? _next;
+    private readonly List<string> _stops = [];
 
     /// <param name="command">The runner's executable, or dotnet.</param>
     /// <param name="arguments">What comes before <c>--worker</c> (the runner's dll when <paramref name="command"/> is dotnet).</param>
@@ -22,6 +23,12 @@ public sealed class WorkerHost : IKataHost
     {
         _command = command;
         _arguments = arguments;
+    }
+
+    /// <summary>How each test process that stopped under a run stopped (exit code, first error lines), oldest first.</summary>
+    public IReadOnlyList<string> Stops
+    {
+        get { lock (_stops) return [.. _stops]; }
     }
 
     /// <summary>How many test processes this host has started (a test watches a new one replace the last).</summary>
@@ -64,6 +71,7 @@ public sealed class WorkerHost : IKataHost
             catch (WorkerStoppedException e)
             {
                 stops.Add(e.Message);
+                lock (_stops) _stops.Add(e.Message);
                 continue;
             }
             try
@@ -85,6 +93,7 @@ public sealed class WorkerHost : IKataHost
             {
                 worker.Dispose();
                 stops.Add(e.Message);
+                lock (_stops) _stops.Add(e.Message);
             }
         }
         Warm();

@@ -83,10 +83,15 @@ edit() { # tree
   note_load edit
   (cd "$t" && dotnet run --project src/KataRunner -- --bench "$edits" K01 >"$log" 2>&1) || { echo "  $1: --bench failed"; tail -n 5 "$log"; return; }
   mapfile -t ms < <(sed -nE 's/^edit [0-9]+: ([0-9]+) ms.*/\1/p' "$log")
-  mapfile -t compile < <(sed -nE 's/^edit [0-9]+: .*compile ([0-9]+) ms.*/\1/p' "$log")
+  mapfile -t run < <(sed -nE 's/^edit [0-9]+: .*compile ([0-9]+) ms \+ tests.*/\1/p' "$log")
+  # Only newer runners print the run's two parts: [compile C ms, tests T ms].
+  mapfile -t compile < <(sed -nE 's/^edit [0-9]+: .*\[compile ([0-9]+) ms, tests [0-9]+ ms\].*/\1/p' "$log")
+  mapfile -t tests < <(sed -nE 's/^edit [0-9]+: .*\[compile [0-9]+ ms, tests ([0-9]+) ms\].*/\1/p' "$log")
   record "$1" edit "${ms[@]}"
-  record "$1" compile "${compile[@]}"
-  echo "  $1 edit → result: ${ms[*]} ms (compile ${compile[*]})"
+  record "$1" run "${run[@]}"
+  [ ${#compile[@]} -gt 0 ] && record "$1" compile "${compile[@]}"
+  [ ${#tests[@]} -gt 0 ] && record "$1" tests "${tests[@]}"
+  echo "  $1 edit → result: ${ms[*]} ms (run: ${run[*]}; compile ${compile[*]:-?}; tests ${tests[*]:-?})"
 }
 dtest() { # tree
   local t=$work/$1 start ms=()
@@ -144,7 +149,9 @@ $(row warm warm "first kata screen again, nothing changed" "≤ 3 s")
 $(row first first "runner process start → first character on screen" "≤ 1 s")
 $(row key first "a key pressed then (l) → the screen answers" "≤ 200 ms")
 $(row edit edit "runner, edit → result (includes the debounce)" "≤ 300 ms and ≤ 0.5× baseline")
-$(row compile edit "… of which the in-memory compile" "")
+$(row run edit "… of which the run: in-memory compile and tests" "")
+$(row compile edit "… … the in-memory compile (newer runners print it)" "")
+$(row tests edit "… … the tests, in the runner's test process (newer runners print it)" "")
 $(row test test "\`dotnet test --filter TestCategory=K01\` at the root after a one-line edit" "≤ 0.5× baseline")
 MD
 )

@@ -35,6 +35,9 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
         Host = host ?? (IKataHost?)WorkerHost.Beside() ?? new InProcessHost();
     }
 
+    /// <summary>The last run that compiled and ran tests (the bench reads its compile and test times).</summary>
+    public RunResult? Last { get; private set; }
+
     /// <summary>Where the kata tests run. A test process ends with the runner (its pipe closes); dispose the host to end it sooner.</summary>
     public IKataHost Host { get; }
 
@@ -90,7 +93,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
             var clock = Stopwatch.StartNew();
             var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
             var run = Host.Run(tests, compile, katas, Cache.Directory);
-            return new RunResult(compile, run.Outcomes, run.Problem, clock.Elapsed) { LeftRunning = run.LeftRunning };
+            return Last = new RunResult(compile, run.Outcomes, run.Problem, clock.Elapsed) { LeftRunning = run.LeftRunning };
         }
     }
 

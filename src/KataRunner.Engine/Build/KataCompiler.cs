@@ -89,6 +89,7 @@ public sealed class KataCompiler
         key.AddFiles(_args.AnalyzerConfigPaths).AddFiles(_args.AdditionalFiles.Select(f => f.Path)).AddFiles(_args.AnalyzerReferences.Select(a => a.FilePath));
         Sources.AddContentTo(key);
         var sourcesKey = key.Value;
+        var keyedAt = clock.Elapsed;
 
         var attempt = _attempt is { } memo && memo.Key == sourcesKey ? memo.Result : null;
         if (attempt is null && !Sources.HasOverlays && _cache.Read(_cacheName, sourcesKey) is { } image)
@@ -101,7 +102,9 @@ public sealed class KataCompiler
             Progress?.Invoke(new PrepareStage.CompilingKatas(_paths.Relative(_args.BaseDirectory!)));
             Progress = null;
             var trees = Sources.Refresh();
+            var parsedAt = clock.Elapsed;
             attempt = CompileTrees(trees, analyze: true, cancellationToken);
+            var compiledAt = clock.Elapsed;
             _lastCompiled.Remember(trees, attempt.Errors, persist: !Sources.HasOverlays);
             if (attempt.Succeeded && !Sources.HasOverlays)
             {
@@ -109,6 +112,7 @@ public sealed class KataCompiler
                 _cache.Write(_cacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
             }
             _attempt = (sourcesKey, attempt);
+            Trace($"key {keyedAt.TotalMilliseconds:0} parse {(parsedAt - keyedAt).TotalMilliseconds:0} compile {(compiledAt - parsedAt).TotalMilliseconds:0} remember+cache {(clock.Elapsed - compiledAt).TotalMilliseconds:0}");
         }
         if (attempt.Succeeded) return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
 
@@ -174,6 +178,7 @@ public sealed class KataCompiler
             diagnostics.AddRange(generatorDiagnostics);
         }
 
+        var generatedAt = clock.Elapsed;
         // Compiler diagnostics come with the emit; the analyzers run beside it, on the other core.
         var analysis = analyze
             ? Task.Run(() => _analyzers.AnalyzeAsync(compilation, incremental: true, cancellationToken), cancellationToken)
@@ -184,14 +189,17 @@ public sealed class KataCompiler
         var emittedAt = clock.Elapsed;
         diagnostics.AddRange(emitted.Diagnostics);
         diagnostics.AddRange(analysis.GetAwaiter().GetResult());
-        if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null)
-        {
-            Console.Error.WriteLine($"emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
-        }
+        Trace($"generators {generatedAt.TotalMilliseconds:0} emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
         var errors = Errors(diagnostics);
         return !emitted.Success || errors.Count > 0
             ? new CompileResult(null, null, errors, clock.Elapsed, 0) { Advice = _advice.For(errors) }
             : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, 0);
+    }
+
+    /// <summary>With KATARUNNER_TRACE set, where a compile's time went, on standard error (bench/PROFILE.md).</summary>
+    private static void Trace(string line)
+    {
+        if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null) Console.Error.WriteLine(line);
     }
 
     private List<CompileError> Errors(IEnumerable<Diagnostic> diagnostics) =>

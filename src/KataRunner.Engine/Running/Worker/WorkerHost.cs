@@ -76,7 +76,12 @@ public sealed class WorkerHost : IKataHost
             }
             try
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var reply = worker.Send(request);
+                if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null)
+                {
+                    Console.Error.WriteLine($"test process: {clock.Elapsed.TotalMilliseconds:0} ms (run {reply.RunMilliseconds:0}, unload check {reply.CheckMilliseconds:0})");
+                }
                 if (reply.LeftRunning)
                 {
                     worker.Dispose();

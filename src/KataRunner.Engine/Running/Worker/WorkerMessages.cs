@@ -11,8 +11,9 @@ internal sealed record WorkerRequest(string TestsPath, Dictionary<string, string
     string[] Katas, string WorkDirectory, string? Language);
 
 /// <summary>The test process's answer: each test's outcome; whether the run's code was still running after it (then the
-/// process ends itself right after answering); or the error that stopped NUnit.</summary>
-internal sealed record WorkerReply(List<RecordedOutcome> Outcomes, bool LeftRunning, string? Error);
+/// process ends itself right after answering); or the error that stopped NUnit; and how long its two parts took (the
+/// run in a fresh load context, then the check that the context went away), for KATARUNNER_TRACE.</summary>
+internal sealed record WorkerReply(List<RecordedOutcome> Outcomes, bool LeftRunning, string? Error, double RunMilliseconds = 0, double CheckMilliseconds = 0);
 
 /// <summary>One message per line of UTF-8 JSON, both ways.</summary>
 [JsonSerializable(typeof(WorkerRequest))]

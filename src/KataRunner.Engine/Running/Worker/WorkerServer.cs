@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipes;
 using System.Text;
 using AsyncKatas.Catalog;
@@ -46,8 +47,11 @@ public static class WorkerServer
             Environment.SetEnvironmentVariable(UiLanguage.Variable, request.Language);
             var katas = request.Katas.Select(KataCatalog.Get).ToList();
             var tests = new TestsImage(request.TestsPath, request.Dependencies);
+            var clock = Stopwatch.StartNew();
             var outcomes = InProcessHost.RunInFreshContext(tests, request.Image, request.Pdb, katas, request.WorkDirectory, out var context);
-            return new WorkerReply([.. outcomes], !InProcessHost.Unloaded(context), null);
+            var ran = clock.Elapsed.TotalMilliseconds;
+            var leftRunning = !InProcessHost.Unloaded(context);
+            return new WorkerReply([.. outcomes], leftRunning, null, ran, clock.Elapsed.TotalMilliseconds - ran);
         }
         catch (Exception e)
         {

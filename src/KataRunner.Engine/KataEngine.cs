@@ -58,9 +58,9 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
     public string? Prepare(Action<PrepareStage>? progress = null, bool compileKatas = true)
     {
         progress ??= _ => { };
-        (Host as WorkerHost)?.Warm(); // its start overlaps the compiles
         lock (_gate)
         {
+            (Host as WorkerHost)?.Warm(); // its start overlaps the compiles
             try
             {
                 var testsSettings = Task.Run(() => TestsBuild.LoadSettings(progress));

@@ -89,6 +89,18 @@ public class WorkerHostTests
         Assert.That(_engine.Run([K01]).StatusOf(K01), Is.EqualTo(KataStatus.Failing), "the next run has its verdict");
     }
 
+    [Test]
+    public void A_test_process_that_cannot_start_is_a_problem_not_a_crash()
+    {
+        using var host = new WorkerHost(Path.Combine(Path.GetTempPath(), "no-such-runner-" + Guid.NewGuid().ToString("N")), []);
+        var run = host.Run(_engine.TestsBuild.Current!, _engine.Compiler.Compile(), [K01], _engine.Cache.Directory);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Outcomes, Is.Empty);
+            Assert.That(run.Problem, Does.StartWith("The test process stopped twice while it ran K01's tests (it could not be started ("));
+        });
+    }
+
     private static Kata K01 => KataCatalog.Get("K01");
 
     /// <summary>Whether the process is gone, or goes within 10 s.</summary>

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Pipes;
 using System.Text;
+using AsyncKatas.Catalog.Words;
 
 namespace KataRunner.Engine.Running.Worker;
 
@@ -12,6 +14,15 @@ namespace KataRunner.Engine.Running.Worker;
 internal sealed class WorkerProcess : IDisposable
 {
     private const int ErrorLinesKept = 2;
+
+    /// <summary>How long the runner waits for a new test process to connect.</summary>
+    private static readonly TimeSpan ConnectLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long it waits for the answer to a run. The kata tests bound themselves (the loop's wall budget, K23's 30 s);
+    /// this stops a test process that hangs outside them, where the runner used to hang with it.
+    /// </summary>
+    private static readonly TimeSpan AnswerLimit = TimeSpan.FromMinutes(5);
     private readonly Process _process;
     private readonly NamedPipeServerStream _pipe;
     private StreamReader? _reader;
@@ -41,18 +52,29 @@ internal sealed class WorkerProcess : IDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--worker");
         start.ArgumentList.Add(name);
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new Win32Exception(command);
+        }
+        catch (Win32Exception e)
+        {
+            pipe.Dispose();
+            throw new WorkerStoppedException(KataVocabulary.Format(Vocabulary.TestProcessNotStarted, $"{command}: {e.Message}"));
+        }
         var worker = new WorkerProcess(process, pipe);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => worker.NoteError(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var connected = pipe.WaitForConnectionAsync();
+        var waited = Stopwatch.StartNew();
         while (!connected.Wait(100))
         {
-            if (!process.HasExited) continue;
+            if (!process.HasExited && waited.Elapsed < ConnectLimit) continue;
+            var how = process.HasExited ? worker.Stopped() : KataVocabulary.Format(Vocabulary.TestProcessSilent, ConnectLimit.TotalSeconds);
             worker.Dispose();
-            throw new WorkerStoppedException(worker.Stopped());
+            throw new WorkerStoppedException(how);
         }
         worker._reader = new StreamReader(pipe, new UTF8Encoding(false));
         worker._writer = new StreamWriter(pipe, new UTF8Encoding(false)) { AutoFlush = true };
@@ -66,9 +88,15 @@ internal sealed class WorkerProcess : IDisposable
         try
         {
             _writer!.WriteLine(WorkerJson.Write(request));
-            line = _reader!.ReadLine();
+            var answer = _reader!.ReadLineAsync();
+            if (!answer.Wait(AnswerLimit))
+            {
+                Kill();
+                throw new WorkerStoppedException(KataVocabulary.Format(Vocabulary.TestProcessSilent, AnswerLimit.TotalSeconds));
+            }
+            line = answer.Result;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException || e.InnerException is IOException)
         {
             line = null;
         }
@@ -81,7 +109,7 @@ internal sealed class WorkerProcess : IDisposable
     {
         if (!_process.WaitForExit(5000)) Kill();
         _process.WaitForExit(); // the error lines are all read
-        lock (_errors) return $"exit code {_process.ExitCode}" + (_errors.Count == 0 ? "" : ": " + string.Join(" | ", _errors));
+        lock (_errors) return KataVocabulary.Format(Vocabulary.TestProcessExited, _process.ExitCode) + (_errors.Count == 0 ? "" : ": " + string.Join(" | ", _errors));
     }
 
     private void NoteError(string? line)

@@ -47,39 +47,6 @@ public class LearnerMistakeTests
     }
 
     [Test]
-    public void Result_on_the_loop_thread_of_a_job_on_the_loops_threads_is_stuck_without_the_wait_budget()
-    {
-        // Nothing of the run can end this wait: the job starts only after the step. With a wait budget of an hour,
-        // only DeadlockBudget can end the run (the wall budget would end it as WallTimeExceeded).
-        var options = LoopOptions.Default with { WaitBudget = TimeSpan.FromHours(1), BusyBudget = TimeSpan.FromHours(1), WallBudget = TimeSpan.FromSeconds(20) };
-        var run = VirtualLoop.Run("deadlock", io =>
-        {
-            var job = Task.Factory.StartNew(() => 42, CancellationToken.None, TaskCreationOptions.None, io.Threads);
-#pragma warning disable VSTHRD002 // the mistake under test
-            _ = job.Result;
-#pragma warning restore VSTHRD002
-            return Task.CompletedTask;
-        }, options);
-        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.LoopBlocked), run.Explain());
-        Assert.That(run.Explain(), Does.Contain(".Result"));
-    }
-
-    [Test]
-    public void A_worker_waiting_for_a_job_queued_after_it_is_stuck_without_the_wait_budget()
-    {
-        var options = LoopOptions.Default with { WaitBudget = TimeSpan.FromHours(1), BusyBudget = TimeSpan.FromHours(1), WallBudget = TimeSpan.FromSeconds(20) };
-        var run = VirtualLoop.Run("deadlock", io => Task.Factory.StartNew(() =>
-        {
-            // The second job waits for the turn this one holds.
-            var inner = Task.Factory.StartNew(() => 42, CancellationToken.None, TaskCreationOptions.None, io.Threads);
-#pragma warning disable VSTHRD002 // the mistake under test
-            return inner.Result;
-#pragma warning restore VSTHRD002
-        }, CancellationToken.None, TaskCreationOptions.None, io.Threads), options);
-        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.WorkerBlocked), run.Explain());
-    }
-
-    [Test]
     public void Wait_on_the_loop_thread_after_an_await()
     {
         RunMistake(async io =>

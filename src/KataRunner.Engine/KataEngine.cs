@@ -93,7 +93,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
             var clock = Stopwatch.StartNew();
             var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
             var run = Host.Run(tests, compile, katas, Cache.Directory);
-            return Last = new RunResult(compile, run.Outcomes, run.Problem, clock.Elapsed) { LeftRunning = run.LeftRunning };
+            return Last = new RunResult(compile, run.Outcomes, run.Problem, clock.Elapsed) { LeftRunning = run.LeftRunning ?? [] };
         }
     }
 

@@ -31,7 +31,7 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
         var tests = categories.SelectMany(c => Tests.TryGetValue(c, out var set) ? set : [OneTest(c)]).ToList();
         return new RunResult(new CompileResult([1], null, [], TimeSpan.Zero, 0), tests, null, TimeSpan.Zero)
         {
-            LeftRunning = categories.Any(LeavesCodeRunning.Contains),
+            LeftRunning = [.. katas.Where(k => LeavesCodeRunning.Contains(k.Id))],
         };
     }
 

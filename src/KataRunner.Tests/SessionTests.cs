@@ -38,7 +38,7 @@ public class SessionTests
         engine.LeavesCodeRunning.Add("K02");
         var session = new RunnerSession(engine, _ => TwoHints, _ => ChangeKind.Katas);
         session.Start("K02");
-        Assert.That(session.Screen.Notice, Does.StartWith("Code of K02's run was still running after its tests ended"));
+        Assert.That(session.Screen.Notice, Does.StartWith("Code of K02's last run was still running after its tests ended"));
         engine.LeavesCodeRunning.Clear();
         session.RunCurrent();
         Assert.That(session.Screen.Notice, Is.Null, "said once, for the run that left it");
@@ -52,7 +52,7 @@ public class SessionTests
         session.Start("K02");
         engine.LeavesCodeRunning.Add("K01");
         while (session.HasUnknown && !engine.Runs.Any(r => r.Contains("K01"))) session.RunNextUnknown();
-        Assert.That(session.Screen.Notice, Does.StartWith("Code of K01's run was still running"));
+        Assert.That(session.Screen.Notice, Does.StartWith("Code of K01's last run was still running"));
     }
 
     [Test]

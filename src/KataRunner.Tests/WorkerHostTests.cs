@@ -39,14 +39,14 @@ public class WorkerHostTests
     public void Runs_that_end_clean_share_one_test_process()
     {
         _engine.Run([K01]);
-        var started = _host.Started;
+        var process = _host.NextProcessId();
         var result = _engine.Run([K01]);
         Assert.Multiple(() =>
         {
-            Assert.That(result.LeftRunning, Is.False);
+            Assert.That(result.LeftRunning, Is.Empty);
             Assert.That(result.Tests, Is.Not.Empty);
             Assert.That(result.Tests[0].Message, Does.Contain("not started yet"), "the verdict is the kata's, as in-process");
-            Assert.That(_host.Started, Is.EqualTo(started), "no new test process");
+            Assert.That(_host.NextProcessId(), Is.EqualTo(process).And.Not.Null, "the same test process");
         });
     }
 
@@ -55,21 +55,26 @@ public class WorkerHostTests
     public void Code_that_outlives_its_run_is_stopped(string leftBehind)
     {
         _engine.Run([K01]);
-        var old = _host.ProcessId ?? throw new InvalidOperationException("no test process after a run");
+        var old = _host.NextProcessId() ?? throw new InvalidOperationException("no test process after a run");
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(
             "throw new NotImplementedException(", leftBehind + " return Task.CompletedTask; throw new NotImplementedException(", StringComparison.Ordinal));
         var started = _host.Started;
         var result = _engine.Run([K01]);
-        Assert.That(result.Compile!.Errors, Is.Empty, "the code compiles");
         Assert.Multiple(() =>
         {
-            Assert.That(result.LeftRunning, Is.True, "the runner says it stopped code of the run");
+            Assert.That(result.Compile!.Errors, Is.Empty, "the code compiles");
             Assert.That(result.StatusOf(K01), Is.EqualTo(KataStatus.Failing), "the verdict stands");
-            Assert.That(_host.Started, Is.EqualTo(started + 1), "a new test process is on its way");
         });
-        Assert.That(Exits(old), Is.True, "the old test process is gone, and the code with it");
+        var next = _host.NextProcessId();
+        Assert.Multiple(() =>
+        {
+            Assert.That(next, Is.Not.Null.And.Not.EqualTo(old), "a new test process for the next run");
+            Assert.That(_host.Started, Is.EqualTo(started + 1));
+            Assert.That(Exits(old), Is.True, "the old test process is gone, and the code with it");
+        });
         _engine.Compiler.Sources.Overlay(_file, null);
-        Assert.That(_engine.Run([K01]).LeftRunning, Is.False, "the next run, in the new process, ends clean");
+        Assert.That(_engine.Run([K01]).LeftRunning, Is.EqualTo(new[] { K01 }), "the next result says whose code was stopped");
+        Assert.That(_engine.Run([K01]).LeftRunning, Is.Empty, "once; the new process's runs end clean");
     }
 
     [Test]

@@ -14,6 +14,7 @@ public interface IKataHost : IDisposable
 }
 
 /// <summary>What a host gives back from one run: each test's outcome, and what happened to the code after it.</summary>
-/// <param name="LeftRunning">Code of the run was still running (or still held) after its tests ended; the host stopped it.</param>
+/// <param name="LeftRunning">The katas of earlier runs whose code was still running (or still held) after their tests ended,
+/// learned since the last result; the host stopped it. (A run's own leftovers are known only after its answer.)</param>
 /// <param name="Problem">Why the tests could not run, when they could not (the test process stopped twice).</param>
-public sealed record HostRun(IReadOnlyList<TestOutcome> Outcomes, bool LeftRunning = false, string? Problem = null);
+public sealed record HostRun(IReadOnlyList<TestOutcome> Outcomes, IReadOnlyList<Kata>? LeftRunning = null, string? Problem = null);

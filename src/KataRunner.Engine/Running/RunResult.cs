@@ -11,8 +11,8 @@ public sealed record RunResult(CompileResult? Compile, IReadOnlyList<TestOutcome
 {
     public bool Compiled => Compile is { Succeeded: true };
 
-    /// <summary>Code of this run was still running after its tests ended, and the runner stopped it (<see cref="HostRun.LeftRunning"/>).</summary>
-    public bool LeftRunning { get; init; }
+    /// <summary>Katas whose code, in an earlier run, was still running after their tests ended; the runner stopped it (<see cref="HostRun.LeftRunning"/>).</summary>
+    public IReadOnlyList<Kata> LeftRunning { get; init; } = [];
 
     public static RunResult Failed(string problem) => new(null, [], problem, TimeSpan.Zero);
 

@@ -93,7 +93,7 @@ public sealed class RunnerSession
         var result = _engine.Run([kata]);
         Record(result, kata);
         if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
-        if (result.LeftRunning) _notice = LeftRunningNotice(kata);
+        if (LeftRunningNotice(result) is { } stopped) _notice = stopped;
         return true;
     }
 
@@ -116,7 +116,7 @@ public sealed class RunnerSession
                 if (kata == Current) Shown(result);
                 else Record(result, kata);
                 if (StatusOf(Current) == KataStatus.Solved) _notice ??= SolvedNotice();
-                if (result.LeftRunning && kata != Current) _notice = LeftRunningNotice(kata);
+                if (kata != Current && LeftRunningNotice(result) is { } stopped) _notice = stopped;
             });
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -148,11 +148,12 @@ public sealed class RunnerSession
         Record(result, Current);
         var now = StatusOf(Current);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
-        if (result.LeftRunning) _notice = LeftRunningNotice(Current) + (_notice is null ? "" : " " + _notice);
+        if (LeftRunningNotice(result) is { } stopped) _notice = stopped + (_notice is null ? "" : " " + _notice);
     }
 
-    /// <summary>What the runner says when it stopped code of <paramref name="kata"/>'s run that outlived its tests.</summary>
-    private static string LeftRunningNotice(Kata kata) => KataVocabulary.Format(Vocabulary.NoticeLeftRunning, kata.Id);
+    /// <summary>What the runner says when it stopped code of a kata's earlier run that outlived its tests; null when it did not.</summary>
+    private static string? LeftRunningNotice(RunResult result) =>
+        result.LeftRunning.Count == 0 ? null : string.Join(" ", result.LeftRunning.Select(k => KataVocabulary.Format(Vocabulary.NoticeLeftRunning, k.Id)));
 
     /// <summary>Handles one key; false when the runner should quit.</summary>
     public bool HandleKey(char key)

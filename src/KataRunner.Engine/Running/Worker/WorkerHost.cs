@@ -6,9 +6,11 @@ namespace KataRunner.Engine.Running.Worker;
 
 /// <summary>
 /// Runs the kata tests in a test process of their own (<see cref="WorkerServer"/>, the runner started with
-/// <c>--worker</c>), kept warm from run to run. When a run's code outlives it, that process ends itself and the next
-/// run gets a new one (started at once, in the background): learner code never keeps a core busy after its run. When
-/// the process stops in the middle of a run (a crash of the runtime), the run is tried once more in a new one.
+/// <c>--worker</c>), kept warm from run to run. It answers a run first and checks what the run left behind after, while
+/// the runner shows the answer. When the run's code outlived it, that process ends itself and a new one is started at
+/// once, in the background: learner code never keeps a core busy after its run; the next run's result names the
+/// katas whose code it stopped (<see cref="HostRun.LeftRunning"/>). When the process stops in the middle of a run (a
+/// crash of the runtime), the run is tried once more in a new one.
 /// </summary>
 public sealed class WorkerHost : IKataHost
 {
@@ -16,6 +18,8 @@ public sealed class WorkerHost : IKataHost
     private readonly IReadOnlyList<string> _arguments;
     private Task<WorkerProcess>? _next;
     private readonly List<string> _stops = [];
+    private readonly List<Kata> _leftRunning = [];
+    private int _started;
 
     /// <param name="command">The runner's executable, or dotnet.</param>
     /// <param name="arguments">What comes before <c>--worker</c> (the runner's dll when <paramref name="command"/> is dotnet).</param>
@@ -32,10 +36,20 @@ public sealed class WorkerHost : IKataHost
     }
 
     /// <summary>How many test processes this host has started (a test watches a new one replace the last).</summary>
-    public int Started { get; private set; }
+    public int Started => Volatile.Read(ref _started);
 
-    /// <summary>The id of the test process the next run goes to, once it has started.</summary>
-    internal int? ProcessId => _next is { IsCompletedSuccessfully: true } next ? next.Result.Id : null;
+    /// <summary>The id of the test process the next run goes to (waits until it is known), or null when none is on its way.</summary>
+    internal int? NextProcessId()
+    {
+        try
+        {
+            return _next?.GetAwaiter().GetResult().Id;
+        }
+        catch (WorkerStoppedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// A host for the runner next to this assembly (its apphost, else its dll through dotnet), or null when there is none
@@ -70,44 +84,71 @@ public sealed class WorkerHost : IKataHost
             }
             catch (WorkerStoppedException e)
             {
-                stops.Add(e.Message);
-                lock (_stops) _stops.Add(e.Message);
+                NoteStop(stops, e.Message);
                 continue;
             }
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var reply = worker.Send(request);
-                if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null)
-                {
-                    Console.Error.WriteLine($"test process: {clock.Elapsed.TotalMilliseconds:0} ms (run {reply.RunMilliseconds:0}, unload check {reply.CheckMilliseconds:0})");
-                }
-                if (reply.LeftRunning)
-                {
-                    worker.Dispose();
-                    Warm();
-                }
-                else
-                {
-                    _next = Task.FromResult(worker);
-                }
+                Trace($"test process: answered in {clock.Elapsed.TotalMilliseconds:0} ms (the run {reply.RunMilliseconds:0})");
+                _next = AfterStatus(worker, [.. katas]);
                 if (reply.Error is not null) throw new InvalidOperationException("NUnit could not run the tests: " + reply.Error);
-                return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], reply.LeftRunning);
+                return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], TakeLeftRunning());
             }
             catch (WorkerStoppedException e)
             {
                 worker.Dispose();
-                stops.Add(e.Message);
-                lock (_stops) _stops.Add(e.Message);
+                NoteStop(stops, e.Message);
             }
         }
         Warm();
-        return new HostRun([], Problem: KataVocabulary.Format(Vocabulary.TestProcessStopped, string.Join(", ", katas.Select(k => k.Id)), string.Join("; ", stops)));
+        return new HostRun([], TakeLeftRunning(), KataVocabulary.Format(Vocabulary.TestProcessStopped, string.Join(", ", katas.Select(k => k.Id)), string.Join("; ", stops)));
+    }
+
+    /// <summary>
+    /// The test process for the next run, once <paramref name="worker"/> has said what its last run left behind: the same
+    /// one when the run's context went away; else a new one (the old one ends itself, and the run's katas are noted for
+    /// <see cref="HostRun.LeftRunning"/>), or a new one when it stopped after answering.
+    /// </summary>
+    private Task<WorkerProcess> AfterStatus(WorkerProcess worker, List<Kata> ran) =>
+        worker.Status.ContinueWith(status =>
+        {
+            if (status.Result is { LeftRunning: false } clean)
+            {
+                Trace($"test process: its load context went away in {clean.CheckMilliseconds:0} ms");
+                return Task.FromResult(worker);
+            }
+            worker.Dispose();
+            if (status.Result is { LeftRunning: true }) lock (_leftRunning) _leftRunning.AddRange(ran);
+            return StartInBackground();
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+
+    /// <summary>The katas of earlier runs whose code outlived them, not yet reported.</summary>
+    private List<Kata> TakeLeftRunning()
+    {
+        lock (_leftRunning)
+        {
+            var taken = _leftRunning.Distinct().ToList();
+            _leftRunning.Clear();
+            return taken;
+        }
+    }
+
+    private void NoteStop(List<string> stops, string how)
+    {
+        stops.Add(how);
+        lock (_stops) _stops.Add(how);
+    }
+
+    private static void Trace(string line)
+    {
+        if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null) Console.Error.WriteLine(line);
     }
 
     private Task<WorkerProcess> StartInBackground()
     {
-        Started++;
+        Interlocked.Increment(ref _started);
         return Task.Run(() => WorkerProcess.Start(_command, _arguments));
     }
 

@@ -10,14 +10,18 @@ namespace KataRunner.Engine.Running.Worker;
 internal sealed record WorkerRequest(string TestsPath, Dictionary<string, string> Dependencies, byte[] Image, byte[]? Pdb,
     string[] Katas, string WorkDirectory, string? Language);
 
-/// <summary>The test process's answer: each test's outcome; whether the run's code was still running after it (then the
-/// process ends itself right after answering); or the error that stopped NUnit; and how long its two parts took (the
-/// run in a fresh load context, then the check that the context went away), for KATARUNNER_TRACE.</summary>
-internal sealed record WorkerReply(List<RecordedOutcome> Outcomes, bool LeftRunning, string? Error, double RunMilliseconds = 0, double CheckMilliseconds = 0);
+/// <summary>The test process's answer: each test's outcome, or the error that stopped NUnit; and how long the run took
+/// (for KATARUNNER_TRACE). It answers before it checks what the run left behind (<see cref="WorkerStatus"/>).</summary>
+internal sealed record WorkerReply(List<RecordedOutcome> Outcomes, string? Error, double RunMilliseconds = 0);
+
+/// <summary>What the test process says after its answer: whether the run's load context went away. When it did not
+/// (the run's code still running or waiting), the process ends itself right after saying so.</summary>
+internal sealed record WorkerStatus(bool LeftRunning, double CheckMilliseconds);
 
 /// <summary>One message per line of UTF-8 JSON, both ways.</summary>
 [JsonSerializable(typeof(WorkerRequest))]
 [JsonSerializable(typeof(WorkerReply))]
+[JsonSerializable(typeof(WorkerStatus))]
 internal sealed partial class WorkerJson : JsonSerializerContext
 {
     public static string Write<T>(T message) => JsonSerializer.Serialize(message, typeof(T), Default);

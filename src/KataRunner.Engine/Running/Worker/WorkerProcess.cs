@@ -101,7 +101,27 @@ internal sealed class WorkerProcess : IDisposable
             line = null;
         }
         if (line is null) throw new WorkerStoppedException(Stopped());
-        return WorkerJson.Read<WorkerReply>(line);
+        var reply = WorkerJson.Read<WorkerReply>(line);
+        Status = ReadStatus();
+        return reply;
+    }
+
+    /// <summary>
+    /// What the process said after its last answer (<see cref="WorkerStatus"/>), once it has said it; null when it stopped
+    /// instead. Completed at once before the first run.
+    /// </summary>
+    public Task<WorkerStatus?> Status { get; private set; } = Task.FromResult<WorkerStatus?>(new WorkerStatus(false, 0));
+
+    private async Task<WorkerStatus?> ReadStatus()
+    {
+        try
+        {
+            return await _reader!.ReadLineAsync().ConfigureAwait(false) is { } line ? WorkerJson.Read<WorkerStatus>(line) : null;
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Its exit code and first error lines, once it has stopped (or been stopped).</summary>

@@ -9,9 +9,10 @@ namespace KataRunner.Engine.Running.Worker;
 
 /// <summary>
 /// The test process's side (<c>KataRunner --worker PIPE</c>): connects to the runner's pipe, then runs each requested
-/// run in a fresh load context (<see cref="InProcessHost"/>) and answers with the outcomes. When a run's context does
-/// not go away (learner code still running or waiting: a loop that never ends, a thread blocked for ever), it says so
-/// and ends the process, and with it that code; the runner starts another one. It ends too when the runner goes away.
+/// run in a fresh load context (<see cref="InProcessHost"/>) and answers with the outcomes. Then, while the runner
+/// shows them, it checks that the run's context went away and says so (<see cref="WorkerStatus"/>). When it did not
+/// (learner code still running or waiting: a loop that never ends, a thread blocked for ever), it ends the process,
+/// and with it that code; the runner starts another one. It ends too when the runner goes away.
 /// </summary>
 public static class WorkerServer
 {
@@ -26,9 +27,12 @@ public static class WorkerServer
             using var writer = new StreamWriter(pipe, new UTF8Encoding(false)) { AutoFlush = true };
             while (reader.ReadLine() is { } line)
             {
-                var reply = RunOne(WorkerJson.Read<WorkerRequest>(line));
+                var (reply, context) = RunOne(WorkerJson.Read<WorkerRequest>(line));
                 writer.WriteLine(WorkerJson.Write(reply));
-                if (reply.LeftRunning) break;
+                var clock = Stopwatch.StartNew();
+                var leftRunning = context is not null && !InProcessHost.Unloaded(context);
+                writer.WriteLine(WorkerJson.Write(new WorkerStatus(leftRunning, clock.Elapsed.TotalMilliseconds)));
+                if (leftRunning) break;
             }
         }
         catch (IOException)
@@ -40,7 +44,7 @@ public static class WorkerServer
         return code;
     }
 
-    private static WorkerReply RunOne(WorkerRequest request)
+    private static (WorkerReply Reply, WeakReference? Context) RunOne(WorkerRequest request)
     {
         try
         {
@@ -49,13 +53,11 @@ public static class WorkerServer
             var tests = new TestsImage(request.TestsPath, request.Dependencies);
             var clock = Stopwatch.StartNew();
             var outcomes = InProcessHost.RunInFreshContext(tests, request.Image, request.Pdb, katas, request.WorkDirectory, out var context);
-            var ran = clock.Elapsed.TotalMilliseconds;
-            var leftRunning = !InProcessHost.Unloaded(context);
-            return new WorkerReply([.. outcomes], leftRunning, null, ran, clock.Elapsed.TotalMilliseconds - ran);
+            return (new WorkerReply([.. outcomes], null, clock.Elapsed.TotalMilliseconds), context);
         }
         catch (Exception e)
         {
-            return new WorkerReply([], false, e.ToString());
+            return (new WorkerReply([], e.ToString()), null);
         }
     }
 }

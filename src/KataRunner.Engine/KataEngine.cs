@@ -23,6 +23,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
     private readonly object _gate = new();
     private KataCompiler? _compiler;
     private bool _warming;
+    private readonly Dictionary<Kata, OtherKataProblem> _broken = [];
 
     /// <param name="host">Where the tests run; by default a test process of the runner's next to this assembly
     /// (<see cref="WorkerHost.Beside"/>), else this process.</param>
@@ -52,10 +53,11 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
     /// <summary>
     /// Reads the compiler settings of the kata project and of the tests side by side (each from the cache
     /// when its inputs are unchanged; else MSBuild is asked, one process each), then compiles the tests and
-    /// (with <paramref name="compileKatas"/>) the kata code side by side, telling <paramref name="progress"/>
-    /// about each stage that does real work. Returns null when ready, else what went wrong.
+    /// the code of <paramref name="compileFirst"/> (the kata a start will run first; none: no kata code) side by
+    /// side, telling <paramref name="progress"/> about each stage that does real work. Returns null when ready,
+    /// else what went wrong.
     /// </summary>
-    public string? Prepare(Action<PrepareStage>? progress = null, bool compileKatas = true)
+    public string? Prepare(Action<PrepareStage>? progress = null, IReadOnlyCollection<Kata>? compileFirst = null)
     {
         progress ??= _ => { };
         lock (_gate)
@@ -68,7 +70,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
                 _compiler.Progress = progress;
                 var settings = testsSettings.GetAwaiter().GetResult();
                 // Both compiles are mostly one core each: on two cores, side by side.
-                var katas = compileKatas ? Task.Run(() => _compiler.Compile()) : Task.CompletedTask;
+                var katas = compileFirst is { Count: > 0 } ? Task.Run(() => _compiler.Compile([.. compileFirst.Select(k => k.Folder)])) : Task.CompletedTask;
                 var problem = TestsBuild.EnsureBuilt(_compiler.Arguments, progress, settings);
                 katas.GetAwaiter().GetResult();
                 return problem;
@@ -89,6 +91,7 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
             // The katas whose tests run: their own errors are their result; another kata's never stop them.
             var compile = Compiler.Compile([.. katas.Select(k => k.Folder)]);
             if (compile.FromCache) WarmUpInBackground();
+            NoteBroken(katas, compile);
             if (!compile.Succeeded) return new RunResult(compile, [], null, TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
             var tests = TestsBuild.Current ?? throw new InvalidOperationException("Prepare() first");
@@ -112,7 +115,22 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
         }) { IsBackground = true, Name = "compiler warm-up", Priority = ThreadPriority.BelowNormal }.Start();
     }
 
-    /// <summary>The katas that did not compile in this run and what stood in for them (see <see cref="KataCompiler"/>).</summary>
-    public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) =>
-        [.. (result.Compile?.Fallbacks ?? []).Select(f => new OtherKataProblem(f.Kata, f.FirstError, f.ErrorCount, f.Source))];
+    /// <summary>Every kata that did not compile in its own last run, in the catalogue's order (this run's too).</summary>
+    public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result)
+    {
+        lock (_broken) return [.. _broken.Values.OrderBy(p => p.Kata.Id, StringComparer.Ordinal)];
+    }
+
+    private void NoteBroken(IReadOnlyCollection<Kata> katas, CompileResult compile)
+    {
+        lock (_broken)
+        {
+            foreach (var kata in katas)
+            {
+                var errors = compile.Errors.Where(e => KataCatalog.OfCode(e.Path) == kata).ToList();
+                if (errors.Count == 0) _broken.Remove(kata);
+                else _broken[kata] = new OtherKataProblem(kata, errors[0], errors.Count);
+            }
+        }
+    }
 }

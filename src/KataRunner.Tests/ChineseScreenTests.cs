@@ -93,7 +93,7 @@ public class ChineseScreenTests
     {
         var (session, engine) = ScreenFixture.Open();
         var error = new CompileError("katas/K03_AwaitChains/AwaitChains.cs", 24, 51, "CS1002", "; expected");
-        engine.OtherKatas.Add(new OtherKataProblem(KataCatalog.Get("K03"), error, 3, FallbackSource.Reference));
+        engine.OtherKatas.Add(new OtherKataProblem(KataCatalog.Get("K03"), error, 3));
         engine.Errors = [new CompileError("katas/K08_ThreadPoolExecutor/FourJobs.cs", 12, 9, "CS1002", "; expected")];
         session.RunCurrent();
         var lines = Frame(session);
@@ -103,7 +103,7 @@ public class ChineseScreenTests
             Assert.That(lines[1], Is.EqualTo("K08: 编译不通过"));
             // Wrapped at a space, which the line break takes.
             Assert.That(string.Join(" ", lines.Skip(Top).Take(2)),
-                Is.EqualTo("K03 编译不通过：katas/K03_AwaitChains/AwaitChains.cs(24,51): error CS1002: ; expected（另有 2 个）；在它能编译之前，先用参考答案代替。"));
+                Is.EqualTo("K03 编译不通过：katas/K03_AwaitChains/AwaitChains.cs(24,51): error CS1002: ; expected（另有 2 个）。其他题目不受影响，照常编译和运行。"));
             Assert.That(lines, Has.Some.EqualTo("编译不通过 （dotnet build katas/Katas.csproj 也会这样报告）："));
         });
     }

@@ -7,8 +7,8 @@ using KataRunner.Engine.Running;
 namespace KataRunner.Tests;
 
 /// <summary>
-/// What a start learns is kept (the compiler command lines, the tests image, the last katas image), and
-/// one kata that does not compile never stops another: the real engine on the real katas/, with its
+/// What a start learns is kept (the compiler command lines, the tests image, the last katas images), and
+/// a run compiles only its katas, so one kata that does not compile never stops another: the real engine on the real katas/, with its
 /// cache in a folder of its own (the repository's obj/KataRunner is not touched) and in-memory texts
 /// for edits.
 /// </summary>
@@ -28,7 +28,6 @@ public class FallbackTests
         _engine = NewEngine(_firstStages);
         _k03 = Path.Combine(_engine.Paths.Katas, "K03_AwaitChains", "AwaitChains.cs");
         _k10 = Path.Combine(_engine.Paths.Katas, "K10_MixedSyncAsync", "ImageDownloads.cs");
-        // Katas as shipped compile: every kata's last version that compiled is known from here on.
         Assert.That(_engine.Run([KataCatalog.Get("K01")]).Compiled, Is.True);
     }
 
@@ -65,27 +64,26 @@ public class FallbackTests
     }
 
     [Test]
-    public void Another_kata_that_does_not_compile_runs_from_its_last_version_that_compiled()
+    public void Another_kata_that_does_not_compile_does_not_stop_the_current_one_and_is_named()
     {
         _engine.Compiler.Sources.Overlay(_k03, File.ReadAllText(_k03) + "\nthis is not C#\n");
+        var own = _engine.Run([KataCatalog.Get("K03")]);
+        Assert.That(own.StatusOf(KataCatalog.Get("K03")), Is.EqualTo(KataStatus.CompileError), "the broken kata's own run shows its errors");
+        Assert.That(own.Compile!.Errors.Select(e => e.Path).Distinct(), Is.EqualTo(new[] { "katas/K03_AwaitChains/AwaitChains.cs" }));
+
         var result = _engine.Run([KataCatalog.Get("K01")]);
         Assert.Multiple(() =>
         {
             Assert.That(result.Compiled, Is.True, "K01 runs");
             Assert.That(result.StatusOf(KataCatalog.Get("K01")), Is.EqualTo(KataStatus.Failing), "K01's own verdict, as shipped");
-            var fallback = result.Compile!.Fallbacks.Single();
-            Assert.That(fallback.KataId, Is.EqualTo("K03"));
-            Assert.That(fallback.Source, Is.EqualTo(FallbackSource.LastCompiled));
-            Assert.That(fallback.FirstError.Path, Is.EqualTo("katas/K03_AwaitChains/AwaitChains.cs"));
-            Assert.That(fallback.ToString(), Does.StartWith("K03 does not compile: katas/K03_AwaitChains/AwaitChains.cs(").And.Contain("last version that compiled"));
             // What the session shows as the "another kata does not compile" line.
-            var problem = _engine.OtherKataProblems(result).Single();
-            Assert.That((problem.KataId, problem.UsedVersion, problem.FirstDiagnostic), Is.EqualTo(("K03", FallbackSource.LastCompiled, fallback.FirstError)));
+            var problem = _engine.OtherKataProblems(result).Single(p => p.KataId == "K03");
+            Assert.That((problem.KataId, problem.FirstDiagnostic), Is.EqualTo(("K03", own.Compile.Errors[0])));
         });
 
-        var own = _engine.Run([KataCatalog.Get("K03")]);
-        Assert.That(own.StatusOf(KataCatalog.Get("K03")), Is.EqualTo(KataStatus.CompileError), "the broken kata's own run shows its errors");
-        Assert.That(own.Compile!.Errors.Select(e => e.Path).Distinct(), Is.EqualTo(new[] { "katas/K03_AwaitChains/AwaitChains.cs" }));
+        _engine.Compiler.Sources.Overlay(_k03, null);
+        Assert.That(_engine.Run([KataCatalog.Get("K03")]).Compiled, Is.True);
+        Assert.That(_engine.OtherKataProblems(result).Select(p => p.KataId), Has.No.Member("K03"), "K03 compiles again");
     }
 
     [Test]
@@ -96,20 +94,24 @@ public class FallbackTests
         var result = _engine.Run([KataCatalog.Get("K03")]);
         Assert.That(result.Compiled, Is.True);
         Assert.That(result.Tests.Select(t => t.Category).Distinct(), Is.EqualTo(new[] { "K03" }));
-        Assert.That(result.Compile!.Fallbacks.Select(f => (f.KataId, f.FirstError.Code)), Is.EqualTo(new[] { ("K10", "VSTHRD100") }));
+        var own = _engine.Run([KataCatalog.Get("K10")]);
+        Assert.That(own.Compile!.Errors.Select(e => e.Code).Distinct(), Is.EqualTo(new[] { "VSTHRD100" }));
     }
 
     [Test]
-    public void A_kata_that_never_compiled_runs_from_the_reference_solution()
+    public void A_run_compiles_only_its_katas_and_gives_the_verdicts_of_the_whole_image()
     {
-        foreach (var file in Directory.EnumerateFiles(_cacheDir, "*last-compiled-K03_*")) File.Delete(file);
-        // A start that has not compiled katas/ yet: its first compile sees the broken K03.
-        var fresh = NewEngine([], compileKatas: false);
-        fresh.Compiler.Sources.Overlay(_k03, File.ReadAllText(_k03) + "\nthis is not C#\n");
-        var result = fresh.Run([KataCatalog.Get("K02")]);
-        Assert.That(result.Compiled, Is.True);
-        Assert.That(result.Compile!.Fallbacks.Single().Source, Is.EqualTo(FallbackSource.Reference));
-        Assert.That(result.Compile.Fallbacks.Single().ToString(), Does.Contain("reference solution"));
+        // Test types of other katas that implement a kata's interface (K23's fakes) do not load against this image: NUnit is
+        // given the types that do (LoadableTypesAssembly).
+        var katas = new[] { KataCatalog.Get("K01"), KataCatalog.Get("K16") };
+        var scoped = _engine.Run(katas);
+        var whole = _engine.Host.Run(_engine.TestsBuild.Current!, _engine.Compiler.Compile(), katas, _engine.Cache.Directory);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scoped.Compile!.Image!.Length, Is.LessThan(_engine.Compiler.Compile().Image!.Length / 3), "two katas of 23");
+            Assert.That(scoped.Tests, Is.Not.Empty);
+            Assert.That(scoped.Tests.Select(t => (t.FullName, t.Outcome)), Is.EqualTo(whole.Outcomes.Select(t => (t.FullName, t.Outcome))));
+        });
     }
 
     [Test]
@@ -121,7 +123,7 @@ public class FallbackTests
         var incremental = _engine.Compiler.Compile();
         var analyzed = _engine.Compiler.Analyzers.LastAnalyzedTrees;
 
-        var fresh = NewEngine([], compileKatas: false);
+        var fresh = NewEngine([]);
         fresh.Compiler.Sources.Overlay(_k10, edit);
         var full = fresh.Compiler.Compile();
         Assert.Multiple(() =>
@@ -132,10 +134,10 @@ public class FallbackTests
         });
     }
 
-    private KataEngine NewEngine(List<PrepareStage> stages, bool compileKatas = true)
+    private KataEngine NewEngine(List<PrepareStage> stages)
     {
         var engine = new KataEngine(SharedEngine.Paths, CodeTree.Katas, new RunnerCache(_cacheDir));
-        if (engine.Prepare(stages.Add, compileKatas) is { } problem) Assert.Fail(problem);
+        if (engine.Prepare(stages.Add, [KataCatalog.Get("K01")]) is { } problem) Assert.Fail(problem);
         return engine;
     }
 }

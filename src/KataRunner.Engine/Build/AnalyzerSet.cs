@@ -11,8 +11,9 @@ namespace KataRunner.Engine.Build;
 /// their analysis of a compilation. Analysis is incremental: the diagnostics of each syntax tree are
 /// kept, and after an edit only the trees of the kata folders that changed are analyzed again (katas
 /// never refer to each other: each lives in its own namespace); analyzers with compilation-end
-/// diagnostics (PublicApiAnalyzers) run over the whole compilation every time. The result equals a
-/// full analysis (EngineTests checks it); a change outside the kata folders analyzes everything again.
+/// diagnostics (PublicApiAnalyzers) run over the whole compilation every time. The diagnostics of a tree
+/// are kept while the compiles of other katas come and go. The result equals a full analysis (FallbackTests
+/// checks it); a change outside the kata folders analyzes everything again.
 /// </summary>
 public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader loader, RepositoryPaths paths, TreeOptionsProvider treeOptions, AnalyzerOptions options)
 {
@@ -51,27 +52,35 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
         LastWhole = [.. whole.Where(a => a is not DiagnosticSuppressor).Select(a => a.GetType().Name)];
 
         var trees = compilation.SyntaxTrees.ToList();
-        var changed = trees.Where(t => !_perTree.ContainsKey(t)).Concat(_perTree.Keys.Except(trees)).ToList();
+        var present = trees.ToHashSet();
+        // Kept per tree across compiles of different katas: a tree of another kata is left as it is; one of a kata
+        // compiled here that is no longer in the compilation (an edited or deleted file) makes its kata changed.
+        var scope = trees.Select(FolderOf).ToHashSet();
+        var gone = _perTree.Keys.Where(t => !present.Contains(t) && scope.Contains(FolderOf(t))).ToList();
+        var changed = trees.Where(t => !_perTree.ContainsKey(t)).Concat(gone).ToList();
         var folders = changed.Select(FolderOf).ToHashSet();
         var everything = _perTree.Count == 0 || folders.Contains(null);
         var toAnalyze = trees.Where(t => everything || folders.Contains(FolderOf(t))).ToList();
         LastAnalyzedTrees = toAnalyze.Count;
 
         var withAnalyzers = compilation.WithAnalyzers(perTree, Options());
-        var next = new Dictionary<SyntaxTree, ImmutableArray<Diagnostic>>();
+        var next = _perTree.Where(p => !present.Contains(p.Key) && !scope.Contains(FolderOf(p.Key))).ToDictionary(p => p.Key, p => p.Value);
+        var ours = new List<ImmutableArray<Diagnostic>>();
         foreach (var tree in trees)
         {
             if (!toAnalyze.Contains(tree) && _perTree.TryGetValue(tree, out var kept))
             {
                 next[tree] = kept;
+                ours.Add(kept);
                 continue;
             }
             var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false);
             var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, cancellationToken).ConfigureAwait(false);
             next[tree] = syntax.AddRange(semantic);
+            ours.Add(next[tree]);
         }
         _perTree = next;
-        var all = next.Values.SelectMany(d => d);
+        var all = ours.SelectMany(d => d);
         if (whole.Any(a => a is not DiagnosticSuppressor))
         {
             all = all.Concat(await compilation.WithAnalyzers(whole, Options()).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false));

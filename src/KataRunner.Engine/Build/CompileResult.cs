@@ -19,16 +19,12 @@ public sealed record CompileError(string Path, int Line, int Column, string Code
 
 /// <summary>
 /// What compiling a kata tree gave: the assembly image and its portable PDB when it built, else the
-/// errors (compiler and analyzers, after .editorconfig severities and warnings-as-errors). When other
-/// katas than the ones being run did not compile, the image holds a stand-in for each, listed in
-/// <see cref="Fallbacks"/>.
+/// errors (compiler and analyzers, after .editorconfig severities and warnings-as-errors), of the katas
+/// of its <see cref="CompileScope"/>.
 /// </summary>
 public sealed record CompileResult(byte[]? Image, byte[]? Pdb, IReadOnlyList<CompileError> Errors, TimeSpan Elapsed, int FilesParsed)
 {
     public bool Succeeded => Image is not null;
-
-    /// <summary>Katas that did not compile and what was compiled in their place (empty when every kata compiled).</summary>
-    public IReadOnlyList<KataFallback> Fallbacks { get; init; } = [];
 
     /// <summary>What the kata says about the rules among <see cref="Errors"/>, one line per rule (<see cref="AnalyzerAdvice"/>).</summary>
     public IReadOnlyList<string> Advice { get; init; } = [];

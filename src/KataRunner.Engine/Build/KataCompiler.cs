@@ -15,9 +15,10 @@ namespace KataRunner.Engine.Build;
 /// analyzers (<see cref="AnalyzerSet"/>, incremental) and source generators, and its .editorconfig
 /// severities. Syntax trees and metadata references are reused from one compile to the next; only
 /// changed files are parsed again, and unchanged sources give the last image back (from memory, or from
-/// the runner's cache after a restart). When only other katas than the ones being run fail to compile,
-/// those are compiled from their last version that compiled, or from solutions/, and the result says so
-/// (<see cref="KataFallback"/>): one broken kata never stops another.
+/// the runner's cache after a restart). A run compiles only the katas it runs, with the files outside the
+/// kata folders (katas never refer to each other): an edit costs the binding and emit of one kata, not of
+/// all of them, and another kata that does not compile cannot stop it. The tests image is compiled
+/// against solutions/ and meets whatever image it is given at run time (<see cref="Running.LoadableTypesAssembly"/>).
 /// </summary>
 public sealed class KataCompiler
 {
@@ -30,12 +31,11 @@ public sealed class KataCompiler
     private readonly AnalyzerOptions _analyzerOptions;
     private readonly ConfigOptionsProvider _configOptions;
     private readonly TreeOptionsProvider _treeOptions;
-    private readonly LastCompiled _lastCompiled;
     private GeneratorDriver? _generators;
-    private (string Key, CompileResult Result)? _attempt;
-    private (string Key, CompileResult Result)? _fallback;
+    private readonly Dictionary<string, (string Key, CompileResult Result)> _attempts = new(StringComparer.Ordinal);
+    private string? _servedFromCache;
     private bool _warmedUp;
-    private readonly string _cacheName;
+    private readonly string _tree;
 
     public KataCompiler(RepositoryPaths paths, CSharpCommandLineArguments args, AnalyzerLoader loader, RunnerCache cache)
     {
@@ -54,9 +54,7 @@ public sealed class KataCompiler
         var generated = args.SourceFiles.Select(f => f.Path).Where(CompilerSettings.IsGenerated).ToList();
         Sources = new SourceSet(args.BaseDirectory!, generated, args.ParseOptions, args.ChecksumAlgorithm);
         // One set of entries per tree (katas/, solutions/): two engines may share the cache.
-        var tree = Path.GetFileName(Path.TrimEndingDirectorySeparator(args.BaseDirectory!));
-        _cacheName = $"{tree}.AsyncKatas.dll";
-        _lastCompiled = new LastCompiled(paths, args.ParseOptions, args.ChecksumAlgorithm, cache, tree);
+        _tree = Path.GetFileName(Path.TrimEndingDirectorySeparator(args.BaseDirectory!));
     }
 
     /// <summary>The source files; tests lay in-memory texts over them.</summary>
@@ -79,89 +77,58 @@ public sealed class KataCompiler
         return new(paths, CompilerSettings.Load(cache, paths, project, Path.GetDirectoryName(project)!, progress), loader, cache);
     }
 
-    /// <param name="running">The kata folders whose tests will run: their own errors are the result, never replaced.
-    /// Empty: every kata runs, so any error is the result.</param>
+    /// <param name="running">The kata folders whose tests will run: only they are compiled (with the files outside the
+    /// kata folders), so their errors are the result. Empty: every kata.</param>
     public CompileResult Compile(IReadOnlyCollection<string>? running = null, CancellationToken cancellationToken = default)
     {
-        running ??= [];
+        var scope = new CompileScope(running ?? []);
         var clock = Stopwatch.StartNew();
-        var key = new InputsKey().Add(string.Join('\n', _args.MetadataReferences.Select(r => r.Reference)));
+        var key = new InputsKey().Add(scope.Name).Add(string.Join('\n', _args.MetadataReferences.Select(r => r.Reference)));
         key.AddFiles(_args.AnalyzerConfigPaths).AddFiles(_args.AdditionalFiles.Select(f => f.Path)).AddFiles(_args.AnalyzerReferences.Select(a => a.FilePath));
-        Sources.AddContentTo(key);
+        Sources.AddContentTo(key, scope.Includes);
         var sourcesKey = key.Value;
         var keyedAt = clock.Elapsed;
+        var cacheName = $"{_tree}.{scope.Name}.AsyncKatas.dll";
 
-        var attempt = _attempt is { } memo && memo.Key == sourcesKey ? memo.Result : null;
-        if (attempt is null && !Sources.HasOverlays && _cache.Read(_cacheName, sourcesKey) is { } image)
+        var attempt = _attempts.TryGetValue(scope.Name, out var memo) && memo.Key == sourcesKey ? memo.Result : null;
+        if (attempt is null && !Sources.HasOverlays && _cache.Read(cacheName, sourcesKey) is { } image)
         {
-            attempt = new CompileResult(image, _cache.Read(_cacheName + ".pdb", sourcesKey), [], TimeSpan.Zero, 0) { FromCache = true };
-            _attempt = (sourcesKey, attempt);
+            attempt = new CompileResult(image, _cache.Read(cacheName + ".pdb", sourcesKey), [], TimeSpan.Zero, 0) { FromCache = true };
+            _servedFromCache ??= scope.Name;
         }
         if (attempt is null)
         {
             Progress?.Invoke(new PrepareStage.CompilingKatas(_paths.Relative(_args.BaseDirectory!)));
             Progress = null;
-            var trees = Sources.Refresh();
+            var trees = scope.Of(Sources.Refresh());
             var parsedAt = clock.Elapsed;
-            attempt = CompileTrees(trees, analyze: true, cancellationToken);
+            attempt = CompileTrees(trees, scope, cancellationToken);
             var compiledAt = clock.Elapsed;
-            _lastCompiled.Remember(trees, attempt.Errors, persist: !Sources.HasOverlays);
             if (attempt.Succeeded && !Sources.HasOverlays)
             {
-                _cache.Write(_cacheName, sourcesKey, attempt.Image!);
-                _cache.Write(_cacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
+                _cache.Write(cacheName, sourcesKey, attempt.Image!);
+                _cache.Write(cacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
             }
-            _attempt = (sourcesKey, attempt);
-            Trace($"key {keyedAt.TotalMilliseconds:0} parse {(parsedAt - keyedAt).TotalMilliseconds:0} compile {(compiledAt - parsedAt).TotalMilliseconds:0} remember+cache {(clock.Elapsed - compiledAt).TotalMilliseconds:0}");
+            Trace($"key {keyedAt.TotalMilliseconds:0} parse {(parsedAt - keyedAt).TotalMilliseconds:0} compile {(compiledAt - parsedAt).TotalMilliseconds:0} cache {(clock.Elapsed - compiledAt).TotalMilliseconds:0} ({scope.Name}, {trees.Count} files)");
         }
-        if (attempt.Succeeded) return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
-
-        // Errors: the result, unless every one is in a kata that is not running.
-        var broken = attempt.Errors.GroupBy(e => KataCatalog.OfCode(e.Path)?.Folder).ToList();
-        if (running.Count == 0 || broken.Any(g => g.Key is null || running.Contains(g.Key)))
-        {
-            return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
-        }
-        if (_fallback is not { } fallback || fallback.Key != sourcesKey)
-        {
-            fallback = (sourcesKey, CompileWithFallbacks(broken.Select(g => (g.Key!, g.ToList())).ToList(), cancellationToken));
-            _fallback = fallback;
-        }
-        var result = fallback.Result.Succeeded ? fallback.Result : attempt;
-        return result with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
+        _attempts[scope.Name] = (sourcesKey, attempt);
+        return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
     }
 
     /// <summary>
-    /// After a start served from the cache (nothing compiled), compiles the current sources once for real:
+    /// After a start served from the cache (nothing compiled), compiles the first kata served so once for real:
     /// loads the analyzers, JIT-compiles Roslyn and fills the per-tree analysis, so that the learner's first
     /// save costs what every later one does. Changes no result; does its work once.
     /// </summary>
     public void WarmUp()
     {
-        if (_warmedUp || _attempt is not { Result.FromCache: true }) return;
+        if (_warmedUp || _servedFromCache is not { } name) return;
         _warmedUp = true;
-        var trees = Sources.Refresh();
-        var result = CompileTrees(trees, analyze: true, CancellationToken.None);
-        _lastCompiled.Remember(trees, result.Errors, persist: !Sources.HasOverlays);
+        var scope = CompileScope.Parse(name);
+        CompileTrees(scope.Of(Sources.Refresh()), scope, CancellationToken.None);
     }
 
-    /// <summary>The sources with each broken kata's files replaced; analyzers are not run again (the stand-ins passed them before).</summary>
-    private CompileResult CompileWithFallbacks(List<(string Folder, List<CompileError> Errors)> broken, CancellationToken cancellationToken)
-    {
-        var trees = Sources.Refresh().Where(t => !broken.Any(b => KataCatalog.OfCode(t.FilePath)?.Folder == b.Folder)).ToList();
-        var fallbacks = new List<KataFallback>();
-        foreach (var (folder, errors) in broken)
-        {
-            var (standIn, source) = _lastCompiled.For(folder);
-            trees.AddRange(standIn);
-            var kata = KataCatalog.All.First(k => k.Folder == folder);
-            fallbacks.Add(new KataFallback(kata, errors[0], errors.Count, source));
-        }
-        var result = CompileTrees(trees, analyze: false, cancellationToken);
-        return result with { Fallbacks = fallbacks };
-    }
-
-    private CompileResult CompileTrees(IReadOnlyList<SyntaxTree> trees, bool analyze, CancellationToken cancellationToken)
+    private CompileResult CompileTrees(IReadOnlyList<SyntaxTree> trees, CompileScope scope, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         Compilation compilation = CSharpCompilation.Create(
@@ -180,9 +147,7 @@ public sealed class KataCompiler
 
         var generatedAt = clock.Elapsed;
         // Compiler diagnostics come with the emit; the analyzers run beside it, on the other core.
-        var analysis = analyze
-            ? Task.Run(() => _analyzers.AnalyzeAsync(compilation, incremental: true, cancellationToken), cancellationToken)
-            : Task.FromResult(ImmutableArray<Diagnostic>.Empty);
+        var analysis = Task.Run(() => _analyzers.AnalyzeAsync(compilation, incremental: true, cancellationToken), cancellationToken);
         using var image = new MemoryStream();
         using var pdb = new MemoryStream();
         var emitted = compilation.Emit(image, pdb, options: _args.EmitOptions, cancellationToken: cancellationToken);
@@ -190,7 +155,7 @@ public sealed class KataCompiler
         diagnostics.AddRange(emitted.Diagnostics);
         diagnostics.AddRange(analysis.GetAwaiter().GetResult());
         Trace($"generators {generatedAt.TotalMilliseconds:0} emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
-        var errors = Errors(diagnostics);
+        var errors = Errors(diagnostics.Where(d => !scope.OnlyLeavesOut(d)));
         return !emitted.Success || errors.Count > 0
             ? new CompileResult(null, null, errors, clock.Elapsed, 0) { Advice = _advice.For(errors) }
             : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, 0);

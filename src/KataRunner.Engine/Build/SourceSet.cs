@@ -26,9 +26,10 @@ public sealed class SourceSet(string projectDir, IReadOnlyList<string> generated
     }
 
     /// <summary>Adds every source's path and current text (the overlay's, else the file's) to <paramref name="key"/>: cheap, no parsing.</summary>
-    public void AddContentTo(Caching.InputsKey key)
+    /// <param name="include">Which sources count (a <see cref="CompileScope"/>'s); null: all.</param>
+    public void AddContentTo(Caching.InputsKey key, Func<string, bool>? include = null)
     {
-        foreach (var path in CurrentPaths())
+        foreach (var path in CurrentPaths().Where(p => include is null || include(p)))
         {
             if (_overlay.TryGetValue(path, out var text)) key.Add(path).Add(text); else key.AddFile(path);
         }

@@ -29,7 +29,7 @@ public static class NUnitInProcess
         if (namespaces is { Count: > 0 }) settings[FrameworkPackageSettings.LOAD] = namespaces.ToList();
         AppContext.SetSwitch(TimelineProperties.Switch, true); // the kata support records each test's timeline (KataTimeline)
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-        runner.Load(tests, settings);
+        runner.Load(new LoadableTypesAssembly(tests), settings);
         ITestFilter filter = katas.Count == 0
             ? TestFilter.Empty
             : TestFilter.FromXml($"<filter><or>{string.Concat(katas.Select(k => $"<cat>{SecurityElement.Escape(k.Id)}</cat>"))}</or></filter>");

@@ -230,7 +230,7 @@ public sealed class RunnerSession
         if (_engine is not IReportsOtherKatas reports) return;
         var problems = reports.OtherKataProblems(result);
         foreach (var problem in problems.Where(p => !ran.Contains(p.Kata))) States.DoesNotCompile(problem.Kata);
-        _otherKatas = problems;
+        _otherKatas = [.. problems.Where(p => p.Kata != Current)];
     }
 
     private void Move(int step)

@@ -24,7 +24,9 @@ public static class Startup
             return null;
         }
         var engine = new KataEngine(paths, command.Solutions ? CodeTree.Solutions : CodeTree.Katas);
-        if (engine.Prepare(stage => say(Describe(stage))) is { } problem)
+        // The kata the session opens on, when named (else it starts at K01): compiled beside the tests.
+        var first = AsyncKatas.Catalog.KataCatalog.All.FirstOrDefault(k => string.Equals(k.Id, command.KataId, StringComparison.OrdinalIgnoreCase) || string.Equals(k.Folder, command.KataId, StringComparison.OrdinalIgnoreCase)) ?? AsyncKatas.Catalog.KataCatalog.All[0];
+        if (engine.Prepare(stage => say(Describe(stage)), [first]) is { } problem)
         {
             fail(problem);
             return null;

@@ -103,7 +103,7 @@ internal static class ScreenRenderer
     }
 
     public static string OtherKataLine(OtherKataProblem problem) =>
-        KataVocabulary.Format(problem.UsedVersion == FallbackSource.LastCompiled ? Vocabulary.RunnerOtherKataLastCompiled : Vocabulary.RunnerOtherKataReference,
+        KataVocabulary.Format(Vocabulary.RunnerOtherKataDoesNotCompile,
             problem.KataId,
             problem.ErrorCount > 1 ? KataVocabulary.Format(Vocabulary.RunnerAndMoreErrors, problem.FirstDiagnostic, problem.ErrorCount - 1) : problem.FirstDiagnostic.ToString());
 

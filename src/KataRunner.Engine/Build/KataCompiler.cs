@@ -109,7 +109,7 @@ public sealed class KataCompiler
                 _cache.Write(cacheName, sourcesKey, attempt.Image!);
                 _cache.Write(cacheName + ".pdb", sourcesKey, attempt.Pdb ?? []);
             }
-            Trace($"key {keyedAt.TotalMilliseconds:0} parse {(parsedAt - keyedAt).TotalMilliseconds:0} compile {(compiledAt - parsedAt).TotalMilliseconds:0} cache {(clock.Elapsed - compiledAt).TotalMilliseconds:0} ({scope.Name}, {trees.Count} files)");
+            EngineTrace.Write($"key {keyedAt.TotalMilliseconds:0} parse {(parsedAt - keyedAt).TotalMilliseconds:0} compile {(compiledAt - parsedAt).TotalMilliseconds:0} cache {(clock.Elapsed - compiledAt).TotalMilliseconds:0} ({scope.Name}, {trees.Count} files)");
         }
         _attempts[scope.Name] = (sourcesKey, attempt);
         return attempt with { Elapsed = clock.Elapsed, FilesParsed = Sources.LastParsed };
@@ -154,17 +154,11 @@ public sealed class KataCompiler
         var emittedAt = clock.Elapsed;
         diagnostics.AddRange(emitted.Diagnostics);
         diagnostics.AddRange(analysis.GetAwaiter().GetResult());
-        Trace($"generators {generatedAt.TotalMilliseconds:0} emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
+        EngineTrace.Write($"generators {generatedAt.TotalMilliseconds:0} emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
         var errors = Errors(diagnostics.Where(d => !scope.OnlyLeavesOut(d)));
         return !emitted.Success || errors.Count > 0
             ? new CompileResult(null, null, errors, clock.Elapsed, 0) { Advice = _advice.For(errors) }
             : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, 0);
-    }
-
-    /// <summary>With KATARUNNER_TRACE set, where a compile's time went, on standard error (bench/PROFILE.md).</summary>
-    private static void Trace(string line)
-    {
-        if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null) Console.Error.WriteLine(line);
     }
 
     private List<CompileError> Errors(IEnumerable<Diagnostic> diagnostics) =>

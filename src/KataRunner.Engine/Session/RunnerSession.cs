@@ -93,7 +93,7 @@ public sealed class RunnerSession
         var result = _engine.Run([kata]);
         Record(result, kata);
         if (StatusOf(Current) == KataStatus.Solved) _notice = SolvedNotice();
-        if (LeftRunningNotice(result) is { } stopped) _notice = stopped;
+        if (SessionNotices.LeftRunning(result) is { } stopped) _notice = stopped;
         return true;
     }
 
@@ -116,7 +116,7 @@ public sealed class RunnerSession
                 if (kata == Current) Shown(result);
                 else Record(result, kata);
                 if (StatusOf(Current) == KataStatus.Solved) _notice ??= SolvedNotice();
-                if (kata != Current && LeftRunningNotice(result) is { } stopped) _notice = stopped;
+                if (kata != Current && SessionNotices.LeftRunning(result) is { } stopped) _notice = stopped;
             });
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -148,12 +148,8 @@ public sealed class RunnerSession
         Record(result, Current);
         var now = StatusOf(Current);
         _notice = now == KataStatus.Solved ? SolvedNotice(before != KataStatus.Solved) : null;
-        if (LeftRunningNotice(result) is { } stopped) _notice = stopped + (_notice is null ? "" : " " + _notice);
+        if (SessionNotices.LeftRunning(result) is { } stopped) _notice = stopped + (_notice is null ? "" : " " + _notice);
     }
-
-    /// <summary>What the runner says when it stopped code of a kata's earlier run that outlived its tests; null when it did not.</summary>
-    private static string? LeftRunningNotice(RunResult result) =>
-        result.LeftRunning.Count == 0 ? null : string.Join(" ", result.LeftRunning.Select(k => KataVocabulary.Format(Vocabulary.NoticeLeftRunning, k.Id)));
 
     /// <summary>Handles one key; false when the runner should quit.</summary>
     public bool HandleKey(char key)
@@ -252,13 +248,7 @@ public sealed class RunnerSession
         RunCurrent();
     }
 
-    private string SolvedNotice(bool justNow = false)
-    {
-        var verdict = KataVocabulary.Format(justNow ? Vocabulary.NoticeSolvedJustNow : Vocabulary.NoticeSolved, Current.Id);
-        if (_index + 1 >= Katas.Count) return KataVocabulary.Format(States.Solved == Katas.Count ? Vocabulary.NoticeSolvedEvery : Vocabulary.NoticeSolvedLastKata, verdict);
-        var next = Katas[_index + 1];
-        return KataVocabulary.Format(Vocabulary.NoticeSolvedPressNext, verdict, next.DisplayName);
-    }
+    private string SolvedNotice(bool justNow = false) => SessionNotices.Solved(Katas, _index, States, justNow);
 
     /// <summary>The kata of this session whose code holds <paramref name="path"/>, if any.</summary>
     private Kata? KataOf(string path) => KataCatalog.OfCode(path) is { } kata && Katas.Contains(kata) ? kata : null;

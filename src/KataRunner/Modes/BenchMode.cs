@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.Loader;
 using System.Threading.Channels;
 using KataRunner.Engine.Session;
 using KataRunner.Ui;
@@ -65,9 +64,8 @@ public static class BenchMode
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
                 var memory = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0);
-                var contexts = AssemblyLoadContext.All.Count(c => c.Name == "kata run");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"edit {i}: {times[^1]:0} ms (status {session.StatusOf("K01")}, compile {session.Screen.RunTime?.TotalMilliseconds:0} ms + tests) memory {memory:0.0} MiB, live kata contexts {contexts} [compile {engine.Last?.Compile?.Elapsed.TotalMilliseconds:0} ms, tests {engine.Last?.TestTime.TotalMilliseconds:0} ms]"));
+                    $"edit {i}: {times[^1]:0} ms (status {session.StatusOf("K01")}, compile {session.Screen.RunTime?.TotalMilliseconds:0} ms + tests) memory {memory:0.0} MiB [compile {engine.Last?.Compile?.Elapsed.TotalMilliseconds:0} ms, tests {engine.Last?.TestTime.TotalMilliseconds:0} ms]"));
             }
         }
         finally

@@ -37,7 +37,8 @@ public class RealTimerSiteTests
             await Task.Delay(TimeSpan.FromSeconds(30)); // allowed: the mistake under test
         }, Budgets.Short);
         Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.RealClockWait));
-        Assert.That(run.Detail, Does.Match(@"created at \S*RealTimerSiteTests\.cs:3[0-9] in ").And.Contain("(through System.Threading.Tasks.Task.Delay)")
+        // The file as a developer reads it: relative to the git work tree that holds it.
+        Assert.That(run.Detail, Does.Match(@"created at src/VirtualTimeLoop\.Tests/Timeline/RealTimerSiteTests\.cs:3[0-9] in ").And.Contain("(through System.Threading.Tasks.Task.Delay)")
             );
         Assert.That(run.Explanation.Fix, Is.EqualTo(LoopFix.PassTheTimeProvider));
     }

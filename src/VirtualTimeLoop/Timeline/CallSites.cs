@@ -66,7 +66,27 @@ internal static class CallSites
             name = $"{TypeName(outer)}.{LaneNames.MethodOf(method.DeclaringType.Name)}";
         }
         var file = frame.GetFileName();
-        return file is null ? name : $"{file.Replace('\\', '/')}:{frame.GetFileLineNumber()} in {name}";
+        return file is null ? name : $"{InRepository(file).Replace('\\', '/')}:{frame.GetFileLineNumber()} in {name}";
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Roots = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="file"/> relative to the git work tree that holds it ("src/Orders/Retry.cs"), as a developer reads
+    /// paths; as it is when no work tree holds it (a package's source, a path from the machine that built it).
+    /// </summary>
+    private static string InRepository(string file)
+    {
+        if (Path.GetDirectoryName(file) is not { Length: > 0 } directory) return file;
+        var root = Roots.GetOrAdd(directory, static d =>
+        {
+            for (var at = new DirectoryInfo(d); at is not null; at = at.Parent)
+            {
+                if (Directory.Exists(Path.Combine(at.FullName, ".git")) || File.Exists(Path.Combine(at.FullName, ".git"))) return at.FullName;
+            }
+            return null;
+        });
+        return root is null ? file : Path.GetRelativePath(root, file);
     }
 
     private static string TypeName(Type type) => type.FullName?.Replace('+', '.') ?? type.Name;

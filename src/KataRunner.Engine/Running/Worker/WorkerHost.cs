@@ -91,7 +91,7 @@ public sealed class WorkerHost : IKataHost
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var reply = worker.Send(request);
-                Trace($"test process: answered in {clock.Elapsed.TotalMilliseconds:0} ms (the run {reply.RunMilliseconds:0})");
+                EngineTrace.Write($"test process: answered in {clock.Elapsed.TotalMilliseconds:0} ms (the run {reply.RunMilliseconds:0})");
                 _next = AfterStatus(worker, [.. katas]);
                 if (reply.Error is not null) throw new InvalidOperationException("NUnit could not run the tests: " + reply.Error);
                 return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], TakeLeftRunning());
@@ -116,7 +116,7 @@ public sealed class WorkerHost : IKataHost
         {
             if (status.Result is { LeftRunning: false } clean)
             {
-                Trace($"test process: its load context went away in {clean.CheckMilliseconds:0} ms");
+                EngineTrace.Write($"test process: its load context went away in {clean.CheckMilliseconds:0} ms");
                 return Task.FromResult(worker);
             }
             worker.Dispose();
@@ -139,11 +139,6 @@ public sealed class WorkerHost : IKataHost
     {
         stops.Add(how);
         lock (_stops) _stops.Add(how);
-    }
-
-    private static void Trace(string line)
-    {
-        if (Environment.GetEnvironmentVariable("KATARUNNER_TRACE") is not null) Console.Error.WriteLine(line);
     }
 
     private Task<WorkerProcess> StartInBackground()

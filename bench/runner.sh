@@ -14,12 +14,13 @@
 #   test   `dotnet test --filter TestCategory=K01` at the root after a one-line edit of K01 (after one untimed run).
 # Every figure is printed beside the baseline's, with the ratio of the medians and the load range.
 # Usage: bench/runner.sh [--baseline REV (default 0d51aa3)] [--rounds R (default 3)] [--edits E (default 5)]
-#                        [--out FILE (default bench/RUNNER.md)] [--marker NAME (default figures; figures-loaded for a run under load)]
+#                        [--out FILE (default bench/RUNNER.md)] [--marker NAME (default figures; figures-loaded with --load)]
+#                        [--load: as tools/stress.sh --load, one spinning process per core for the whole run]
 # Writes the figures into FILE, between its <!-- NAME --> and <!-- /NAME --> markers, and prints them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-baseline=0d51aa3 rounds=3 edits=5 out=bench/RUNNER.md marker=figures
+baseline=0d51aa3 rounds=3 edits=5 out=bench/RUNNER.md marker=figures spin=
 while [ $# -gt 0 ]; do
   case $1 in
     --baseline) baseline=$2; shift 2 ;;
@@ -27,13 +28,16 @@ while [ $# -gt 0 ]; do
     --edits) edits=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --marker) marker=$2; shift 2 ;;
-    *) echo "usage: bench/runner.sh [--baseline REV] [--rounds R] [--edits E] [--out FILE]" >&2; exit 2 ;;
+    --load) spin=1; [ "$marker" = figures ] && marker=figures-loaded; shift ;;
+    *) echo "usage: bench/runner.sh [--baseline REV] [--rounds R] [--edits E] [--out FILE] [--marker NAME] [--load]" >&2; exit 2 ;;
   esac
 done
 repo=$(pwd)
 work=$(mktemp -d)
 base_rev=$(git rev-parse --short "$baseline") this_rev=$(git rev-parse --short HEAD)
+spinners=()
 cleanup() {
+  [ ${#spinners[@]} -gt 0 ] && kill "${spinners[@]}" 2>/dev/null
   for t in base this; do git -C "$repo" worktree remove --force "$work/$t" 2>/dev/null || true; done
   rm -rf "$work"
 }
@@ -109,6 +113,10 @@ dtest() { # tree
   echo "  $1 dotnet test after an edit: ${ms[*]} ms"
 }
 
+if [ -n "$spin" ]; then
+  for _ in $(seq "$(nproc)"); do ( while :; do :; done ) & spinners+=($!); done
+  echo "load: $(nproc) spinning processes for the whole run (as tools/stress.sh --load)"
+fi
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 1 ]; then order="base this"; else order="this base"; fi
@@ -137,8 +145,8 @@ row() { # figure load-figure label goal
   echo "| $3 | $(cell "$b") | **$(cell "$t")** | $(ratio "$b" "$t") | $(loads "$2") | $4 | ${b:-—} | ${t:-—} |"
 }
 table=$(cat <<MD
-Made by \`bench/runner.sh --baseline $base_rev --rounds $rounds --edits $edits\` on $(date -u '+%Y-%m-%d %H:%M') UTC: baseline
-$base_rev against $this_rev, both built from fresh worktrees in this run; $(nproc) cores; .NET SDK $(dotnet --version).
+Made by \`bench/runner.sh --baseline $base_rev --rounds $rounds --edits $edits${spin:+ --load}\` on $(date -u '+%Y-%m-%d %H:%M') UTC: baseline
+$base_rev against $this_rev, both built from fresh worktrees in this run; $(nproc) cores; .NET SDK $(dotnet --version).${spin:+ Under load: $(nproc) processes spinning on the CPU all through the run, as tools/stress.sh --load.}
 Load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end. UseSharedCompilation in the environment:
 ${UseSharedCompilation:-unset} (false: every build starts a cold compiler instead of the compiler server a learner's machine keeps warm).
 

@@ -17,7 +17,7 @@ namespace KataRunner.Engine;
 /// (<see cref="RunnerCache"/>), so a restart with nothing changed compiles nothing. The UI, the bench,
 /// the report mode and the tests all drive this.
 /// </summary>
-public sealed class KataEngine : IKataEngine, IReportsOtherKatas
+public sealed class KataEngine : IKataEngine, IReportsOtherKatas, IReportsLeftRunning
 {
     private static readonly AnalyzerLoader SharedLoader = new();
     private readonly object _gate = new();
@@ -114,6 +114,14 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas
             lock (_gate) Compiler.WarmUp();
         }) { IsBackground = true, Name = "compiler warm-up", Priority = ThreadPriority.BelowNormal }.Start();
     }
+
+    public event Action? LeftRunningFound
+    {
+        add { if (Host is WorkerHost worker) worker.LeftRunningFound += value; }
+        remove { if (Host is WorkerHost worker) worker.LeftRunningFound -= value; }
+    }
+
+    public IReadOnlyList<Kata> TakeLeftRunning() => (Host as WorkerHost)?.TakeLeftRunning() ?? [];
 
     /// <summary>Every kata that did not compile in its own last run, in the catalogue's order (this run's too).</summary>
     public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result)

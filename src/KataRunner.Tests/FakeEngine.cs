@@ -8,7 +8,7 @@ namespace KataRunner.Tests;
 
 /// <summary>An engine without compiler or NUnit: each kata passes or fails as the test says (one test per
 /// kata, or the tests set in <see cref="Tests"/>), and every run is recorded.</summary>
-internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
+internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas, IReportsLeftRunning
 {
     public HashSet<string> Solved { get; } = [];
     public List<IReadOnlyCollection<string>> Runs { get; } = [];
@@ -36,6 +36,27 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas
     }
 
     public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) => [.. OtherKatas];
+
+    private readonly List<Kata> _foundBetweenRuns = [];
+
+    public event Action? LeftRunningFound;
+
+    /// <summary>As the test process does between runs: code of <paramref name="kata"/>'s last run outlived it.</summary>
+    public void FindLeftRunning(Kata kata)
+    {
+        lock (_foundBetweenRuns) _foundBetweenRuns.Add(kata);
+        LeftRunningFound?.Invoke();
+    }
+
+    public IReadOnlyList<Kata> TakeLeftRunning()
+    {
+        lock (_foundBetweenRuns)
+        {
+            var taken = _foundBetweenRuns.ToList();
+            _foundBetweenRuns.Clear();
+            return taken;
+        }
+    }
 
     public int RunsOf(string kataId) => Runs.Count(r => r.Count == 1 && r.Contains(kataId));
 

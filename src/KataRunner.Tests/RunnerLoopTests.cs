@@ -50,6 +50,25 @@ public class RunnerLoopTests
     private void Change(string path) => _inputs.Writer.TryWrite(new RunnerInput.FilesChanged([path]));
 
     [Test]
+    public async Task Code_stopped_between_runs_is_said_at_once_not_with_the_next_result()
+    {
+        _engine.LeftRunningFound += () => _inputs.Writer.TryWrite(new RunnerInput.LeftRunning());
+        var loop = Start();
+        await NextScreen();
+        var runs = _engine.Runs.Count;
+        _engine.FindLeftRunning(AsyncKatas.Catalog.KataCatalog.Get("K01"));
+        await NextScreen();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_shown[^1].Notice, Does.StartWith("Code of K01's last run was still running"));
+            Assert.That(_engine.Runs, Has.Count.EqualTo(runs), "no run needed for it");
+            Assert.That(_engine.TakeLeftRunning(), Is.Empty, "taken: said once");
+        });
+        _inputs.Writer.TryWrite(new RunnerInput.Key('q'));
+        Assert.That(await loop.WaitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+    }
+
+    [Test]
     public async Task A_save_storm_runs_the_kata_once_after_50_ms()
     {
         var runsBefore = _engine.RunsOf("K01");

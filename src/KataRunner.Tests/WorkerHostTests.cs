@@ -78,6 +78,28 @@ public class WorkerHostTests
     }
 
     [Test]
+    public void The_engine_says_between_runs_that_code_outlived_its_run()
+    {
+        using var found = new ManualResetEventSlim();
+        void Found() => found.Set();
+        _engine.LeftRunningFound += Found;
+        try
+        {
+            _engine.Compiler.Sources.Overlay(_file, _original.Replace(
+                "throw new NotImplementedException(", "new Thread(() => { while (true) { } }).Start(); return Task.CompletedTask; throw new NotImplementedException(", StringComparison.Ordinal));
+            _engine.Run([K01]);
+            Assert.That(found.Wait(TimeSpan.FromMinutes(1)), Is.True, "raised after the run, with no other run asked for"); // a guard against a hang
+            Assert.That(_engine.TakeLeftRunning(), Is.EqualTo(new[] { K01 }));
+            _engine.Compiler.Sources.Overlay(_file, null);
+            Assert.That(_engine.Run([K01]).LeftRunning, Is.Empty, "said once: taken between the runs");
+        }
+        finally
+        {
+            _engine.LeftRunningFound -= Found;
+        }
+    }
+
+    [Test]
     public void A_run_whose_test_process_stops_twice_says_so_and_the_next_run_has_a_new_one()
     {
         _engine.Compiler.Sources.Overlay(_file, _original.Replace(

@@ -1,6 +1,6 @@
 namespace KataRunner.Engine.Session;
 
-/// <summary>What reaches the runner's loop: a key press, a scroll key, a new terminal size, or paths that changed on disk.</summary>
+/// <summary>What reaches the runner's loop: a key press, a scroll key, a new terminal size, paths that changed on disk, or news from the engine.</summary>
 public abstract record RunnerInput
 {
     public sealed record Key(char Char) : RunnerInput;
@@ -12,6 +12,9 @@ public abstract record RunnerInput
     public sealed record Resized : RunnerInput;
 
     public sealed record FilesChanged(IReadOnlyList<string> Paths) : RunnerInput;
+
+    /// <summary>The engine found, between runs, that code of a run outlived it (<see cref="IReportsLeftRunning"/>): say so now.</summary>
+    public sealed record LeftRunning : RunnerInput;
 }
 
 /// <summary>The keys that scroll the middle of the screen.</summary>

@@ -71,6 +71,9 @@ public sealed class RunnerLoop(RunnerSession session, ChannelReader<RunnerInput>
                     case RunnerInput.FilesChanged files:
                         foreach (var path in files.Paths) Notice(path);
                         break;
+                    case RunnerInput.LeftRunning:
+                        changed |= session.NoteLeftRunning();
+                        break;
                 }
             }
             if (Debouncer.TryFire())

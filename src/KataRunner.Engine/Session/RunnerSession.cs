@@ -136,6 +136,14 @@ public sealed class RunnerSession
         return kind;
     }
 
+    /// <summary>The engine found between runs that code of a run outlived it: the notice now, not with the next result. False when there was nothing to say.</summary>
+    public bool NoteLeftRunning()
+    {
+        if (_engine is not IReportsLeftRunning reports || SessionNotices.LeftRunning(reports.TakeLeftRunning()) is not { } stopped) return false;
+        _notice = stopped;
+        return true;
+    }
+
     /// <summary>Runs the current kata again (after a save, or r).</summary>
     public void RunCurrent() => Shown(_engine.Run([Current]));
 

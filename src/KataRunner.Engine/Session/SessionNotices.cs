@@ -8,8 +8,10 @@ namespace KataRunner.Engine.Session;
 internal static class SessionNotices
 {
     /// <summary>What the runner says when it stopped code of a kata's earlier run that outlived its tests; null when it did not.</summary>
-    public static string? LeftRunning(RunResult result) =>
-        result.LeftRunning.Count == 0 ? null : string.Join(" ", result.LeftRunning.Select(k => KataVocabulary.Format(Vocabulary.NoticeLeftRunning, k.Id)));
+    public static string? LeftRunning(RunResult result) => LeftRunning(result.LeftRunning);
+
+    public static string? LeftRunning(IReadOnlyList<Kata> katas) =>
+        katas.Count == 0 ? null : string.Join(" ", katas.Select(k => KataVocabulary.Format(Vocabulary.NoticeLeftRunning, k.Id)));
 
     /// <summary>The kata at <paramref name="index"/> is solved (<paramref name="justNow"/>: by this run): what next.</summary>
     public static string Solved(IReadOnlyList<Kata> katas, int index, KataStates states, bool justNow)

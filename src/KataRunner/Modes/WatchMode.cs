@@ -53,6 +53,7 @@ public static class WatchMode
                     return;
                 }
                 using var watcher = new ChangeWatcher(engine.Paths, inputs.Writer);
+                engine.LeftRunningFound += () => inputs.Writer.TryWrite(new RunnerInput.LeftRunning());
                 var view = new ScreenView(console, plain: ConsoleFactory.NoColor);
                 var loop = new RunnerLoop(session, inputs.Reader, TimeProvider.System, view.Show, engine.TestsBuild.MarkStale, view.Scroll, checkInBackground: true);
                 exit = loop.RunAsync().GetAwaiter().GetResult();
@@ -67,6 +68,7 @@ public static class WatchMode
     private static int Plain(IAnsiConsole console, Channel<RunnerInput> inputs, KataEngine engine, RunnerSession session)
     {
         using var watcher = new ChangeWatcher(engine.Paths, inputs.Writer);
+        engine.LeftRunningFound += () => inputs.Writer.TryWrite(new RunnerInput.LeftRunning());
         object? printed = null;
         return new RunnerLoop(session, inputs.Reader, TimeProvider.System, screen =>
         {

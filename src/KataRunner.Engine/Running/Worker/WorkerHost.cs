@@ -94,7 +94,7 @@ public sealed class WorkerHost : IKataHost
                 EngineTrace.Write($"test process: answered in {clock.Elapsed.TotalMilliseconds:0} ms (the run {reply.RunMilliseconds:0})");
                 _next = AfterStatus(worker, [.. katas]);
                 if (reply.Error is not null) throw new InvalidOperationException("NUnit could not run the tests: " + reply.Error);
-                return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], TakeLeftRunning());
+                return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], [.. TakeLeftRunning()]);
             }
             catch (WorkerStoppedException e)
             {
@@ -103,7 +103,7 @@ public sealed class WorkerHost : IKataHost
             }
         }
         Warm();
-        return new HostRun([], TakeLeftRunning(), KataVocabulary.Format(Vocabulary.TestProcessStopped, string.Join(", ", katas.Select(k => k.Id)), string.Join("; ", stops)));
+        return new HostRun([], [.. TakeLeftRunning()], KataVocabulary.Format(Vocabulary.TestProcessStopped, string.Join(", ", katas.Select(k => k.Id)), string.Join("; ", stops)));
     }
 
     /// <summary>
@@ -120,12 +120,22 @@ public sealed class WorkerHost : IKataHost
                 return Task.FromResult(worker);
             }
             worker.Dispose();
-            if (status.Result is { LeftRunning: true }) lock (_leftRunning) _leftRunning.AddRange(ran);
+            if (status.Result is { LeftRunning: true })
+            {
+                lock (_leftRunning) _leftRunning.AddRange(ran);
+                LeftRunningFound?.Invoke();
+            }
             return StartInBackground();
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
 
-    /// <summary>The katas of earlier runs whose code outlived them, not yet reported.</summary>
-    private List<Kata> TakeLeftRunning()
+    /// <summary>
+    /// Raised (on a thread of the host's) when the test process said that a run's code outlived it: between runs, so
+    /// that the runner can say so at once (<see cref="TakeLeftRunning"/>) instead of with the next result.
+    /// </summary>
+    public event Action? LeftRunningFound;
+
+    /// <summary>The katas of earlier runs whose code outlived them, not yet reported (each is reported once: here or with a run).</summary>
+    public IReadOnlyList<Kata> TakeLeftRunning()
     {
         lock (_leftRunning)
         {

@@ -12,7 +12,7 @@ namespace KataRunner.Engine.Build;
 /// kept, and after an edit only the trees of the kata folders that changed are analyzed again (katas
 /// never refer to each other: each lives in its own namespace); analyzers with compilation-end
 /// diagnostics (PublicApiAnalyzers) run over the whole compilation every time. The diagnostics of a tree
-/// are kept while the compiles of other katas come and go. The result equals a full analysis (FallbackTests
+/// are kept while the compiles of other katas come and go. The result equals a full analysis (ScopeAndCacheTests
 /// checks it); a change outside the kata folders analyzes everything again.
 /// </summary>
 public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader loader, RepositoryPaths paths, TreeOptionsProvider treeOptions, AnalyzerOptions options)

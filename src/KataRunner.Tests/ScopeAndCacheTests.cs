@@ -13,7 +13,7 @@ namespace KataRunner.Tests;
 /// for edits.
 /// </summary>
 [NonParallelizable]
-public class FallbackTests
+public class ScopeAndCacheTests
 {
     private readonly List<PrepareStage> _firstStages = [];
     private string _cacheDir = null!;

@@ -46,7 +46,10 @@ git worktree add -q --detach "$work/base" "$base_rev"
 git worktree add -q --detach "$work/this" "$this_rev"
 [ -n "$(git status --porcelain --untracked-files=no)" ] && echo "note: uncommitted changes are not measured (HEAD is $this_rev)" >&2
 timer="$repo/bench/screen_time.py"
-footer='q quit'   # the keys footer: the last line of a kata screen, on the baseline and now
+# The kata screen's keys footer, on the baseline and now ("h hint · n next · p previous · l list · r re-run · q quit" and
+# "… · t lanes · r re-run · q quit"). Not "q quit" alone: the preparing screen's footer ("l list · q quit · the kata opens
+# when the runner is ready") has it too, and until 2026-12-07 the figures of newer runners timed that screen instead.
+footer='r re-run · q quit'
 file=katas/K01_EventLoop/TwoWorkers.cs
 
 load() { cut -d' ' -f1 /proc/loadavg; }

@@ -25,6 +25,7 @@ public static class WatchMode
         }
         // Before anything else is loaded: the learner sees at once that the runner has started.
         Console.Out.Write(Vocabulary.StartingRunner + "\n");
+        PreparingScreen.WarmUpInBackground();
         var inputs = Channel.CreateUnbounded<RunnerInput>();
         KeyReader.Start(inputs.Writer);
         // Ctrl+C quits as q does, so that the terminal gets its normal screen back.

@@ -15,7 +15,7 @@ namespace KataRunner.Engine.Build;
 /// are kept while the compiles of other katas come and go. The result equals a full analysis (ScopeAndCacheTests
 /// checks it); a change outside the kata folders analyzes everything again.
 /// </summary>
-public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader loader, RepositoryPaths paths, TreeOptionsProvider treeOptions, AnalyzerOptions options)
+public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader loader, RepositoryPaths paths, TreeOptionsProvider treeOptions)
 {
     private readonly List<CompileError> _loadProblems = [];
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
@@ -39,8 +39,12 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
 
     public IReadOnlyList<ISourceGenerator> Generators { get { EnsureLoaded(); return _generators!; } }
 
-    /// <summary>Every analyzer diagnostic of <paramref name="compilation"/>; <paramref name="incremental"/> false analyzes every tree.</summary>
-    public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, bool incremental, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every analyzer diagnostic of <paramref name="compilation"/>; <paramref name="incremental"/> false analyzes every tree.
+    /// <paramref name="options"/>: the additional files as the compile's scope has them (<see cref="ScopedAdditionalText"/>);
+    /// they differ between scopes only in what the public API analyzer reads, which runs over the whole compilation.
+    /// </summary>
+    public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, AnalyzerOptions options, bool incremental, CancellationToken cancellationToken)
     {
         EnsureLoaded();
         var active = AnalyzerFilter.ThatCanFail(_analyzers, compilation.Options, compilation.SyntaxTrees, treeOptions);
@@ -63,7 +67,7 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
         var toAnalyze = trees.Where(t => everything || folders.Contains(FolderOf(t))).ToList();
         LastAnalyzedTrees = toAnalyze.Count;
 
-        var withAnalyzers = compilation.WithAnalyzers(perTree, Options());
+        var withAnalyzers = compilation.WithAnalyzers(perTree, Options(options));
         var next = _perTree.Where(p => !present.Contains(p.Key) && !scope.Contains(FolderOf(p.Key))).ToDictionary(p => p.Key, p => p.Value);
         var ours = new List<ImmutableArray<Diagnostic>>();
         foreach (var tree in trees)
@@ -83,12 +87,12 @@ public sealed class AnalyzerSet(CSharpCommandLineArguments args, AnalyzerLoader 
         var all = ours.SelectMany(d => d);
         if (whole.Any(a => a is not DiagnosticSuppressor))
         {
-            all = all.Concat(await compilation.WithAnalyzers(whole, Options()).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false));
+            all = all.Concat(await compilation.WithAnalyzers(whole, Options(options)).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false));
         }
         return [.. all.Distinct()];
     }
 
-    private CompilationWithAnalyzersOptions Options() =>
+    private static CompilationWithAnalyzersOptions Options(AnalyzerOptions options) =>
         new(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
 
     private static bool HasCompilationEnd(DiagnosticAnalyzer analyzer) =>

@@ -12,7 +12,6 @@ public sealed class CompileScope
 {
     private const string Everything = "all";
     private readonly HashSet<string> _folders;
-    private readonly Dictionary<string, string[]> _declared = new(StringComparer.Ordinal);
 
     public CompileScope(IEnumerable<string> folders)
     {
@@ -23,7 +22,8 @@ public sealed class CompileScope
     /// <summary>"K01_EventLoop", "K01_EventLoop+K02_Coroutines", or "all": names the memo and the cache entry.</summary>
     public string Name { get; }
 
-    public static CompileScope Parse(string name) => new(name == Everything ? [] : name.Split('+'));
+    /// <summary>Whether this scope compiles every kata.</summary>
+    public bool IsEverything => _folders.Count == 0;
 
     /// <summary>Whether the file at <paramref name="path"/> is compiled.</summary>
     public bool Includes(string path) => _folders.Count == 0 || KataCatalog.OfCode(path) is not { } kata || _folders.Contains(kata.Folder);
@@ -31,16 +31,9 @@ public sealed class CompileScope
     public List<SyntaxTree> Of(IEnumerable<SyntaxTree> trees) => [.. trees.Where(t => Includes(t.FilePath))];
 
     /// <summary>
-    /// Whether <paramref name="diagnostic"/> only says that this scope leaves other katas out: RS0017 (solutions/
-    /// declares its public API in PublicAPI.*.txt) on a declared symbol of a kata outside the scope.
+    /// Whether a line of a PublicAPI.*.txt belongs to this scope: it names no kata the scope leaves out (a declaration
+    /// such as "AsyncKatas.K03_AwaitChains.AwaitChains.Run(...)", or a header such as "#nullable enable").
     /// </summary>
-    public bool OnlyLeavesOut(Diagnostic diagnostic)
-    {
-        if (_folders.Count == 0 || diagnostic.Id != "RS0017") return false;
-        var span = diagnostic.Location.GetLineSpan();
-        if (!span.IsValid || !File.Exists(span.Path)) return false;
-        if (!_declared.TryGetValue(span.Path, out var lines)) _declared[span.Path] = lines = File.ReadAllLines(span.Path);
-        var line = lines.ElementAtOrDefault(span.StartLinePosition.Line) ?? "";
-        return KataCatalog.All.Any(k => !_folders.Contains(k.Folder) && line.Contains($"AsyncKatas.{k.Folder}.", StringComparison.Ordinal));
-    }
+    public bool Declares(string publicApiLine) =>
+        _folders.Count == 0 || !KataCatalog.All.Any(k => !_folders.Contains(k.Folder) && publicApiLine.Contains($"AsyncKatas.{k.Folder}.", StringComparison.Ordinal));
 }

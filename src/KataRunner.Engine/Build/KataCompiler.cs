@@ -33,7 +33,8 @@ public sealed class KataCompiler
     private readonly TreeOptionsProvider _treeOptions;
     private GeneratorDriver? _generators;
     private readonly Dictionary<string, (string Key, CompileResult Result)> _attempts = new(StringComparer.Ordinal);
-    private string? _servedFromCache;
+    private readonly Dictionary<string, AnalyzerOptions> _scopedOptions = new(StringComparer.Ordinal);
+    private CompileScope? _servedFromCache;
     private bool _warmedUp;
     private readonly string _tree;
 
@@ -50,7 +51,7 @@ public sealed class KataCompiler
         _configOptions = new ConfigOptionsProvider(configSet, _treeOptions);
         ImmutableArray<AdditionalText> additional = [.. args.AdditionalFiles.Select(f => (AdditionalText)new FileAdditionalText(f.Path))];
         _analyzerOptions = new AnalyzerOptions(additional, _configOptions);
-        _analyzers = new AnalyzerSet(args, loader, paths, _treeOptions, _analyzerOptions);
+        _analyzers = new AnalyzerSet(args, loader, paths, _treeOptions);
         var generated = args.SourceFiles.Select(f => f.Path).Where(CompilerSettings.IsGenerated).ToList();
         Sources = new SourceSet(args.BaseDirectory!, generated, args.ParseOptions, args.ChecksumAlgorithm);
         // One set of entries per tree (katas/, solutions/): two engines may share the cache.
@@ -94,7 +95,7 @@ public sealed class KataCompiler
         if (attempt is null && !Sources.HasOverlays && _cache.Read(cacheName, sourcesKey) is { } image)
         {
             attempt = new CompileResult(image, _cache.Read(cacheName + ".pdb", sourcesKey), [], TimeSpan.Zero, 0) { FromCache = true };
-            _servedFromCache ??= scope.Name;
+            _servedFromCache ??= scope;
         }
         if (attempt is null)
         {
@@ -122,9 +123,8 @@ public sealed class KataCompiler
     /// </summary>
     public void WarmUp()
     {
-        if (_warmedUp || _servedFromCache is not { } name) return;
+        if (_warmedUp || _servedFromCache is not { } scope) return;
         _warmedUp = true;
-        var scope = CompileScope.Parse(name);
         CompileTrees(scope.Of(Sources.Refresh()), scope, CancellationToken.None);
     }
 
@@ -147,7 +147,8 @@ public sealed class KataCompiler
 
         var generatedAt = clock.Elapsed;
         // Compiler diagnostics come with the emit; the analyzers run beside it, on the other core.
-        var analysis = Task.Run(() => _analyzers.AnalyzeAsync(compilation, incremental: true, cancellationToken), cancellationToken);
+        var options = OptionsFor(scope);
+        var analysis = Task.Run(() => _analyzers.AnalyzeAsync(compilation, options, incremental: true, cancellationToken), cancellationToken);
         using var image = new MemoryStream();
         using var pdb = new MemoryStream();
         var emitted = compilation.Emit(image, pdb, options: _args.EmitOptions, cancellationToken: cancellationToken);
@@ -155,10 +156,25 @@ public sealed class KataCompiler
         diagnostics.AddRange(emitted.Diagnostics);
         diagnostics.AddRange(analysis.GetAwaiter().GetResult());
         EngineTrace.Write($"generators {generatedAt.TotalMilliseconds:0} emit {emittedAt.TotalMilliseconds:0} analyzers {clock.Elapsed.TotalMilliseconds:0} ({_analyzers.LastAnalyzedTrees} trees; {_analyzers.ActiveCount} analyzers, over the whole compilation: {string.Join(", ", _analyzers.LastWhole)})");
-        var errors = Errors(diagnostics.Where(d => !scope.OnlyLeavesOut(d)));
+        var errors = Errors(diagnostics);
         return !emitted.Success || errors.Count > 0
             ? new CompileResult(null, null, errors, clock.Elapsed, 0) { Advice = _advice.For(errors) }
             : new CompileResult(image.ToArray(), pdb.ToArray(), [], clock.Elapsed, 0);
+    }
+
+    /// <summary>The analyzer options of a compile of <paramref name="scope"/>: its additional files cut to the scope.</summary>
+    private AnalyzerOptions OptionsFor(CompileScope scope)
+    {
+        if (scope.IsEverything) return _analyzerOptions;
+        lock (_scopedOptions)
+        {
+            if (!_scopedOptions.TryGetValue(scope.Name, out var options))
+            {
+                ImmutableArray<AdditionalText> files = [.. _analyzerOptions.AdditionalFiles.Select(f => (AdditionalText)new ScopedAdditionalText(f, scope))];
+                _scopedOptions[scope.Name] = options = new AnalyzerOptions(files, _configOptions);
+            }
+            return options;
+        }
     }
 
     private List<CompileError> Errors(IEnumerable<Diagnostic> diagnostics) =>

@@ -117,11 +117,11 @@ public sealed class KataEngine : IKataEngine, IReportsOtherKatas, IReportsLeftRu
 
     public event Action? LeftRunningFound
     {
-        add { if (Host is WorkerHost worker) worker.LeftRunningFound += value; }
-        remove { if (Host is WorkerHost worker) worker.LeftRunningFound -= value; }
+        add { if (Host is WorkerHost worker) worker.LeftRunning.Found += value; }
+        remove { if (Host is WorkerHost worker) worker.LeftRunning.Found -= value; }
     }
 
-    public IReadOnlyList<Kata> TakeLeftRunning() => (Host as WorkerHost)?.TakeLeftRunning() ?? [];
+    public IReadOnlyList<Kata> TakeLeftRunning() => (Host as WorkerHost)?.LeftRunning.Take() ?? [];
 
     /// <summary>Every kata that did not compile in its own last run, in the catalogue's order (this run's too).</summary>
     public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result)

@@ -37,26 +37,18 @@ internal sealed class FakeEngine : IKataEngine, IReportsOtherKatas, IReportsLeft
 
     public IReadOnlyList<OtherKataProblem> OtherKataProblems(RunResult result) => [.. OtherKatas];
 
-    private readonly List<Kata> _foundBetweenRuns = [];
+    private readonly LeftRunningReports _foundBetweenRuns = new();
 
-    public event Action? LeftRunningFound;
+    public event Action? LeftRunningFound
+    {
+        add => _foundBetweenRuns.Found += value;
+        remove => _foundBetweenRuns.Found -= value;
+    }
 
     /// <summary>As the test process does between runs: code of <paramref name="kata"/>'s last run outlived it.</summary>
-    public void FindLeftRunning(Kata kata)
-    {
-        lock (_foundBetweenRuns) _foundBetweenRuns.Add(kata);
-        LeftRunningFound?.Invoke();
-    }
+    public void FindLeftRunning(Kata kata) => _foundBetweenRuns.Add([kata]);
 
-    public IReadOnlyList<Kata> TakeLeftRunning()
-    {
-        lock (_foundBetweenRuns)
-        {
-            var taken = _foundBetweenRuns.ToList();
-            _foundBetweenRuns.Clear();
-            return taken;
-        }
-    }
+    public IReadOnlyList<Kata> TakeLeftRunning() => _foundBetweenRuns.Take();
 
     public int RunsOf(string kataId) => Runs.Count(r => r.Count == 1 && r.Contains(kataId));
 

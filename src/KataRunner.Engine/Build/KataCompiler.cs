@@ -170,7 +170,7 @@ public sealed class KataCompiler
         {
             if (!_scopedOptions.TryGetValue(scope.Name, out var options))
             {
-                ImmutableArray<AdditionalText> files = [.. _analyzerOptions.AdditionalFiles.Select(f => (AdditionalText)new ScopedAdditionalText(f, scope))];
+                ImmutableArray<AdditionalText> files = [.. _analyzerOptions.AdditionalFiles.Select(f => ScopedAdditionalText.For(f, scope))];
                 _scopedOptions[scope.Name] = options = new AnalyzerOptions(files, _configOptions);
             }
             return options;

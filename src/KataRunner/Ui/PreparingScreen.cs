@@ -62,7 +62,7 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
         // process it starts) slowed the first frame's layout from about 50 ms to 150-200 ms. Drawn first, the frame also
         // answers a key pressed at the first line (read by then). By hand, 5 pairs on two idle cores: l pressed at the first
         // character answered in 121-137 ms against 187-221; the kata screen came at 1480-1523 ms against 1440-1536.
-        if (AnswerKeys(inputs, preparing: null) is { } quit) return quit;
+        if (AnswerKeys(preparing: null) is { } quit) return quit;
         Draw(lastKnown);
         preparing.Start();
         Task? stageChanged = null;
@@ -72,18 +72,18 @@ internal sealed class PreparingScreen(IAnsiConsole console, ChannelReader<Runner
             if (stageChanged is null || stageChanged.IsCompleted) stageChanged = changed.WaitAsync();
             Task.WaitAny([inputs.WaitToReadAsync().AsTask(), stageChanged], TimeSpan.FromSeconds(1));
             // Keys first: q must quit even when the preparation ends now.
-            if (AnswerKeys(inputs, preparing) is { } quitNow) return quitNow;
+            if (AnswerKeys(preparing) is { } quitNow) return quitNow;
             if (!preparing.IsAlive) return new Outcome(opened, problem, Quit: false);
             Draw(lastKnown);
         }
     }
 
     /// <summary>
-    /// The keys waiting in <paramref name="inputs"/>, while <paramref name="preparing"/> runs (or before it starts): l and q
+    /// The keys waiting in the input channel, while <paramref name="preparing"/> runs (or before it starts): l and q
     /// are answered here, any other key is said to wait. What is left once the preparation has ended goes on to the kata's
     /// screen. The outcome when q was pressed, else null.
     /// </summary>
-    private Outcome? AnswerKeys(ChannelReader<RunnerInput> inputs, Thread? preparing)
+    private Outcome? AnswerKeys(Thread? preparing)
     {
         while ((preparing is null || preparing.IsAlive) && inputs.TryRead(out var item))
         {

@@ -1,6 +1,7 @@
 using AsyncKatas.Catalog;
 using AsyncKatas.Catalog.Words;
 using KataRunner.Engine.Build;
+using KataRunner.Engine.Session;
 
 namespace KataRunner.Engine.Running.Worker;
 
@@ -18,7 +19,6 @@ public sealed class WorkerHost : IKataHost
     private readonly IReadOnlyList<string> _arguments;
     private Task<WorkerProcess>? _next;
     private readonly List<string> _stops = [];
-    private readonly List<Kata> _leftRunning = [];
     private int _started;
 
     /// <param name="command">The runner's executable, or dotnet.</param>
@@ -94,7 +94,7 @@ public sealed class WorkerHost : IKataHost
                 EngineTrace.Write($"test process: answered in {clock.Elapsed.TotalMilliseconds:0} ms (the run {reply.RunMilliseconds:0})");
                 _next = AfterStatus(worker, [.. katas]);
                 if (reply.Error is not null) throw new InvalidOperationException("NUnit could not run the tests: " + reply.Error);
-                return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], [.. TakeLeftRunning()]);
+                return new HostRun([.. reply.Outcomes.Select(o => o.ToOutcome())], LeftRunning.Take());
             }
             catch (WorkerStoppedException e)
             {
@@ -103,7 +103,7 @@ public sealed class WorkerHost : IKataHost
             }
         }
         Warm();
-        return new HostRun([], [.. TakeLeftRunning()], KataVocabulary.Format(Vocabulary.TestProcessStopped, string.Join(", ", katas.Select(k => k.Id)), string.Join("; ", stops)));
+        return new HostRun([], LeftRunning.Take(), KataVocabulary.Format(Vocabulary.TestProcessStopped, string.Join(", ", katas.Select(k => k.Id)), string.Join("; ", stops)));
     }
 
     /// <summary>
@@ -120,30 +120,15 @@ public sealed class WorkerHost : IKataHost
                 return Task.FromResult(worker);
             }
             worker.Dispose();
-            if (status.Result is { LeftRunning: true })
-            {
-                lock (_leftRunning) _leftRunning.AddRange(ran);
-                LeftRunningFound?.Invoke();
-            }
+            if (status.Result is { LeftRunning: true }) LeftRunning.Add(ran);
             return StartInBackground();
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
 
     /// <summary>
-    /// Raised (on a thread of the host's) when the test process said that a run's code outlived it: between runs, so
-    /// that the runner can say so at once (<see cref="TakeLeftRunning"/>) instead of with the next result.
+    /// The katas of earlier runs whose code outlived them, not yet reported. The test process says so a little after it
+    /// answers, between runs: <see cref="LeftRunningReports.Found"/> lets the runner say so at once, not with the next result.
     /// </summary>
-    public event Action? LeftRunningFound;
-
-    /// <summary>The katas of earlier runs whose code outlived them, not yet reported (each is reported once: here or with a run).</summary>
-    public IReadOnlyList<Kata> TakeLeftRunning()
-    {
-        lock (_leftRunning)
-        {
-            var taken = _leftRunning.Distinct().ToList();
-            _leftRunning.Clear();
-            return taken;
-        }
-    }
+    public LeftRunningReports LeftRunning { get; } = new();
 
     private void NoteStop(List<string> stops, string how)
     {

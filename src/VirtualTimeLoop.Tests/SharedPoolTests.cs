@@ -116,6 +116,60 @@ public class SharedPoolTests
     }
 
     [Test]
+    public void Time_does_not_move_while_a_pool_task_still_runs_its_own_continuations()
+    {
+        // The pool gives a task's thread its clean context back before the task completes and runs what waits on
+        // it: an Unwrap's proxy, a WhenAll's promise, a continuation registered without the context (as here). The
+        // continuation gives the loop time to move the clock (it watches for it), then completes what the program
+        // awaits. The loop must treat the task as running until all of that is done: the clock still reads 0.
+        var run = VirtualLoop.Run(async io =>
+        {
+            var reading = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var work = new Task(() => { });
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = work.ContinueWith(_ =>
+                {
+                    SpinWait.SpinUntil(() => io.Time.Elapsed() > TimeSpan.Zero, TimeSpan.FromMilliseconds(300));
+                    reading.SetResult(io.Time.Elapsed());
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            work.Start(TaskScheduler.Default);
+            try
+            {
+                io.Out.WriteLine($"continuation read {(await reading.Task.WaitAsync(OneSecond, io.Time)).TotalSeconds} s");
+            }
+            catch (TimeoutException)
+            {
+                io.Out.WriteLine("the clock moved on before the continuation ended");
+            }
+        });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+        Assert.That(run.Output, Is.EqualTo("continuation read 0 s\n"));
+    }
+
+    [Test]
+    public void Lines_printed_by_two_pool_threads_at_once_are_each_whole()
+    {
+        // Console.Out writes a WriteLine under one lock; so must the loop's console, or two Task.Runs printing at
+        // the same time would leave "start 1start 2" and an empty line, depending on the machine.
+        var run = VirtualLoop.Run(async io =>
+        {
+            using var go = new ManualResetEventSlim();
+            Task Printer(string name) => Task.Run(() =>
+            {
+                go.Wait();
+                for (var i = 0; i < 2000; i++) io.Out.WriteLine(name);
+            });
+            var both = Task.WhenAll(Printer("first"), Printer("second"));
+            go.Set();
+            await both;
+        });
+        Assert.That(run.Outcome, Is.EqualTo(LoopOutcome.Completed), run.Explain);
+        Assert.That(run.Lines.Select(l => l.Text).Distinct().Order(), Is.EqualTo(new[] { "first", "second" }));
+    }
+
+    [Test]
     public void Shared_pool_work_of_another_run_does_not_hold_this_run_back()
     {
         using var gate = new ManualResetEventSlim();

@@ -40,6 +40,22 @@ internal sealed class RecordingWriter : TextWriter
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
+    // A line is written whole, as Console.Out writes it: two threads printing at once never mix their lines.
+    public override void WriteLine(string? value)
+    {
+        lock (_gate)
+        {
+            Write(value);
+            Append('\n');
+        }
+    }
+
+    public override void WriteLine(ReadOnlySpan<char> buffer) => WriteLine(new string(buffer));
+
+    public override void WriteLine(char[] buffer, int index, int count) => WriteLine(new string(buffer, index, count));
+
+    public override void WriteLine(char value) => WriteLine(value.ToString());
+
     public override void Write(ReadOnlySpan<char> buffer) => Write(new string(buffer));
 
     // TextWriter's default async methods hop to the thread pool; a console on the loop writes at once,

@@ -65,6 +65,17 @@ internal sealed class RunScope(RunningLoop loop, SharedPoolWork sharedPool, Real
         if (!change.ThreadContextChanged || !Thread.CurrentThread.IsThreadPoolThread) return;
         if (change.PreviousValue is { } left && t_poolThreadRuns == left)
         {
+            // A Task run by the pool (a Task.Run, a StartNew, a ContinueWith) gets its own context back before the
+            // task completes: its continuations (an Unwrap's proxy, a WhenAll's promise) still run here, on the
+            // pool's clean context, and may complete what the loop awaits. The task is still the thread's current
+            // one: the thread keeps the run's mark until the pool's reset after the item says it ended. Without
+            // this the loop could move time in between, so the completion would land after the next timer on
+            // some machines and before it on others.
+            if (change.CurrentValue is null && Task.CurrentId is not null)
+            {
+                Current.Value = left;
+                return;
+            }
             t_poolThreadRuns = null;
             left._sharedPool.Left();
         }

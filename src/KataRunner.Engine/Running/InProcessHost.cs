@@ -16,11 +16,14 @@ public sealed class InProcessHost : IKataHost
         new([.. RunInFreshContext(tests, compile.Image!, compile.Pdb, katas, workDirectory, out _).Select(o => o.ToOutcome())]);
 
     /// <summary>Runs the tests and unloads; <paramref name="context"/> lets the caller watch the context go away.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     public static IReadOnlyList<RecordedOutcome> RunInFreshContext(TestsImage tests, byte[] image, byte[]? pdb, IReadOnlyCollection<Kata> katas,
-        string workDirectory, out WeakReference context)
+        string workDirectory, out WeakReference context) =>
+        RunIn(new KataLoadContext(tests, image, pdb), katas, workDirectory, out context);
+
+    /// <summary>Runs the tests in <paramref name="load"/> (given its katas image), then unloads it; <paramref name="context"/> lets the caller watch it go away.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static IReadOnlyList<RecordedOutcome> RunIn(KataLoadContext load, IReadOnlyCollection<Kata> katas, string workDirectory, out WeakReference context)
     {
-        var load = new KataLoadContext(tests, image, pdb);
         context = new WeakReference(load);
         var directory = Environment.CurrentDirectory;
         try

@@ -60,13 +60,12 @@ public sealed class PreparedContext
     public KataLoadContext Take(TestsImage tests, byte[] katasImage, byte[]? katasPdb)
     {
         EndWarmUp();
-        var load = _next is { } next && SameImage(next.Tests, tests) ? next : null;
-        _next = null;
-        if (load is null)
+        if (_next is not { } load || !SameImage(load.Tests, tests))
         {
-            Discard();
+            Discard(); // a context prepared for another tests image is unloaded, not kept
             load = new KataLoadContext(tests);
         }
+        _next = null;
         load.UseKatas(katasImage, katasPdb);
         return load;
     }

@@ -10,10 +10,10 @@ namespace KataRunner.Engine.Running.Worker;
 /// <summary>
 /// The test process's side (<c>KataRunner --worker PIPE</c>): connects to the runner's pipe, then runs each requested
 /// run in a fresh load context (<see cref="InProcessHost"/>) and answers with the outcomes. Then, while the runner
-/// shows them, it checks that the run's context went away and says so (<see cref="WorkerStatus"/>), and prepares the
-/// next run's context (<see cref="PreparedContext"/>). When it did not
-/// (learner code still running or waiting: a loop that never ends, a thread blocked for ever), it ends the process,
-/// and with it that code; the runner starts another one. It ends too when the runner goes away.
+/// shows them, it prepares the next run's context (<see cref="PreparedContext"/>) and checks that the run's context
+/// went away, and says so (<see cref="WorkerStatus"/>). When the context did not go away (learner code still running
+/// or waiting: a loop that never ends, a thread blocked for ever), it ends the process, and with it that code; the
+/// runner starts another one. It ends too when the runner goes away.
 /// </summary>
 public static class WorkerServer
 {
